@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Trading.Cli.Commands;
+
+public static class ExchangeCommands
+{
+    private const string WaitsFor = "the market-data capability (issue 3)";
+
+    public static Command Create()
+    {
+        var command = new Command("exchange", "Binance-compatible exchange simulator");
+        command.Subcommands.Add(PendingCapability.Create("simulate", "Serve a Binance-compatible simulator", WaitsFor));
+        return command;
+    }
+}

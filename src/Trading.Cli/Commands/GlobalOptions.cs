@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Trading.Cli.Commands;
+
+public static class GlobalOptions
+{
+    public static Option<string?> DataDir { get; } = new("--data-dir")
+    {
+        Description = "Data directory for the embedded store (default ./data, or TRADING_DATA_DIR)",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,3 @@
+using Trading.Cli;
+
+return await TradingCli.RunAsync(args);

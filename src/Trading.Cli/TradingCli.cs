@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Trading.Cli.Commands;
+
+namespace Trading.Cli;
+
+/// <summary>Builds the `trading` command tree; each group lives in its own file under Commands/.</summary>
+public static class TradingCli
+{
+    public const int UsageError = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
+        root.Options.Add(GlobalOptions.DataDir);
+        root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(TradeCommands.Create());
+        root.Subcommands.Add(OrderCommands.Create());
+        root.Subcommands.Add(BacktestCommands.Create());
+        root.Subcommands.Add(PortfolioCommands.Create());
+        root.Subcommands.Add(StrategyCommands.Create());
+        root.Subcommands.Add(ServiceCommands.Create());
+        root.Subcommands.Add(ExchangeCommands.Create());
+        root.Subcommands.Add(ConfigCommands.Create());
+        root.Subcommands.Add(DbCommands.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            return UsageError;
+        }
+        return await parse.InvokeAsync();
+    }
+}

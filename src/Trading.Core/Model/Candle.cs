@@ -1,0 +1,59 @@
+namespace Trading.Core.Model;
+
+/// <summary>
+/// One OHLCV bar keyed by (symbol, timeframe, open time). Times are Unix milliseconds UTC.
+/// A struct so that hot loops over millions of candles allocate nothing; use <see cref="Create"/>
+/// or <see cref="Validate"/> wherever data enters the system.
+/// </summary>
+public readonly record struct Candle(
+    Symbol Symbol,
+    Timeframe Timeframe,
+    long OpenTimeMs,
+    decimal Open,
+    decimal High,
+    decimal Low,
+    decimal Close,
+    decimal Volume)
+{
+    /// <summary>Last millisecond of the bucket; Binance's close_time.</summary>
+    public long CloseTimeMs { get; init; } = OpenTimeMs + Timeframe.DurationMs - 1;
+
+    public decimal? QuoteVolume { get; init; }
+
+    public long? TradeCount { get; init; }
+
+    public DateTimeOffset OpenTime => DateTimeOffset.FromUnixTimeMilliseconds(OpenTimeMs);
+
+    public DateTimeOffset CloseTime => DateTimeOffset.FromUnixTimeMilliseconds(CloseTimeMs);
+
+    public static Candle Create(Symbol symbol, Timeframe timeframe, long openTimeMs, decimal open, decimal high, decimal low, decimal close, decimal volume)
+    {
+        var candle = new Candle(symbol, timeframe, openTimeMs, open, high, low, close, volume);
+        candle.Validate();
+        return candle;
+    }
+
+    /// <summary>Throws <see cref="InvalidCandleException"/> when the bar cannot be real market data.</summary>
+    public void Validate()
+    {
+        var problem = FindProblem();
+        if (problem is not null)
+            throw new InvalidCandleException($"Invalid candle {Symbol} {Timeframe} at {OpenTime:yyyy-MM-dd HH:mm}: {problem}.");
+    }
+
+    /// <summary>The first reason this bar is corrupt, or null when it is valid.</summary>
+    public string? FindProblem()
+    {
+        if (Symbol.Name is null) return "missing symbol";
+        if (Open <= 0 || High <= 0 || Low <= 0 || Close <= 0) return "prices must be positive";
+        if (High < Low) return $"high {High} is below low {Low}";
+        if (High < Math.Max(Open, Close)) return $"high {High} is below max(open, close) {Math.Max(Open, Close)}";
+        if (Low > Math.Min(Open, Close)) return $"low {Low} is above min(open, close) {Math.Min(Open, Close)}";
+        if (Volume < 0) return $"volume {Volume} is negative";
+        if (QuoteVolume < 0) return $"quote volume {QuoteVolume} is negative";
+        if (TradeCount < 0) return $"trade count {TradeCount} is negative";
+        if (!Timeframe.IsAligned(OpenTimeMs)) return $"open time is not aligned to {Timeframe}";
+        if (CloseTimeMs < OpenTimeMs) return "close time is before open time";
+        return null;
+    }
+}

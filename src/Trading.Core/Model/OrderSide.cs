@@ -1,0 +1,7 @@
+namespace Trading.Core.Model;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,19 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Storage;
+
+/// <summary>Positions, balances and portfolio snapshots.</summary>
+public interface IPortfolioStore
+{
+    Task SavePositionAsync(Position position, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Position>> ListPositionsAsync(CancellationToken ct = default);
+
+    Task SaveBalanceAsync(string asset, decimal free, decimal locked, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<string, (decimal Free, decimal Locked)>> GetBalancesAsync(CancellationToken ct = default);
+
+    Task SaveSnapshotAsync(PortfolioSnapshot snapshot, CancellationToken ct = default);
+
+    Task<IReadOnlyList<PortfolioSnapshot>> ListSnapshotsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
+}

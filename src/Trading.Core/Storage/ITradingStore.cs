@@ -1,0 +1,20 @@
+namespace Trading.Core.Storage;
+
+/// <summary>One storage backend (SQLite or PostgreSQL) exposing every narrow store over one schema.</summary>
+public interface ITradingStore : IAsyncDisposable
+{
+    string Provider { get; }
+
+    ICandleStore Candles { get; }
+    ISignalStore Signals { get; }
+    IOrderStore Orders { get; }
+    IPortfolioStore Portfolio { get; }
+    IBotStore Bots { get; }
+    IBacktestRunStore BacktestRuns { get; }
+    ISystemStateStore SystemState { get; }
+
+    /// <summary>Applies pending migrations; safe to run again.</summary>
+    Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken ct = default);
+}

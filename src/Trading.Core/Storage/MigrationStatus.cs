@@ -1,0 +1,3 @@
+namespace Trading.Core.Storage;
+
+public sealed record MigrationStatus(int Version, string Name, bool Applied, DateTimeOffset? AppliedAt);
