@@ -1,0 +1,8 @@
+namespace Trading.Services.Configuration;
+
+public enum TradingMode
+{
+    Paper,
+    Testnet,
+    Live,
+}

@@ -1,0 +1,30 @@
+namespace Trading.Services.Configuration;
+
+/// <summary>The effective platform configuration after every source is applied (appsettings, .env, environment, CLI).</summary>
+public sealed record TradingSettings
+{
+    public string DataDir { get; init; } = "./data";
+    public string? DatabaseUrl { get; init; }
+    public string? RedisUrl { get; init; }
+    public string? BinanceApiKey { get; init; }
+    public string? BinanceApiSecret { get; init; }
+    public string BinanceBaseUrl { get; init; } = "https://api.binance.com";
+    public string BinanceWsUrl { get; init; } = "wss://stream.binance.com:9443";
+    public string BinanceWsApiUrl { get; init; } = "wss://ws-api.binance.com:443/ws-api/v3";
+    public string LogLevel { get; init; } = "Information";
+    public TradingMode TradingMode { get; init; } = TradingMode.Paper;
+    public bool DryRun { get; init; } = true;
+    public bool ConfirmLive { get; init; }
+    public string StrategiesDir { get; init; } = "./strategies";
+
+    /// <summary>RISK_MAX_POSITION_SIZE: the largest position per symbol as a fraction of equity (0..1).</summary>
+    public decimal RiskMaxPositionSize { get; init; } = 0.1m;
+
+    /// <summary>RISK_STOP_LOSS_PCT: stop-loss distance from entry, in percent (0..100).</summary>
+    public decimal RiskStopLossPct { get; init; } = 2m;
+
+    /// <summary>RISK_DAILY_LOSS_LIMIT_PCT: loss from the UTC day's starting equity that halts new entries, in percent (0..100).</summary>
+    public decimal RiskDailyLossLimitPct { get; init; } = 5m;
+
+    public string SqlitePath => Path.Combine(DataDir, "trading.db");
+}
