@@ -13,7 +13,8 @@ public sealed class PortfolioAccount
     private readonly Dictionary<Symbol, PositionBook> _books = [];
     private readonly List<PositionBook> _bookList = [];
     private readonly Dictionary<string, decimal> _otherFees = new(StringComparer.Ordinal);
-    private long _day;
+    private long _nextDayTicks;
+    private PositionBook? _lastBook;
     private decimal _positionsValue;
     private bool _positionsValueStale;
 
@@ -24,7 +25,7 @@ public sealed class PortfolioAccount
         QuoteAsset = quoteAsset;
         InitialCash = Cash = DayStartEquity = PeakEquity = initialCash;
         LastUpdate = start;
-        _day = UtcDay(start);
+        _nextDayTicks = NextDayTicks(start);
     }
 
     public string QuoteAsset { get; }
@@ -173,11 +174,10 @@ public sealed class PortfolioAccount
     public void AdvanceTo(DateTimeOffset time)
     {
         if (time <= LastUpdate) return;
-        var day = UtcDay(time);
-        if (day > _day)
+        if (time.UtcTicks >= _nextDayTicks)
         {
             DayStartEquity = Equity;
-            _day = day;
+            _nextDayTicks = NextDayTicks(time);
         }
         LastUpdate = time;
     }
@@ -185,10 +185,15 @@ public sealed class PortfolioAccount
     /// <summary>The symbol's book, created empty on first use (an empty book changes no figure).</summary>
     internal PositionBook BookFor(Symbol symbol)
     {
-        if (_books.TryGetValue(symbol, out var book)) return book;
-        book = new PositionBook(symbol);
-        _books.Add(symbol, book);
-        _bookList.Add(book);
+        var last = _lastBook;
+        if (last is not null && ReferenceEquals(last.Symbol.Name, symbol.Name)) return last;
+        if (!_books.TryGetValue(symbol, out var book))
+        {
+            book = new PositionBook(symbol);
+            _books.Add(symbol, book);
+            _bookList.Add(book);
+        }
+        _lastBook = book;
         return book;
     }
 
@@ -198,5 +203,5 @@ public sealed class PortfolioAccount
         if (equity > PeakEquity) PeakEquity = equity;
     }
 
-    private static long UtcDay(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerDay;
+    private static long NextDayTicks(DateTimeOffset time) => (time.UtcTicks / TimeSpan.TicksPerDay + 1) * TimeSpan.TicksPerDay;
 }
