@@ -13,6 +13,8 @@ public static class IndicatorCatalog
         new("atr", () => new Atr(14), i => [i.Current]),
         new("true_range", () => new TrueRange(), i => [i.Current]),
         new("stddev", () => new StandardDeviation(20), i => [i.Current, ((StandardDeviation)i).Mean]),
+        new("wma", () => new Wma(20), i => [i.Current]),
+        new("macd", () => new Macd(), i => [((Macd)i).Line, ((Macd)i).Signal, ((Macd)i).Histogram]),
         new("bollinger", () => new BollingerBands(20, 2), i => Bollinger((BollingerBands)i)),
     ];
 
