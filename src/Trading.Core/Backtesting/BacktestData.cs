@@ -1,0 +1,34 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Backtesting;
+
+/// <summary>
+/// Candles loaded once and shared by every run over them (a whole optimisation): one symbol and timeframe, strictly
+/// increasing open times, checked on construction.
+/// </summary>
+public sealed class BacktestData
+{
+    public BacktestData(Candle[] candles)
+    {
+        ArgumentNullException.ThrowIfNull(candles);
+        if (candles.Length == 0) throw new ArgumentException("A backtest needs at least one candle.", nameof(candles));
+        Symbol = candles[0].Symbol;
+        Timeframe = candles[0].Timeframe;
+        for (var i = 1; i < candles.Length; i++)
+        {
+            if (candles[i].Symbol != Symbol || candles[i].Timeframe != Timeframe)
+                throw new ArgumentException($"Candle {i} is {candles[i].Symbol} {candles[i].Timeframe}, not {Symbol} {Timeframe}.", nameof(candles));
+            if (candles[i].OpenTimeMs <= candles[i - 1].OpenTimeMs)
+                throw new InvalidCandleException($"Candles out of order at {candles[i].OpenTime:yyyy-MM-dd HH:mm}.");
+        }
+        Candles = candles;
+    }
+
+    public Symbol Symbol { get; }
+
+    public Timeframe Timeframe { get; }
+
+    public ReadOnlyMemory<Candle> Candles { get; }
+
+    public int Count => Candles.Length;
+}
