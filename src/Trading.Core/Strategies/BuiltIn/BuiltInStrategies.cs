@@ -5,7 +5,10 @@ public static class BuiltInStrategies
 {
     public static IReadOnlyList<Func<StrategyBase>> Factories { get; } =
     [
+        () => new RsiStrategy(),
         () => new GridStrategy(),
+        () => new SmaCrossoverStrategy(),
+        () => new MeanReversionStrategy(),
     ];
 
     /// <summary>A registry holding every built-in; plugins may be added afterwards.</summary>
