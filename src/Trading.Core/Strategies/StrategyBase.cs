@@ -92,7 +92,7 @@ public abstract class StrategyBase
     protected StrategyConfigurationException Invalid(string message) => new($"Strategy '{Name}': {message}.");
 
     /// <summary>
-    /// A signal at the candle's close price and close time, with a deterministic id, and the current indicator values.
+    /// A signal at the candle's close price and close time, with a deterministic id, and the current finite indicator values.
     /// </summary>
     protected Signal CreateSignal(
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
@@ -100,6 +100,7 @@ public abstract class StrategyBase
     {
         var indicators = new Dictionary<string, double>(StringComparer.Ordinal);
         WriteIndicatorValues(indicators);
+        foreach (var key in indicators.Where(kv => !double.IsFinite(kv.Value)).Select(kv => kv.Key).ToArray()) indicators.Remove(key);
         return new Signal
         {
             Id = SignalIds.Create(context.BotId ?? Name, candle.Symbol, candle.Timeframe, candle.OpenTimeMs, side),

@@ -15,6 +15,8 @@ public static class IndicatorCatalog
         new("stddev", () => new StandardDeviation(20), i => [i.Current, ((StandardDeviation)i).Mean]),
         new("wma", () => new Wma(20), i => [i.Current]),
         new("macd", () => new Macd(), i => [((Macd)i).Line, ((Macd)i).Signal, ((Macd)i).Histogram]),
+        new("adx", () => new Adx(14), i => [i.Current, ((Adx)i).PlusDi, ((Adx)i).MinusDi]),
+        new("stochastic", () => new Stochastic(), i => [((Stochastic)i).K, ((Stochastic)i).D]),
         new("bollinger", () => new BollingerBands(20, 2), i => Bollinger((BollingerBands)i)),
     ];
 
