@@ -19,7 +19,8 @@ public static class StrategyTemplate
     {
         if (!StrategyRegistry.IsValidName(name))
             throw new ArgumentException($"Invalid strategy name '{name}': use lower snake_case like my_strategy (a letter first, then letters, digits or _).", nameof(name));
-        var className = ClassName(name) + "Strategy";
+        var className = ClassName(name);
+        if (!className.EndsWith("Strategy", StringComparison.Ordinal)) className += "Strategy";
         return $$""""
             // {{name}}: a plugin strategy for the trading platform.
             //
