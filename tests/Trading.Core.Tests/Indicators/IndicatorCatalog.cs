@@ -16,6 +16,13 @@ public static class IndicatorCatalog
         new("wma", () => new Wma(20), i => [i.Current]),
         new("macd", () => new Macd(), i => [((Macd)i).Line, ((Macd)i).Signal, ((Macd)i).Histogram]),
         new("adx", () => new Adx(14), i => [i.Current, ((Adx)i).PlusDi, ((Adx)i).MinusDi]),
+        new("stochastic", () => new Stochastic(), i => [((Stochastic)i).K, ((Stochastic)i).D]),
+        new("supertrend", () => new Supertrend(), i => [i.Current, ((Supertrend)i).Direction]),
+        new("keltner", () => new KeltnerChannels(), i => [((KeltnerChannels)i).Upper, ((KeltnerChannels)i).Middle, ((KeltnerChannels)i).Lower]),
+        new("donchian", () => new DonchianChannels(), i => [((DonchianChannels)i).Upper, ((DonchianChannels)i).Middle, ((DonchianChannels)i).Lower]),
+        new("obv", () => new Obv(), i => [i.Current]),
+        new("vwap_session", Vwap.Session, i => [i.Current]),
+        new("vwap_rolling", () => Vwap.Rolling(20), i => [i.Current]),
         new("bollinger", () => new BollingerBands(20, 2), i => Bollinger((BollingerBands)i)),
     ];
 
