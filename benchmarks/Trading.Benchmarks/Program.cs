@@ -1,11 +1,14 @@
 using Trading.Benchmarks;
 
+// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [args]
 var suite = args.Length > 0 ? args[0] : "";
 switch (suite)
 {
     case "import":
         return await ImportBenchmark.RunAsync(args[1..]);
+    case "risk-gate":
+        return RiskGateBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate");
         return 2;
 }

@@ -14,6 +14,7 @@ public sealed class SimulatedVenue
     private long _exchangeSequence;
     private long _fillSequence;
     private long _exitSequence;
+    private SimulatedSymbol? _lastSymbol;
 
     public SimulatedVenue(FillModel fillModel, decimal quoteBalance)
     {
@@ -40,6 +41,7 @@ public sealed class SimulatedVenue
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentOutOfRangeException.ThrowIfNegative(baseBalance);
         _symbols[symbol] = new SimulatedSymbol(symbol, filters) { BaseBalance = baseBalance };
+        _lastSymbol = null;
     }
 
     public decimal BaseBalance(Symbol symbol) => _symbols.TryGetValue(symbol, out var s) ? s.BaseBalance : 0m;
@@ -64,6 +66,9 @@ public sealed class SimulatedVenue
             throw new ArgumentException($"Order {order.Id} must be Submitted before it reaches the venue, not {order.Status}.", nameof(order));
         if (!_symbols.TryGetValue(order.Symbol, out var s))
             return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"unknown symbol {order.Symbol}"));
+
+        if (s.Orders.Exists(r => r.Order.ClientOrderId == order.ClientOrderId))
+            return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"duplicate order: client order id {order.ClientOrderId} is already open"));
 
         var reservedQuote = order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m;
         var problem = VenueOrderRules.FindProblem(order, s.Filters, s.LastPrice)
@@ -104,7 +109,12 @@ public sealed class SimulatedVenue
     public void OnCandle(in Candle candle, ICollection<VenueUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        if (!_symbols.TryGetValue(candle.Symbol, out var s)) return;
+        var s = _lastSymbol;
+        if (s is null || !ReferenceEquals(s.Symbol.Name, candle.Symbol.Name))
+        {
+            if (!_symbols.TryGetValue(candle.Symbol, out s)) return;
+            _lastSymbol = s;
+        }
         var orders = s.Orders;
         for (var i = orders.Count - 1; i >= 0; i--)
         {

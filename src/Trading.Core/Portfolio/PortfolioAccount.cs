@@ -13,7 +13,10 @@ public sealed class PortfolioAccount
     private readonly Dictionary<Symbol, PositionBook> _books = [];
     private readonly List<PositionBook> _bookList = [];
     private readonly Dictionary<string, decimal> _otherFees = new(StringComparer.Ordinal);
-    private long _day;
+    private long _nextDayTicks;
+    private PositionBook? _lastBook;
+    private decimal _positionsValue;
+    private bool _positionsValueStale;
 
     public PortfolioAccount(decimal initialCash, DateTimeOffset start, string quoteAsset = "USDT")
     {
@@ -22,7 +25,7 @@ public sealed class PortfolioAccount
         QuoteAsset = quoteAsset;
         InitialCash = Cash = DayStartEquity = PeakEquity = initialCash;
         LastUpdate = start;
-        _day = UtcDay(start);
+        _nextDayTicks = NextDayTicks(start);
     }
 
     public string QuoteAsset { get; }
@@ -44,8 +47,11 @@ public sealed class PortfolioAccount
     {
         get
         {
+            if (!_positionsValueStale) return _positionsValue;
             var value = 0m;
             foreach (var book in _bookList) value += book.MarketValue;
+            _positionsValue = value;
+            _positionsValueStale = false;
             return value;
         }
     }
@@ -67,18 +73,7 @@ public sealed class PortfolioAccount
     /// <summary>Drawdown from the equity peak as a fraction (0.05 = 5%).</summary>
     public decimal Drawdown => PeakEquity > 0 ? Math.Max(0m, (PeakEquity - Equity) / PeakEquity) : 0m;
 
-    public int OpenPositionCount
-    {
-        get
-        {
-            var count = 0;
-            foreach (var book in _bookList)
-            {
-                if (book.Quantity > 0) count++;
-            }
-            return count;
-        }
-    }
+    public int OpenPositionCount { get; private set; }
 
     public decimal Quantity(Symbol symbol) => _books.TryGetValue(symbol, out var book) ? book.Quantity : 0m;
 
@@ -100,8 +95,9 @@ public sealed class PortfolioAccount
     {
         if (price <= 0) throw new PortfolioException($"Mark price for {symbol} must be positive, got {price}.");
         AdvanceTo(time);
-        var book = Book(symbol);
+        var book = BookFor(symbol);
         book.LastPrice = price;
+        _positionsValueStale = true;
         UpdatePeak();
     }
 
@@ -110,7 +106,8 @@ public sealed class PortfolioAccount
         ArgumentNullException.ThrowIfNull(fill);
         if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
             throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
-        var book = Book(fill.Symbol);
+        var book = BookFor(fill.Symbol);
+        var wasOpen = book.Quantity > 0;
         var notional = fill.Notional;
         var quoteFee = fill.FeeAsset == QuoteAsset ? fill.Fee : 0m;
         var baseFee = fill.FeeAsset == book.BaseAsset ? fill.Fee : 0m;
@@ -151,6 +148,8 @@ public sealed class PortfolioAccount
         FeesPaid += feeValue;
         book.UpdatedAt = fill.Time;
         if (book.LastPrice <= 0) book.LastPrice = fill.Price;
+        if (wasOpen != book.Quantity > 0) OpenPositionCount += wasOpen ? -1 : 1;
+        _positionsValueStale = true;
         UpdatePeak();
     }
 
@@ -175,21 +174,26 @@ public sealed class PortfolioAccount
     public void AdvanceTo(DateTimeOffset time)
     {
         if (time <= LastUpdate) return;
-        var day = UtcDay(time);
-        if (day > _day)
+        if (time.UtcTicks >= _nextDayTicks)
         {
             DayStartEquity = Equity;
-            _day = day;
+            _nextDayTicks = NextDayTicks(time);
         }
         LastUpdate = time;
     }
 
-    private PositionBook Book(Symbol symbol)
+    /// <summary>The symbol's book, created empty on first use (an empty book changes no figure).</summary>
+    internal PositionBook BookFor(Symbol symbol)
     {
-        if (_books.TryGetValue(symbol, out var book)) return book;
-        book = new PositionBook(symbol);
-        _books.Add(symbol, book);
-        _bookList.Add(book);
+        var last = _lastBook;
+        if (last is not null && ReferenceEquals(last.Symbol.Name, symbol.Name)) return last;
+        if (!_books.TryGetValue(symbol, out var book))
+        {
+            book = new PositionBook(symbol);
+            _books.Add(symbol, book);
+            _bookList.Add(book);
+        }
+        _lastBook = book;
         return book;
     }
 
@@ -199,5 +203,5 @@ public sealed class PortfolioAccount
         if (equity > PeakEquity) PeakEquity = equity;
     }
 
-    private static long UtcDay(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerDay;
+    private static long NextDayTicks(DateTimeOffset time) => (time.UtcTicks / TimeSpan.TicksPerDay + 1) * TimeSpan.TicksPerDay;
 }

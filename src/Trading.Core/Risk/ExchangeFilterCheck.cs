@@ -15,7 +15,7 @@ public static class ExchangeFilterCheck
         if (request.Quantity <= 0)
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity must be positive, got {request.Quantity}");
 
-        var quantity = filters.RoundQuantity(request.Quantity);
+        var quantity = StepRounding.Floor(request.Quantity, filters.StepSize);
         if (quantity <= 0 || quantity < filters.MinQuantity)
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} (rounded to step {filters.StepSize}) is below the minimum {filters.MinQuantity}");
         if (filters.MaxQuantity > 0 && quantity > filters.MaxQuantity)
@@ -41,7 +41,6 @@ public static class ExchangeFilterCheck
 
     private static decimal RoundPrice(OrderSide side, decimal price, decimal tick)
     {
-        if (tick <= 0) return price;
-        return side == OrderSide.Buy ? Math.Floor(price / tick) * tick : Math.Ceiling(price / tick) * tick;
+        return side == OrderSide.Buy ? StepRounding.Floor(price, tick) : StepRounding.Ceiling(price, tick);
     }
 }

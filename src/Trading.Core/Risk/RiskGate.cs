@@ -44,8 +44,9 @@ public sealed class RiskGate
     public void Monitor(IRiskContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        CheckDrawdown(context);
-        if (IsDailyLossBreached(context)) _entriesHaltedDay = UtcDay(context.Now);
+        var equity = context.Equity;
+        CheckDrawdown(context.PeakEquity, equity);
+        if (IsDailyLossBreached(context.DayStartEquity, equity)) _entriesHaltedDay = UtcDay(context.Now);
     }
 
     public RiskDecision Evaluate(in OrderRequest request, IRiskContext context)
@@ -61,9 +62,10 @@ public sealed class RiskGate
         if (Limits.TradingHours is { } hours && !hours.Contains(context.Now))
             return RiskDecision.Denied(RiskCheck.TradingHours, $"outside the trading hours {hours}");
 
-        if (isEntry && DeniesDailyLoss(context) is { } dailyLoss) return dailyLoss;
+        var equity = context.Equity;
+        if (isEntry && DeniesDailyLoss(context, equity) is { } dailyLoss) return dailyLoss;
 
-        if (CheckDrawdown(context))
+        if (CheckDrawdown(context.PeakEquity, equity))
             return RiskDecision.Denied(RiskCheck.MaxDrawdown, $"drawdown from the equity peak {context.PeakEquity} reached {Limits.MaxDrawdownPct}%: kill switch engaged");
 
         var symbol = request.Symbol;
@@ -76,8 +78,8 @@ public sealed class RiskGate
         if (price <= 0)
             return RiskDecision.Denied(RiskCheck.MarketConnection, $"no market price for {symbol}");
 
-        if (isEntry && (held + request.Quantity) * price > Limits.MaxPositionFraction * context.Equity)
-            return RiskDecision.Denied(RiskCheck.MaxPositionSize, $"position in {symbol} would exceed {Limits.MaxPositionFraction:P2} of equity {context.Equity}");
+        if (isEntry && (held + request.Quantity) * price > Limits.MaxPositionFraction * equity)
+            return RiskDecision.Denied(RiskCheck.MaxPositionSize, $"position in {symbol} would exceed {Limits.MaxPositionFraction:P2} of equity {equity}");
 
         if (context.HasOpenOrder(symbol, request.Side))
             return RiskDecision.Denied(RiskCheck.DuplicateOrder, $"an open {request.Side} order on {symbol} already exists");
@@ -94,25 +96,24 @@ public sealed class RiskGate
         return ExchangeFilterCheck.Apply(request, context.GetFilters(symbol), price);
     }
 
-    private RiskDecision? DeniesDailyLoss(IRiskContext context)
+    private RiskDecision? DeniesDailyLoss(IRiskContext context, decimal equity)
     {
-        var today = UtcDay(context.Now);
-        if (_entriesHaltedDay == today)
+        if (_entriesHaltedDay != long.MinValue && UtcDay(context.Now) == _entriesHaltedDay)
             return RiskDecision.Denied(RiskCheck.DailyLossLimit, "the daily loss limit was hit today: entries resume at the next UTC day");
-        if (!IsDailyLossBreached(context)) return null;
-        _entriesHaltedDay = today;
+        var dayStart = context.DayStartEquity;
+        if (!IsDailyLossBreached(dayStart, equity)) return null;
+        _entriesHaltedDay = UtcDay(context.Now);
         return RiskDecision.Denied(RiskCheck.DailyLossLimit,
-            $"equity {context.Equity} is down {Limits.DailyLossLimitPct}% or more from the day start {context.DayStartEquity}: entries halted until the next UTC day");
+            $"equity {equity} is down {Limits.DailyLossLimitPct}% or more from the day start {dayStart}: entries halted until the next UTC day");
     }
 
-    private bool IsDailyLossBreached(IRiskContext context) =>
-        context.DayStartEquity > 0 && (context.DayStartEquity - context.Equity) * Hundred >= Limits.DailyLossLimitPct * context.DayStartEquity;
+    private bool IsDailyLossBreached(decimal dayStart, decimal equity) =>
+        dayStart > 0 && (dayStart - equity) * Hundred >= Limits.DailyLossLimitPct * dayStart;
 
     /// <summary>Engages the kill switch at the drawdown threshold; true when it is breached.</summary>
-    private bool CheckDrawdown(IRiskContext context)
+    private bool CheckDrawdown(decimal peak, decimal equity)
     {
-        var peak = context.PeakEquity;
-        if (peak <= 0 || (peak - context.Equity) * Hundred < Limits.MaxDrawdownPct * peak) return false;
+        if (peak <= 0 || (peak - equity) * Hundred < Limits.MaxDrawdownPct * peak) return false;
         SetState(TradingState.Halted, $"drawdown reached {Limits.MaxDrawdownPct}% of the equity peak {peak}");
         return true;
     }

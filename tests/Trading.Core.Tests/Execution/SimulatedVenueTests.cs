@@ -195,4 +195,47 @@ public class SimulatedVenueTests
         first.ShouldContain("SIM-F");
         Run().ShouldBe(first);
     }
+
+    [Fact]
+    public void Submit_SameClientOrderIdWhileOpen_RejectedAsDuplicate()
+    {
+        var venue = NewVenue();
+        venue.Submit(Submitted(OrderSide.Buy, 1m, 99m), Orders.T0);
+
+        var again = venue.Submit(Submitted(OrderSide.Buy, 1m, 99m), Orders.T0);
+
+        again.Order.Status.ShouldBe(OrderStatus.Rejected);
+        again.Event.Cause.ShouldContain("duplicate order");
+        venue.OpenOrderCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public void OnCandle_BracketWithOpenSell_SellsOnlyTheFreeBase()
+    {
+        var venue = NewVenue(quote: 0m, baseBalance: 1m);
+        venue.Submit(Submitted(OrderSide.Sell, 0.4m, 200m), Orders.T0);
+        venue.SetExitBracket(Orders.BtcUsdt, 95m, null);
+
+        venue.OnCandle(Bar(1, 94, 96, 93, 94), _updates);
+
+        _updates.Single(u => u.Fill is not null).Fill!.Quantity.ShouldBe(0.6m);
+        venue.BaseBalance(Orders.BtcUsdt).ShouldBe(0.4m);
+        venue.OpenOrderCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public void OnCandle_IdleRestingOrder_AllocatesNothing()
+    {
+        var venue = NewVenue();
+        venue.OnCandle(Bar(0, 100, 101, 99, 100), _updates);
+        venue.Submit(Submitted(OrderSide.Buy, 1m, 50m), Orders.T0.AddMinutes(1));
+        var bars = Enumerable.Range(1, 100).Select(i => Bar(i, 100, 101, 99, 100)).ToArray();
+        venue.OnCandle(bars[0], _updates);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var bar in bars) venue.OnCandle(bar, _updates);
+
+        GC.GetAllocatedBytesForCurrentThread().ShouldBe(before);
+        _updates.ShouldBeEmpty();
+    }
 }

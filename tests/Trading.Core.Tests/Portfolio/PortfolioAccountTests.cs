@@ -123,4 +123,18 @@ public class PortfolioAccountTests
 
         account.OpenPositions().Select(p => p.Symbol).ShouldBe([Btc]);
     }
+
+    [Fact]
+    public void Mark_KnownSymbol_AllocatesNothing()
+    {
+        var account = new PortfolioAccount(1_000m, Day1);
+        account.Apply(Fill(OrderSide.Buy, 1m, 100m, 0m));
+        account.Mark(Btc, 100m, Day1.AddHours(2));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++) account.Mark(Btc, 100m + i, Day1.AddHours(2).AddMinutes(i));
+
+        GC.GetAllocatedBytesForCurrentThread().ShouldBe(before);
+        account.Equity.ShouldBe(900m + 1_099m);
+    }
 }

@@ -63,4 +63,24 @@ public class MarketStateTests
         _state.Track(Open(OrderSide.Buy, 1m, 100m));
         gate.Evaluate(request, _state).Check.ShouldBe(RiskCheck.DuplicateOrder);
     }
+
+    [Fact]
+    public void Monitor_PortfolioFallsToMaxDrawdown_EngagesKillSwitch()
+    {
+        var gate = new RiskGate(new RiskLimits { MaxDrawdownPct = 10m, DailyLossLimitPct = 50m });
+        var reasons = new List<string>();
+        gate.StateChanged += (_, reason) => reasons.Add(reason);
+        _account.Apply(new Fill { Id = "f", OrderId = "b", Symbol = Btc, Side = OrderSide.Buy, Price = 100m, Quantity = 50m, Time = Start.AddMinutes(2) });
+
+        _account.Mark(Btc, 80.01m, Start.AddMinutes(3));   // equity 9,000.50: 9.995% down
+        gate.Monitor(_state);
+        gate.State.ShouldBe(TradingState.Active);
+
+        _account.Mark(Btc, 80m, Start.AddMinutes(4));      // equity 9,000: exactly 10% down
+        gate.Monitor(_state);
+
+        gate.State.ShouldBe(TradingState.Halted);
+        reasons.Single().ShouldContain("drawdown reached 10%");
+        gate.Evaluate(new OrderRequest(Btc, OrderSide.Sell, 1m), _state).Check.ShouldBe(RiskCheck.TradingState);
+    }
 }
