@@ -16,6 +16,7 @@ public static class DataCommands
         command.Subcommands.Add(ListCommand.Create());
         command.Subcommands.Add(GapsCommand.Create());
         command.Subcommands.Add(AggregateCommand.Create());
+        command.Subcommands.Add(SampleCommand.Create());
         return command;
     }
 }
