@@ -185,4 +185,18 @@ public sealed class ConfigurationLoaderTests
         loaded.Settings.TradingMode.ShouldBe(TradingMode.Testnet);
         loaded.Settings.LogLevel.ShouldBe("Debug");
     }
+
+    [Fact]
+    public void Load_RepositoryEnvExampleAsDotEnv_IsValidAndListsEverySetting()
+    {
+        using var dir = new TempDirectory();
+        var example = File.ReadAllText(Path.Combine(RepoPaths.Root, ".env.example"));
+        dir.Write(".env", example);
+
+        var loaded = Load(dir);
+
+        loaded.Problems.ShouldBeEmpty();
+        loaded.Settings.ShouldBe(new TradingSettings());
+        foreach (var definition in SettingDefinitions.All) example.ShouldContain($"\n{definition.Name}=");
+    }
 }
