@@ -21,7 +21,7 @@ public sealed record BacktestRequest
     public void Validate()
     {
         if (FromMs >= ToMs)
-            throw new BacktestInputException($"--from ({Date(FromMs)}) must be before --to ({Date(ToMs)}).");
+            throw new BacktestInputException($"--from ({Date(FromMs)}) must be before the end of --to ({Date(ToMs)}, exclusive).");
         if (Balance <= 0) throw new BacktestInputException($"--balance must be positive, got {Balance}.");
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");

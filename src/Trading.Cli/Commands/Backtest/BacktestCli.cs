@@ -2,7 +2,9 @@ using System.CommandLine;
 using Trading.Core.Storage;
 using Trading.Core.Strategies;
 using Trading.Services.Backtesting;
+using Trading.Core.Model;
 using Trading.Services.Configuration;
+using Trading.Services.Import;
 using Trading.Services.Strategies;
 using Trading.Storage;
 
@@ -14,13 +16,20 @@ internal static class BacktestCli
     public static Task<ITradingStore> OpenStoreAsync(TradingSettings settings, CancellationToken ct) =>
         TradingStoreFactory.OpenAsync(settings.DatabaseUrl, settings.DataDir, ct);
 
-    /// <summary>Imports the bundled sample on first use when the request falls inside it (the quickstart works on a fresh machine).</summary>
-    public static Task EnsureSampleDataAsync(ITradingStore store, BacktestRequest request, CancellationToken ct)
+    /// <summary>
+    /// On a store with no candles in the asked range, imports the bundled BTCUSDT sample (data/sample) once, so the
+    /// quickstart works on a fresh machine. Other stores are left alone.
+    /// </summary>
+    public static async Task EnsureSampleDataAsync(ITradingStore store, BacktestRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
-        _ = ct;
-        return Task.CompletedTask;
+        if (request.Symbol != SampleData.Symbol || SampleData.FindDirectory() is null) return;
+        await foreach (var _ in store.Candles.ReadAsync(request.Symbol, Timeframe.M1, request.FromMs, request.ToMs, ct))
+            return;
+        var result = await SampleData.EnsureImportedAsync(store, ct: ct);
+        if (result.Imported)
+            await Console.Error.WriteLineAsync($"Imported the bundled sample: {result.Rows:N0} {SampleData.Symbol} 1m candles from {result.Directory}.");
     }
 
     public static StrategyRegistry LoadStrategies(TradingSettings settings) => StrategyCatalog.Load(settings);

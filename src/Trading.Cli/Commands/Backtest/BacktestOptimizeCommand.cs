@@ -34,6 +34,7 @@ public static class BacktestOptimizeCommand
                 Jobs = parse.GetValue(jobs),
                 WalkForwardFolds = ParseFolds(parse.GetValue(walkForward)),
             };
+            request.Validate();
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request.Base, ct);
             var service = new OptimizationService(store, BacktestCli.LoadStrategies(settings));

@@ -18,6 +18,7 @@ public static class BacktestRunCommand
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
             var request = options.ToRequest(parse);
+            request.Validate();
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);
             var service = new BacktestService(store, BacktestCli.LoadStrategies(settings));

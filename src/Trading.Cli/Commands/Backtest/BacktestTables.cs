@@ -11,10 +11,11 @@ internal static class BacktestTables
     {
         var parameters = string.Join(' ', report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{report.Strategy} {report.Symbol} {report.Timeframe} {report.From:yyyy-MM-dd} → {report.To:yyyy-MM-dd}"))
-            .Caption(Markup.Escape($"run {report.RunId} · {parameters}"));
-        table.AddColumn("Statistic");
-        table.AddColumn(new TableColumn("Value").RightAligned());
+            .Title(Markup.Escape($"Backtest {report.RunId}: {report.Strategy} {parameters}"))
+            .Caption(Markup.Escape($"{report.Symbol} {report.Timeframe} {report.From:yyyy-MM-dd HH:mm} → {report.To:yyyy-MM-dd HH:mm} UTC"));
+        table.Expand = false;
+        table.AddColumn(new TableColumn("Statistic") { Width = 28 });
+        table.AddColumn(new TableColumn("Value") { Width = 28 }.RightAligned());
         foreach (var (label, value) in StatisticsRows.For(report.Statistics))
             table.AddRow(Markup.Escape(label), Markup.Escape(value));
         return table;
