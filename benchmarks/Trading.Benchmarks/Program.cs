@@ -8,7 +8,13 @@ switch (suite)
         return await ImportBenchmark.RunAsync(args[1..]);
     case "risk-gate":
         return RiskGateBenchmark.Run(args[1..]);
+    case "backtest":
+        return await BacktestBenchmark.RunEngineAsync(args[1..]);
+    case "backtest-load":
+        return await BacktestBenchmark.RunLoadAsync(args[1..]);
+    case "optimize":
+        return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize");
         return 2;
 }

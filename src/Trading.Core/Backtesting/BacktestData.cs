@@ -22,7 +22,13 @@ public sealed class BacktestData
                 throw new InvalidCandleException($"Candles out of order at {candles[i].OpenTime:yyyy-MM-dd HH:mm}.");
         }
         Candles = candles;
+        var closes = new double[candles.Length];
+        for (var i = 0; i < candles.Length; i++) closes[i] = (double)candles[i].Close;
+        Closes = closes;
     }
+
+    /// <summary>The closes as doubles, converted once, for the per-candle equity curve.</summary>
+    public ReadOnlyMemory<double> Closes { get; }
 
     public Symbol Symbol { get; }
 

@@ -41,6 +41,8 @@ public sealed class BacktestEngine
 
         if (_equity.Length < count) _equity = new double[count];
         var candles = data.Candles.Span.Slice(start, count);
+        var closes = data.Closes.Span.Slice(start, count);
+        var markEveryCandle = RiskNeedsEveryMark(settings);
         var equity = _equity.AsSpan(0, count);
         _recorder.Clear();
         _clock.Set(candles[0].OpenTimeMs);
@@ -57,8 +59,8 @@ public sealed class BacktestEngine
             if (venueSaw) run.MatchOnVenue(candle, context);
             if (run.Quantity != 0)
             {
-                run.Account.Mark(data.Symbol, candle.Close, candle.CloseTime);
-                equity[i] = run.Cash + run.Quantity * (double)candle.Close;
+                if (markEveryCandle) run.Account.Mark(data.Symbol, candle.Close, candle.CloseTime);
+                equity[i] = run.Cash + run.Quantity * closes[i];
                 inPosition++;
             }
             else
@@ -75,8 +77,17 @@ public sealed class BacktestEngine
             }
         }
         progress?.Report(candles.Length);
+        run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
         return Finish(run, candles, inPosition);
     }
+
+    /// <summary>
+    /// The daily-loss and drawdown checks need the portfolio marked on every candle; with both at 100 % (the backtest
+    /// default) they can never trigger, so the portfolio is marked only where a decision reads it: before each signal
+    /// and at the end. The equity curve is computed on every candle either way.
+    /// </summary>
+    private static bool RiskNeedsEveryMark(BacktestSettings settings) =>
+        settings.RiskLimits.MaxDrawdownPct < 100m || settings.RiskLimits.DailyLossLimitPct < 100m;
 
     private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
     {

@@ -16,7 +16,7 @@ public sealed record BacktestResult
     public required int Signals { get; init; }
     public required int Orders { get; init; }
 
-    /// <summary>Signals the risk gate or the venue turned down, by reason (first 100 distinct reasons).</summary>
+    /// <summary>Signals not turned into orders: risk denials per check (keyed with the first reason it gave), other reasons as they are (100 keys at most).</summary>
     public required IReadOnlyDictionary<string, int> Rejections { get; init; }
 
     public required decimal FinalPosition { get; init; }

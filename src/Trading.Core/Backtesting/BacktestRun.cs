@@ -16,6 +16,7 @@ internal sealed class BacktestRun
     private const int MaxRejectionReasons = 100;
     private readonly List<VenueUpdate> _updates = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
+    private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
     private long _orderSequence;
 
@@ -73,7 +74,7 @@ internal sealed class BacktestRun
             return;
         }
         var now = candle.CloseTime;
-        if (Account.Quantity(_symbol) == 0) Account.Mark(_symbol, candle.Close, now);
+        Account.Mark(_symbol, candle.Close, now);
         if (!venueSawCandle) MatchOnVenue(candle, context); // only records the last price: the venue was idle
 
         var quantity = SizeOf(signal, candle.Close);
@@ -85,7 +86,7 @@ internal sealed class BacktestRun
         var decision = Gate.Evaluate(new OrderRequest(_symbol, signal.Side, quantity, null, signal.Price), Market);
         if (!decision.IsAllowed)
         {
-            Reject($"{decision.Check}: {decision.Reason}");
+            Reject(decision.Check, decision.Reason);
             return;
         }
         Orders++;
@@ -144,6 +145,17 @@ internal sealed class BacktestRun
         Quantity = (double)held;
         context.PositionQuantity = held;
         context.PositionAveragePrice = Account.GetPosition(_symbol).AverageEntryPrice;
+    }
+
+    /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>
+    private void Reject(RiskCheck check, string? reason)
+    {
+        if (!_riskKeys.TryGetValue(check, out var key))
+        {
+            key = $"{check}: {reason}";
+            _riskKeys[check] = key;
+        }
+        Reject(key);
     }
 
     private void Reject(string reason)
