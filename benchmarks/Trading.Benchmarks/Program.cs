@@ -1,14 +1,20 @@
 using Trading.Benchmarks;
 
-// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite>
-var suites = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [args]
+var suite = args.Length > 0 ? args[0] : "";
+switch (suite)
 {
-    ["risk-gate"] = RiskGateBenchmark.Run,
-};
-
-if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
-{
-    Console.Error.WriteLine($"error: expected a suite name, one of: {string.Join(", ", suites.Keys)}");
-    return 2;
+    case "import":
+        return await ImportBenchmark.RunAsync(args[1..]);
+    case "risk-gate":
+        return RiskGateBenchmark.Run(args[1..]);
+    case "backtest":
+        return await BacktestBenchmark.RunEngineAsync(args[1..]);
+    case "backtest-load":
+        return await BacktestBenchmark.RunLoadAsync(args[1..]);
+    case "optimize":
+        return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize");
+        return 2;
 }
-return suite(args[1..]);

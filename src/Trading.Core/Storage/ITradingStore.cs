@@ -12,6 +12,7 @@ public interface ITradingStore : IAsyncDisposable
     IBotStore Bots { get; }
     IBacktestRunStore BacktestRuns { get; }
     ISystemStateStore SystemState { get; }
+    IRiskDecisionStore RiskDecisions { get; }
 
     /// <summary>Applies pending migrations; safe to run again.</summary>
     Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default);

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Trading.Services.Import;
+using Trading.Storage;
+
+namespace Trading.Benchmarks;
+
+/// <summary>
+/// `import [folder]`: imports every kline zip of the folder (default: the shared BTCUSDT 1m, 907 zips) into a fresh
+/// SQLite store and reports candles per second end to end, from zip to committed rows.
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var folder = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "shared", "data", "binance-spot", "klines", "BTCUSDT", "1m");
+        var dataDir = Directory.CreateTempSubdirectory("import-bench-").FullName;
+        try
+        {
+            var files = KlineFileReader.ExpandPaths([folder]);
+            await ParseOnlyAsync(files);
+            await using var store = await TradingStoreFactory.OpenAsync(null, dataDir);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var summary = await new CandleImporter(store.Candles, TimeProvider.System).ImportAsync(files);
+            watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var rate = summary.RowsWritten / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"import: {files.Count} files, {summary.RowsWritten:N0} candles committed in {watch.Elapsed.TotalSeconds:F2} s = {rate:N0} candles/s " +
+                $"(skipped {summary.RowsSkipped}, gaps {summary.GapCount}, cores {Environment.ProcessorCount}, CPU {cpu.TotalSeconds:F2} s, load {LoadAverage()})");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    /// <summary>Decompress and parse only, no store: the ceiling the store writes sit under.</summary>
+    private static async Task ParseOnlyAsync(IReadOnlyList<string> files)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        long rows = 0;
+        await foreach (var result in KlineFileReader.ReadManyAsync(files)) rows += result.File?.Candles.Count ?? 0;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"parse only: {rows:N0} candles in {watch.Elapsed.TotalSeconds:F2} s = {rows / watch.Elapsed.TotalSeconds:N0} candles/s (CPU {cpu.TotalSeconds:F2} s)");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trading.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,37 @@
+using Npgsql;
+using NpgsqlTypes;
+using Trading.Core.Model;
+
+namespace Trading.Storage.Postgres;
+
+/// <summary>Binary COPY of candle rows into a table with the candles column layout (optionally led by a sequence column).</summary>
+internal static class CandleCopy
+{
+    public const string Columns = "symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count";
+
+    public static async Task WriteAsync(NpgsqlConnection connection, string table, IReadOnlyList<Candle> candles, bool withSequence, CancellationToken ct)
+    {
+        var columns = withSequence ? "seq, " + Columns : Columns;
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        for (var i = 0; i < candles.Count; i++)
+        {
+            var c = candles[i];
+            importer.StartRow();
+            if (withSequence) importer.Write((long)i, NpgsqlDbType.Bigint);
+            importer.Write(c.Symbol.Name, NpgsqlDbType.Text);
+            importer.Write(c.Timeframe.Name, NpgsqlDbType.Text);
+            importer.Write(c.OpenTimeMs, NpgsqlDbType.Bigint);
+            importer.Write(c.CloseTimeMs, NpgsqlDbType.Bigint);
+            importer.Write(c.Open, NpgsqlDbType.Numeric);
+            importer.Write(c.High, NpgsqlDbType.Numeric);
+            importer.Write(c.Low, NpgsqlDbType.Numeric);
+            importer.Write(c.Close, NpgsqlDbType.Numeric);
+            importer.Write(c.Volume, NpgsqlDbType.Numeric);
+            if (c.QuoteVolume is { } quote) importer.Write(quote, NpgsqlDbType.Numeric);
+            else importer.WriteNull();
+            if (c.TradeCount is { } trades) importer.Write(trades, NpgsqlDbType.Bigint);
+            else importer.WriteNull();
+        }
+        await importer.CompleteAsync(ct);
+    }
+}

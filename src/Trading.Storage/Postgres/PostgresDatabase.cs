@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Npgsql;
+using Trading.Storage.Sql;
+
+namespace Trading.Storage.Postgres;
+
+/// <summary>A PostgreSQL database reached through a pooled <see cref="NpgsqlDataSource"/>.</summary>
+internal sealed class PostgresDatabase(string connectionString) : SqlDatabase
+{
+    // Candles are LIST-partitioned by symbol, then by timeframe; leaf partitions are created on first write.
+    private static readonly SchemaSql Schema = new("numeric", "boolean", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", """
+        CREATE TABLE IF NOT EXISTS candles (
+            symbol text NOT NULL, timeframe text NOT NULL, open_time bigint NOT NULL, close_time bigint NOT NULL,
+            open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL, volume numeric NOT NULL,
+            quote_volume numeric, trade_count bigint,
+            PRIMARY KEY (symbol, timeframe, open_time)) PARTITION BY LIST (symbol)
+        """);
+
+    public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(connectionString);
+
+    public override string Provider => "postgresql";
+
+    public override IReadOnlyList<Migration> Migrations { get; } = Schema.Migrations();
+
+    public override string TableExistsSql => "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = @name";
+
+    public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(7201002)";
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
+
+    public override ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

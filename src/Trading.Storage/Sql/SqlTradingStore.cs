@@ -1,0 +1,40 @@
+using Trading.Core.Storage;
+
+namespace Trading.Storage.Sql;
+
+/// <summary>An <see cref="ITradingStore"/> over one SQL engine: the shared stores plus the engine's own candle store.</summary>
+internal sealed class SqlTradingStore : ITradingStore
+{
+    private readonly SqlDatabase database;
+    private readonly MigrationRunner migrations;
+
+    public SqlTradingStore(SqlDatabase database, ICandleStore candles)
+    {
+        this.database = database;
+        migrations = new MigrationRunner(database);
+        Candles = candles;
+        Signals = new SqlSignalStore(database);
+        Orders = new SqlOrderStore(database);
+        Portfolio = new SqlPortfolioStore(database);
+        Bots = new SqlBotStore(database);
+        BacktestRuns = new SqlBacktestRunStore(database);
+        SystemState = new SqlSystemStateStore(database);
+        RiskDecisions = new SqlRiskDecisionStore(database);
+    }
+
+    public string Provider => database.Provider;
+    public ICandleStore Candles { get; }
+    public ISignalStore Signals { get; }
+    public IOrderStore Orders { get; }
+    public IPortfolioStore Portfolio { get; }
+    public IBotStore Bots { get; }
+    public IBacktestRunStore BacktestRuns { get; }
+    public ISystemStateStore SystemState { get; }
+    public IRiskDecisionStore RiskDecisions { get; }
+
+    public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
+
+    public Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken ct = default) => migrations.StatusAsync(ct);
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using SQLitePCL;
+using Trading.Core.Model;
+
+namespace Trading.Storage.Sqlite;
+
+/// <summary>A raw prepared SELECT over candles of one series, decoding rows straight into <see cref="Candle"/> values.</summary>
+internal sealed class SqliteCandleQuery : IDisposable
+{
+    public const string Columns = "open_time, close_time, open, high, low, close, volume, quote_volume, trade_count";
+
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+    private readonly Symbol symbol;
+    private readonly Timeframe timeframe;
+
+    /// <summary><paramref name="whereAndOrder"/> may use ?1 symbol, ?2 timeframe, ?3 from and ?4 to.</summary>
+    public SqliteCandleQuery(sqlite3 db, string whereAndOrder, Symbol symbol, Timeframe timeframe, long fromMs, long toMs)
+    {
+        this.db = db;
+        this.symbol = symbol;
+        this.timeframe = timeframe;
+        SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, $"SELECT {Columns} FROM candles {whereAndOrder}", out statement));
+        raw.sqlite3_bind_text(statement, 1, symbol.Name);
+        raw.sqlite3_bind_text(statement, 2, timeframe.Name);
+        raw.sqlite3_bind_int64(statement, 3, fromMs);
+        raw.sqlite3_bind_int64(statement, 4, toMs);
+    }
+
+    public bool TryRead(out Candle candle)
+    {
+        var rc = raw.sqlite3_step(statement);
+        if (rc != raw.SQLITE_ROW)
+        {
+            SqliteRaw.Check(db, rc);
+            candle = default;
+            return false;
+        }
+        var s = statement;
+        var scaled = raw.sqlite3_column_type(s, 2) == raw.SQLITE_INTEGER;
+        candle = new Candle(symbol, timeframe, raw.sqlite3_column_int64(s, 0),
+            Decimal(2, scaled), Decimal(3, scaled), Decimal(4, scaled), Decimal(5, scaled), Decimal(6, scaled))
+        {
+            CloseTimeMs = raw.sqlite3_column_int64(s, 1),
+            QuoteVolume = raw.sqlite3_column_type(s, 7) switch
+            {
+                raw.SQLITE_NULL => null,
+                raw.SQLITE_INTEGER => ScaledDecimal.Decode(raw.sqlite3_column_int64(s, 7)),
+                _ => Decimal(7, scaled: false),
+            },
+            TradeCount = raw.sqlite3_column_type(s, 8) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(s, 8),
+        };
+        return true;
+    }
+
+    public void Dispose() => statement.Dispose();
+
+    private decimal Decimal(int column, bool scaled) => scaled
+        ? ScaledDecimal.Decode(raw.sqlite3_column_int64(statement, column))
+        : decimal.Parse(raw.sqlite3_column_text(statement, column).utf8_to_string(), NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Trading.Storage.Sql;
+
+namespace Trading.Storage.Sqlite;
+
+/// <summary>One SQLite file in WAL mode, reached through Microsoft.Data.Sqlite's connection pool.</summary>
+internal sealed class SqliteDatabase : SqlDatabase
+{
+    // Candle price columns have no declared type (BLOB affinity) so SQLite keeps what is written: an INTEGER of
+    // value × 10^8 when that is exact, else the decimal's TEXT. See ScaledDecimal.
+    private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT", """
+        CREATE TABLE IF NOT EXISTS candles (
+            symbol TEXT NOT NULL, timeframe TEXT NOT NULL, open_time INTEGER NOT NULL, close_time INTEGER NOT NULL,
+            open NOT NULL, high NOT NULL, low NOT NULL, close NOT NULL, volume NOT NULL, quote_volume, trade_count INTEGER,
+            PRIMARY KEY (symbol, timeframe, open_time)) WITHOUT ROWID
+        """);
+
+    private readonly string connectionString;
+
+    private SqliteDatabase(string path)
+    {
+        FilePath = path;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public override string Provider => "sqlite";
+
+    public override IReadOnlyList<Migration> Migrations { get; } = Schema.Migrations();
+
+    public override string TableExistsSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+
+    public static async Task<SqliteDatabase> OpenFileAsync(string path, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var database = new SqliteDatabase(path);
+        await using var connection = await database.OpenAsync(ct);
+        await connection.Sql("PRAGMA journal_mode = WAL").RunAsync(ct);
+        return database;
+    }
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await OpenSqliteAsync(ct);
+
+    public async ValueTask<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await connection.Sql("PRAGMA synchronous = NORMAL").RunAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}

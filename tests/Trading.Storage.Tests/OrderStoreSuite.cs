@@ -1,0 +1,91 @@
+using Shouldly;
+using Trading.Core.Model;
+
+namespace Trading.Storage.Tests;
+
+public abstract partial class TradingStoreSuite
+{
+    private static Order NewOrder(string id, OrderStatus status = OrderStatus.Created, int minutes = 0) => new()
+    {
+        Id = id,
+        ClientOrderId = "c-" + id,
+        SignalId = "sig-" + id,
+        Symbol = Btc,
+        Side = OrderSide.Buy,
+        Type = OrderType.Limit,
+        Price = 42_000.5m,
+        Quantity = 0.0015m,
+        Status = status,
+        CreatedAt = Now.AddMinutes(minutes),
+        UpdatedAt = Now.AddMinutes(minutes),
+    };
+
+    [Fact]
+    public async Task Orders_SaveAsync_NewThenUpdated_KeepsLatestSnapshotAndEveryTransition()
+    {
+        var created = NewOrder("o1");
+        await Store.Orders.SaveAsync(created, new OrderEvent("o1", OrderStatus.Created, OrderStatus.Submitted, Now, "sent"), Ct);
+        var filled = created with
+        {
+            Status = OrderStatus.Filled, FilledQuantity = 0.0015m, AverageFillPrice = 41_999.9m, Fees = 0.0000015m, FeeAsset = "BTC",
+            ExchangeOrderId = "x-9", UpdatedAt = Now.AddSeconds(5), FilledAt = Now.AddSeconds(5),
+        };
+
+        await Store.Orders.SaveAsync(filled, new OrderEvent("o1", OrderStatus.Submitted, OrderStatus.Filled, Now.AddSeconds(5), "fill"), Ct);
+
+        (await Store.Orders.GetAsync("o1", Ct)).ShouldBe(filled);
+        (await Store.Orders.GetByClientOrderIdAsync("c-o1", Ct)).ShouldBe(filled);
+        (await Store.Orders.GetEventsAsync("o1", Ct)).Select(e => e.To).ShouldBe([OrderStatus.Submitted, OrderStatus.Filled]);
+    }
+
+    [Fact]
+    public async Task Orders_SaveAsync_SameTransitionReplayed_RecordsItOnce()
+    {
+        var transition = new OrderEvent("o1", OrderStatus.Created, OrderStatus.Submitted, Now, "sent");
+
+        await Store.Orders.SaveAsync(NewOrder("o1", OrderStatus.Submitted), transition, Ct);
+        await Store.Orders.SaveAsync(NewOrder("o1", OrderStatus.Submitted), transition, Ct);
+
+        (await Store.Orders.GetEventsAsync("o1", Ct)).ShouldBe([transition]);
+        (await Store.Orders.ListAsync(ct: Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Orders_SaveAsync_OtherOrderWithSameClientOrderId_IsRefused()
+    {
+        await Store.Orders.SaveAsync(NewOrder("o1"), ct: Ct);
+
+        await Should.ThrowAsync<Exception>(() => Store.Orders.SaveAsync(NewOrder("o2") with { ClientOrderId = "c-o1" }, ct: Ct));
+
+        (await Store.Orders.GetAsync("o2", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Orders_ListAsync_OpenOnly_ExcludesFinishedOrdersNewestFirst()
+    {
+        await Store.Orders.SaveAsync(NewOrder("new", OrderStatus.New, minutes: 1), ct: Ct);
+        await Store.Orders.SaveAsync(NewOrder("done", OrderStatus.Filled, minutes: 2), ct: Ct);
+        await Store.Orders.SaveAsync(NewOrder("part", OrderStatus.PartiallyFilled, minutes: 3), ct: Ct);
+        await Store.Orders.SaveAsync(NewOrder("gone", OrderStatus.Cancelled, minutes: 4), ct: Ct);
+
+        (await Store.Orders.ListAsync(openOnly: true, ct: Ct)).Select(o => o.Id).ShouldBe(["part", "new"]);
+        (await Store.Orders.ListAsync(limit: 3, ct: Ct)).Select(o => o.Id).ShouldBe(["gone", "part", "done"]);
+    }
+
+    [Fact]
+    public async Task Orders_SaveFillAsync_SameFillTwice_StoredOnceAndReportedAsDuplicate()
+    {
+        var fill = new Fill
+        {
+            Id = "f1", OrderId = "o1", Symbol = Btc, Side = OrderSide.Sell, Price = 42_000.01m, Quantity = 0.5m,
+            Fee = 0.021m, FeeAsset = "USDT", IsMaker = true, Time = Now,
+        };
+
+        (await Store.Orders.SaveFillAsync(fill, Ct)).ShouldBeTrue();
+        (await Store.Orders.SaveFillAsync(fill, Ct)).ShouldBeFalse();
+        await Store.Orders.SaveFillAsync(fill with { Id = "f2", OrderId = "o2" }, Ct);
+
+        (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
+        (await Store.Orders.GetFillsAsync(ct: Ct)).Count.ShouldBe(2);
+    }
+}
