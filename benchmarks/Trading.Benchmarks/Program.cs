@@ -1,16 +1,12 @@
 using Trading.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [options]
-// Add a suite by adding one case below and one file for it.
-return args.Length == 0 ? Usage() : args[0] switch
+// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [args]
+var suite = args.Length > 0 ? args[0] : "";
+switch (suite)
 {
-    "indicators" => IndicatorBenchmark.Run(args[1..]),
-    _ => Usage($"unknown suite '{args[0]}'"),
-};
-
-static int Usage(string? error = null)
-{
-    if (error is not null) Console.Error.WriteLine($"error: {error}");
-    Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [options]; suites: indicators");
-    return 2;
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: indicators");
+        return 2;
 }
