@@ -14,7 +14,9 @@ switch (suite)
         return await BacktestBenchmark.RunLoadAsync(args[1..]);
     case "optimize":
         return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators");
         return 2;
 }
