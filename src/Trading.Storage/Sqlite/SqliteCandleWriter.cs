@@ -21,6 +21,7 @@ internal sealed class SqliteCandleWriter : IDisposable
 
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly nint handle;
     private string? boundSymbol;
     private string? boundTimeframe;
 
@@ -28,6 +29,7 @@ internal sealed class SqliteCandleWriter : IDisposable
     {
         this.db = db;
         SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, Sql, out statement));
+        handle = statement.DangerousGetHandle();
     }
 
     public void Write(in Candle candle)
@@ -42,13 +44,13 @@ internal sealed class SqliteCandleWriter : IDisposable
             boundTimeframe = candle.Timeframe.Name;
             raw.sqlite3_bind_text(statement, 2, boundTimeframe);
         }
-        raw.sqlite3_bind_int64(statement, 3, candle.OpenTimeMs);
-        raw.sqlite3_bind_int64(statement, 4, candle.CloseTimeMs);
+        SqliteNative.sqlite3_bind_int64(handle, 3, candle.OpenTimeMs);
+        SqliteNative.sqlite3_bind_int64(handle, 4, candle.CloseTimeMs);
         if (!TryBindScaled(candle)) BindText(candle);
-        if (candle.TradeCount is { } trades) raw.sqlite3_bind_int64(statement, 11, trades);
-        else raw.sqlite3_bind_null(statement, 11);
-        var rc = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
+        if (candle.TradeCount is { } trades) SqliteNative.sqlite3_bind_int64(handle, 11, trades);
+        else SqliteNative.sqlite3_bind_null(handle, 11);
+        var rc = SqliteNative.sqlite3_step(handle);
+        SqliteNative.sqlite3_reset(handle);
         if (rc != raw.SQLITE_DONE) SqliteRaw.Check(db, rc);
     }
 
@@ -62,13 +64,13 @@ internal sealed class SqliteCandleWriter : IDisposable
             || !ScaledDecimal.TryEncode(c.Volume, out var volume)
             || (c.QuoteVolume is { } q && !ScaledDecimal.TryEncode(q, out quote)))
             return false;
-        raw.sqlite3_bind_int64(statement, 5, open);
-        raw.sqlite3_bind_int64(statement, 6, high);
-        raw.sqlite3_bind_int64(statement, 7, low);
-        raw.sqlite3_bind_int64(statement, 8, close);
-        raw.sqlite3_bind_int64(statement, 9, volume);
-        if (c.QuoteVolume is null) raw.sqlite3_bind_null(statement, 10);
-        else raw.sqlite3_bind_int64(statement, 10, quote);
+        SqliteNative.sqlite3_bind_int64(handle, 5, open);
+        SqliteNative.sqlite3_bind_int64(handle, 6, high);
+        SqliteNative.sqlite3_bind_int64(handle, 7, low);
+        SqliteNative.sqlite3_bind_int64(handle, 8, close);
+        SqliteNative.sqlite3_bind_int64(handle, 9, volume);
+        if (c.QuoteVolume is null) SqliteNative.sqlite3_bind_null(handle, 10);
+        else SqliteNative.sqlite3_bind_int64(handle, 10, quote);
         return true;
     }
 
@@ -80,7 +82,7 @@ internal sealed class SqliteCandleWriter : IDisposable
         raw.sqlite3_bind_text(statement, 8, Text(c.Close));
         raw.sqlite3_bind_text(statement, 9, Text(c.Volume));
         if (c.QuoteVolume is { } q) raw.sqlite3_bind_text(statement, 10, Text(q));
-        else raw.sqlite3_bind_null(statement, 10);
+        else SqliteNative.sqlite3_bind_null(handle, 10);
     }
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
