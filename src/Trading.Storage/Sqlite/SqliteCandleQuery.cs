@@ -12,6 +12,7 @@ internal sealed class SqliteCandleQuery : IDisposable
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
     private readonly nint handle;
+    private readonly nint mutex;
     private readonly Symbol symbol;
     private readonly Timeframe timeframe;
 
@@ -23,6 +24,7 @@ internal sealed class SqliteCandleQuery : IDisposable
         this.timeframe = timeframe;
         SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, $"SELECT {Columns} FROM candles {whereAndOrder}", out statement));
         handle = statement.DangerousGetHandle();
+        mutex = SqliteNative.sqlite3_db_mutex(db.DangerousGetHandle());
         raw.sqlite3_bind_text(statement, 1, symbol.Name);
         raw.sqlite3_bind_text(statement, 2, timeframe.Name);
         raw.sqlite3_bind_int64(statement, 3, fromMs);
@@ -30,6 +32,19 @@ internal sealed class SqliteCandleQuery : IDisposable
     }
 
     public bool TryRead(out Candle candle)
+    {
+        SqliteNative.sqlite3_mutex_enter(mutex);
+        try
+        {
+            return TryReadLocked(out candle);
+        }
+        finally
+        {
+            SqliteNative.sqlite3_mutex_leave(mutex);
+        }
+    }
+
+    private bool TryReadLocked(out Candle candle)
     {
         var rc = SqliteNative.sqlite3_step(handle);
         if (rc != raw.SQLITE_ROW)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Trading.Storage.Sqlite;
@@ -29,4 +28,14 @@ internal static partial class SqliteNative
 
     [LibraryImport(Library), SuppressGCTransition, DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int sqlite3_column_type(nint statement, int column);
+
+    [LibraryImport(Library), SuppressGCTransition, DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static partial nint sqlite3_db_mutex(nint db);
+
+    /// <summary>The connection mutex is recursive: holding it across a row's calls makes their own enter/leave nearly free.</summary>
+    [LibraryImport(Library), DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static partial void sqlite3_mutex_enter(nint mutex);
+
+    [LibraryImport(Library), SuppressGCTransition, DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static partial void sqlite3_mutex_leave(nint mutex);
 }
