@@ -16,7 +16,9 @@ switch (suite)
         return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
     case "indicators":
         return IndicatorBenchmark.Run(args[1..]);
+    case "storage":
+        return await StorageBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage");
         return 2;
 }
