@@ -1,0 +1,12 @@
+using Trading.Benchmarks;
+
+// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [args]
+var suite = args.Length > 0 ? args[0] : "";
+switch (suite)
+{
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: indicators");
+        return 2;
+}
