@@ -6,7 +6,9 @@ switch (suite)
 {
     case "indicators":
         return IndicatorBenchmark.Run(args[1..]);
+    case "bus":
+        return await BusBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: indicators");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: indicators, bus");
         return 2;
 }
