@@ -18,7 +18,9 @@ switch (suite)
         return IndicatorBenchmark.Run(args[1..]);
     case "storage":
         return await StorageBenchmark.RunAsync(args[1..]);
+    case "bus":
+        return await BusBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus");
         return 2;
 }
