@@ -20,7 +20,9 @@ switch (suite)
         return await StorageBenchmark.RunAsync(args[1..]);
     case "bus":
         return await BusBenchmark.RunAsync(args[1..]);
+    case "kline-parse":
+        return KlineParseBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse");
         return 2;
 }
