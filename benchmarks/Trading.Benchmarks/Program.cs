@@ -5,7 +5,9 @@ switch (suite)
 {
     case "import":
         return await ImportBenchmark.RunAsync(args[1..]);
+    case "strategy":
+        return StrategyBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, strategy");
         return 2;
 }
