@@ -22,7 +22,9 @@ switch (suite)
         return await BusBenchmark.RunAsync(args[1..]);
     case "kline-parse":
         return KlineParseBenchmark.Run(args[1..]);
+    case "strategy":
+        return StrategyBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy");
         return 2;
 }
