@@ -31,6 +31,13 @@ public static class PostgresConnectionString
         throw Error("expected postgresql://user:pass@host:5432/db or an Npgsql connection string such as Host=...;Database=...");
     }
 
+    /// <summary>A printable name for the database, such as postgresql://db.example:5432/trading, never with credentials.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
     private static string FromUri(string text, string scheme)
     {
         if (scheme is not ("postgresql" or "postgres"))
