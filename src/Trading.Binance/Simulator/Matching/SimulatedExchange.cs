@@ -15,6 +15,7 @@ public sealed class SimulatedExchange
     private readonly Dictionary<Symbol, Timeframe> _pricingTimeframe;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
+    private int _placementRequests;
 
     internal SimulatedExchange(IReadOnlyList<SymbolInfo> symbols, SimulatedMarket market, SimulatorTradingOptions options, TimeProvider time)
     {
@@ -87,8 +88,14 @@ public sealed class SimulatedExchange
         Hub.DropAll();
     }
 
-    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct) =>
-        ChangeAsync(events => _book.Place(request, NowMs, events).Snapshot(), ct);
+    /// <summary>How many placement requests passed the signature check (accepted or rejected).</summary>
+    public int PlacementRequests => Volatile.Read(ref _placementRequests);
+
+    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _placementRequests);
+        return ChangeAsync(events => _book.Place(request, NowMs, events).Snapshot(), ct);
+    }
 
     internal SimulatedOrder Find(Symbol symbol, long? orderId, string? clientOrderId)
     {
