@@ -19,6 +19,7 @@ public static class ImportBenchmark
             var files = KlineFileReader.ExpandPaths([folder]);
             DecompressOnly(files);
             await ParseOnlyAsync(files);
+            await StoreOnlyAsync(files, Path.Combine(dataDir, "store-only"));
             await using var store = await TradingStoreFactory.OpenAsync(null, dataDir);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
@@ -47,6 +48,20 @@ public static class ImportBenchmark
         Console.WriteLine($"parse only: {rows:N0} candles in {watch.Elapsed.TotalSeconds:F2} s = {rows / watch.Elapsed.TotalSeconds:N0} candles/s (CPU {cpu.TotalSeconds:F2} s, gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
     }
 
+    /// <summary>Upserts already-parsed candles in 200k-row transactions: the writer's own cost.</summary>
+    private static async Task StoreOnlyAsync(IReadOnlyList<string> files, string dir)
+    {
+        var candles = new List<Trading.Core.Model.Candle>();
+        await foreach (var result in KlineFileReader.ReadManyAsync(files)) candles.AddRange(result.File!.Candles);
+        await using var store = await TradingStoreFactory.OpenAsync(null, dir);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < candles.Count; i += 200_000)
+            await store.Candles.UpsertAsync(candles.Skip(i).Take(200_000));
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"store only: {candles.Count:N0} candles in {watch.Elapsed.TotalSeconds:F2} s = {candles.Count / watch.Elapsed.TotalSeconds:N0} candles/s (CPU {cpu.TotalSeconds:F2} s)");
+    }
+
     /// <summary>Inflate only, single thread: the share of the parse phase that is zlib.</summary>
     private static void DecompressOnly(IReadOnlyList<string> files)
     {
@@ -67,7 +82,7 @@ public static class ImportBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trading.slnx"))) dir = dir.Parent;
