@@ -50,7 +50,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         try
         {
             await connection.OpenAsync(ct);
-            await connection.Sql("PRAGMA synchronous = NORMAL").RunAsync(ct);
+            await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000").RunAsync(ct);
             return connection;
         }
         catch
