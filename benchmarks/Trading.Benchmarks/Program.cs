@@ -1,14 +1,30 @@
 using Trading.Benchmarks;
 
-// One suite per file; add a line here for a new suite.
-return args.FirstOrDefault() switch
+// One Stopwatch suite per file; run: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite> [args]
+var suite = args.Length > 0 ? args[0] : "";
+switch (suite)
 {
-    "storage" => await StorageBenchmark.RunAsync(args[1..]),
-    _ => Usage(),
-};
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Trading.Benchmarks -- <suite>   (suites: storage)");
-    return 2;
+    case "import":
+        return await ImportBenchmark.RunAsync(args[1..]);
+    case "risk-gate":
+        return RiskGateBenchmark.Run(args[1..]);
+    case "backtest":
+        return await BacktestBenchmark.RunEngineAsync(args[1..]);
+    case "backtest-load":
+        return await BacktestBenchmark.RunLoadAsync(args[1..]);
+    case "optimize":
+        return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
+    case "storage":
+        return await StorageBenchmark.RunAsync(args[1..]);
+    case "bus":
+        return await BusBenchmark.RunAsync(args[1..]);
+    case "kline-parse":
+        return KlineParseBenchmark.Run(args[1..]);
+    case "strategy":
+        return StrategyBenchmark.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy");
+        return 2;
 }

@@ -17,6 +17,9 @@ public sealed record TradingSettings
     public bool ConfirmLive { get; init; }
     public string StrategiesDir { get; init; } = "./strategies";
 
+    /// <summary>TRADING_CONFIG_DIR: where the optional settings/symbols/strategies/risk_limits YAML and bots/*.json live.</summary>
+    public string ConfigDir { get; init; } = "./config";
+
     /// <summary>RISK_MAX_POSITION_SIZE: the largest position per symbol as a fraction of equity (0..1).</summary>
     public decimal RiskMaxPositionSize { get; init; } = 0.1m;
 
@@ -25,6 +28,15 @@ public sealed record TradingSettings
 
     /// <summary>RISK_DAILY_LOSS_LIMIT_PCT: loss from the UTC day's starting equity that halts new entries, in percent (0..100).</summary>
     public decimal RiskDailyLossLimitPct { get; init; } = 5m;
+
+    /// <summary>From config/symbols.yaml: the symbols and timeframes to collect.</summary>
+    public IReadOnlyList<SymbolConfig> Symbols { get; init; } = [];
+
+    /// <summary>From config/strategies.yaml: strategy instances with their parameters.</summary>
+    public IReadOnlyList<StrategyConfig> Strategies { get; init; } = [];
+
+    /// <summary>From config/bots/*.json: bot definitions.</summary>
+    public IReadOnlyList<Trading.Core.Storage.BotDefinition> Bots { get; init; } = [];
 
     public string SqlitePath => Path.Combine(DataDir, "trading.db");
 }

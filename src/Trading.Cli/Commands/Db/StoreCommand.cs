@@ -10,7 +10,7 @@ internal static class StoreCommand
 {
     public const int RuntimeError = 1;
 
-    public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, string, Task<int>> body)
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, string, Task<int>> body, bool migrate = false)
     {
         var location = StoreOpener.Resolve(parse);
         string description;
@@ -25,7 +25,7 @@ internal static class StoreCommand
         }
         try
         {
-            await using var store = await location.ConnectAsync(ct);
+            await using var store = migrate ? await location.OpenAsync(ct) : await location.ConnectAsync(ct);
             return await body(store, description);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)

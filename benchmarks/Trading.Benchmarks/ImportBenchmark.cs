@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Trading.Services.Import;
+using Trading.Storage;
+
+namespace Trading.Benchmarks;
+
+/// <summary>
+/// `import [folder]`: imports every kline zip of the folder (default: the shared BTCUSDT 1m, 907 zips) into a fresh
+/// SQLite store and reports candles per second end to end, from zip to committed rows.
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var folder = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "shared", "data", "binance-spot", "klines", "BTCUSDT", "1m");
+        var dataDir = Directory.CreateTempSubdirectory("import-bench-").FullName;
+        try
+        {
+            var files = KlineFileReader.ExpandPaths([folder]);
+            DecompressOnly(files);
+            await ParseOnlyAsync(files);
+            await StoreOnlyAsync(files, Path.Combine(dataDir, "store-only"));
+            await using var store = await TradingStoreFactory.OpenAsync(null, dataDir);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var summary = await new CandleImporter(store.Candles, TimeProvider.System).ImportAsync(files);
+            watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var rate = summary.RowsWritten / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"import: {files.Count} files, {summary.RowsWritten:N0} candles committed in {watch.Elapsed.TotalSeconds:F2} s = {rate:N0} candles/s " +
+                $"(skipped {summary.RowsSkipped}, gaps {summary.GapCount}, gen2 GCs {GC.CollectionCount(2)}, cores {Environment.ProcessorCount}, CPU {cpu.TotalSeconds:F2} s, load {LoadAverage()})");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    /// <summary>Decompress and parse only, no store: the ceiling the store writes sit under.</summary>
+    private static async Task ParseOnlyAsync(IReadOnlyList<string> files)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        long rows = 0;
+        await foreach (var result in KlineFileReader.ReadManyAsync(files)) rows += result.File?.Candles.Count ?? 0;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"parse only: {rows:N0} candles in {watch.Elapsed.TotalSeconds:F2} s = {rows / watch.Elapsed.TotalSeconds:N0} candles/s (CPU {cpu.TotalSeconds:F2} s, gen0/1/2 GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
+    }
+
+    /// <summary>Upserts already-parsed candles in 200k-row transactions: the writer's own cost.</summary>
+    private static async Task StoreOnlyAsync(IReadOnlyList<string> files, string dir)
+    {
+        var candles = new List<Trading.Core.Model.Candle>();
+        await foreach (var result in KlineFileReader.ReadManyAsync(files)) candles.AddRange(result.File!.Candles);
+        await using var store = await TradingStoreFactory.OpenAsync(null, dir);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < candles.Count; i += 200_000)
+            await store.Candles.UpsertAsync(candles.Skip(i).Take(200_000));
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"store only: {candles.Count:N0} candles in {watch.Elapsed.TotalSeconds:F2} s = {candles.Count / watch.Elapsed.TotalSeconds:N0} candles/s (CPU {cpu.TotalSeconds:F2} s)");
+    }
+
+    /// <summary>Inflate only, single thread: the share of the parse phase that is zlib.</summary>
+    private static void DecompressOnly(IReadOnlyList<string> files)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var buffer = new byte[1 << 16];
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+            using var stream = zip.Entries[0].Open();
+            int read;
+            while ((read = stream.Read(buffer)) > 0) bytes += read;
+        }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"decompress only: {bytes / 1e6:F0} MB of CSV (CPU {cpu.TotalSeconds:F2} s)");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    internal static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Trading.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

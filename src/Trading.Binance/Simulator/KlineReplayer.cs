@@ -1,0 +1,48 @@
+namespace Trading.Binance.Simulator;
+
+/// <summary>
+/// Streams one series bar by bar: an open update (x=false), at a timed speed a mid-bar update, then the closed bar (x=true).
+/// In as-fast-as-possible mode it waits for a listener before every bar, so a test sees every bar it was meant to.
+/// </summary>
+internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var stream = series.StreamName;
+        var started = false;
+        while (!series.IsFinished)
+        {
+            if (options.Speed <= 0 || !started) await hub.WaitForSubscriberAsync(stream, ct);
+            started = true;
+            var index = series.Cursor;
+            var bar = series.Candles[index];
+            var scheduled = faults.TakeScheduled(index);
+            foreach (var fault in scheduled)
+            {
+                if (fault.Kind == StreamFaultKind.Malformed) await faults.SendMalformedFrameAsync(ct);
+                if (fault.Kind == StreamFaultKind.ServerShutdown) await faults.SendServerShutdownAsync(ct);
+            }
+
+            var opening = bar with { High = bar.Open, Low = bar.Open, Close = bar.Open, Volume = 0, QuoteVolume = 0, TradeCount = 0 };
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, opening, false, bar.OpenTimeMs + 1), ct);
+
+            if (scheduled.FirstOrDefault(f => f.Kind == StreamFaultKind.Drop) is { } drop)
+            {
+                hub.DropAll();
+                if (drop.ThenHttp is { } http) faults.Enqueue(http);
+                series.Advance(1 + drop.BarsWhileDisconnected);
+                continue;
+            }
+
+            if (options.Speed > 0)
+            {
+                var half = TimeSpan.FromMilliseconds(bar.Timeframe.DurationMs / options.Speed / 2);
+                await Task.Delay(half, options.Time, ct);
+                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, false, bar.OpenTimeMs + bar.Timeframe.DurationMs / 2), ct);
+                await Task.Delay(half, options.Time, ct);
+            }
+            series.Advance(1);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, true, bar.CloseTimeMs + 1), ct);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Trading.Core.Model;
+
+namespace Trading.Binance.Simulator;
+
+/// <summary>The candles the simulator serves, grouped by symbol and timeframe.</summary>
+public sealed class SimulatedMarket
+{
+    private readonly Dictionary<(Symbol, Timeframe), SimulatedSeries> _series = [];
+
+    /// <summary>
+    /// Adds candles; those opening before <paramref name="replayFromMs"/> are history served by REST from the start,
+    /// the rest are replayed on the stream. Null replays nothing (all history).
+    /// </summary>
+    public SimulatedMarket Add(IEnumerable<Candle> candles, long? replayFromMs = null)
+    {
+        foreach (var group in candles.GroupBy(c => (c.Symbol, c.Timeframe)))
+        {
+            if (_series.ContainsKey(group.Key))
+                throw new ArgumentException($"The simulator already holds {group.Key.Symbol} {group.Key.Timeframe}.", nameof(candles));
+            _series[group.Key] = new SimulatedSeries(group.Key.Symbol, group.Key.Timeframe, group, replayFromMs);
+        }
+        return this;
+    }
+
+    public IReadOnlyCollection<SimulatedSeries> Series => _series.Values;
+
+    public IEnumerable<Symbol> Symbols => _series.Keys.Select(k => k.Item1).Distinct();
+
+    public SimulatedSeries? Find(Symbol symbol, Timeframe timeframe) => _series.GetValueOrDefault((symbol, timeframe));
+
+    public SimulatedSeries Get(Symbol symbol, Timeframe timeframe) =>
+        Find(symbol, timeframe) ?? throw new KeyNotFoundException($"The simulator has no {symbol} {timeframe} data.");
+}

@@ -1,0 +1,27 @@
+namespace Trading.Binance.Simulator;
+
+/// <summary>What can go wrong on the REST side: a status with Retry-After, or a delay before a normal answer.</summary>
+public sealed record HttpFault(int Status, int RetryAfterSeconds = 0, TimeSpan Delay = default, int Times = 1)
+{
+    public static HttpFault RateLimited(int retryAfterSeconds, int times = 1) => new(429, retryAfterSeconds, Times: times);
+
+    public static HttpFault Banned(int retryAfterSeconds) => new(418, retryAfterSeconds);
+
+    public static HttpFault ServerError(int times = 1, int status = 503) => new(status, Times: times);
+
+    public static HttpFault Delayed(TimeSpan delay, int times = 1) => new(200, Delay: delay, Times: times);
+}
+
+public enum StreamFaultKind
+{
+    /// <summary>Abort every WebSocket; the market goes on for BarsWhileDisconnected more bars unseen.</summary>
+    Drop,
+
+    /// <summary>Send a frame that is not valid JSON.</summary>
+    Malformed,
+
+    /// <summary>Send Binance's serverShutdown event.</summary>
+    ServerShutdown,
+}
+
+public sealed record StreamFault(StreamFaultKind Kind, int BarsWhileDisconnected = 0, HttpFault? ThenHttp = null);

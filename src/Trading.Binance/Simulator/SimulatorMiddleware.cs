@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Trading.Binance.Simulator;
+
+/// <summary>For /api/* requests: applies queued faults, counts request weight and sets X-MBX-USED-WEIGHT-1M.</summary>
+internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMeter weights, StreamHub hub)
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+        var weight = context.GetEndpoint()?.Metadata.GetMetadata<RequestWeight>()?.Weight ?? 1;
+        var (used, overLimit, untilNextMinute) = weights.Add(weight);
+        context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var fault = sim.Faults.TakeHttpFault();
+            if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+                await Task.Delay(delay, sim.Options.Time, context.RequestAborted);
+            if (fault is { Status: not 200 })
+                await WriteFaultAsync(context, fault.Status, fault.RetryAfterSeconds);
+            else if (overLimit)
+                await WriteFaultAsync(context, 429, (int)Math.Ceiling(untilNextMinute.TotalSeconds));
+            else
+            {
+                await next(context);
+                if (path == "/api/v3/klines" && context.Response.StatusCode == StatusCodes.Status200OK) hub.MarkBackfilled();
+            }
+        }
+        finally
+        {
+            sim.Requests.Add(new SimulatorRequest(path, context.Request.QueryString.Value ?? "", sim.Options.Time.GetUtcNow(), context.Response.StatusCode));
+        }
+    }
+
+    private async Task WriteFaultAsync(HttpContext context, int status, int retryAfterSeconds)
+    {
+        context.Response.StatusCode = status;
+        if (status is 429 or 418) context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var until = sim.Options.Time.GetUtcNow().AddSeconds(retryAfterSeconds).ToUnixTimeMilliseconds();
+        var body = status switch
+        {
+            429 => SimulatorJson.Error(-1003, $"Too much request weight used; current limit is {sim.Options.WeightLimitPerMinute} request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API."),
+            418 => SimulatorJson.Error(-1003, $"Way too much request weight used; IP banned until {until}. Please use WebSocket Streams for live updates to avoid bans."),
+            _ => SimulatorJson.Error(-1001, "Internal error; unable to process your request. Please try again."),
+        };
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Trading.Core.Model;
+using Symbol = Trading.Core.Model.Symbol;
+using Timeframe = Trading.Core.Model.Timeframe;
+
+namespace Trading.Cli.Commands.Data;
+
+/// <summary>The --symbol and --timeframe options of the data commands, parsed into domain types with one-line errors.</summary>
+internal static class DataOptions
+{
+    public static Option<string?> Symbol(string description) => new("--symbol") { Description = description };
+
+    public static Option<string?> Timeframe(string description) => new("--timeframe") { Description = description };
+
+    private delegate bool TryParser<T>(string? text, out T value);
+
+    /// <summary>Parses an optional symbol; on bad input prints `error: ...` and returns false.</summary>
+    public static bool TryGetSymbol(ParseResult parse, Option<string?> option, out Symbol? symbol) =>
+        TryGet(parse.GetValue(option), Trading.Core.Model.Symbol.TryParse, out symbol,
+            text => $"invalid symbol '{text}': expected letters and digits such as BTCUSDT");
+
+    public static bool TryGetTimeframe(ParseResult parse, Option<string?> option, out Timeframe? timeframe) =>
+        TryGet(parse.GetValue(option), Trading.Core.Model.Timeframe.TryParse, out timeframe,
+            text => $"unknown timeframe '{text}': expected one of {string.Join(' ', Trading.Core.Model.Timeframe.Values.Select(t => t.Name))}");
+
+    private static bool TryGet<T>(string? text, TryParser<T> tryParse, out T? value, Func<string, string> error)
+        where T : struct
+    {
+        value = null;
+        if (text is null) return true;
+        if (tryParse(text, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        Console.Error.WriteLine($"error: {error(text)}");
+        return false;
+    }
+
+    public static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

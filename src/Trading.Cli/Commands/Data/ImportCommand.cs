@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Spectre.Console;
+using Trading.Cli.Commands.Db;
+using Trading.Services.Import;
+
+namespace Trading.Cli.Commands.Data;
+
+/// <summary><c>trading data import PATH...</c>: kline zips/CSVs and folders into the store, with a progress bar and a summary.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Kline .zip/.csv files or folders (searched recursively)", Arity = ArgumentArity.OneOrMore };
+        var symbol = DataOptions.Symbol("Symbol for files whose name does not tell it (overrides the name)");
+        var timeframe = DataOptions.Timeframe("Timeframe for files whose name does not tell it (overrides the name)");
+        var command = new Command("import", "Import data.binance.vision kline zips or OHLCV CSVs");
+        command.Arguments.Add(paths);
+        command.Options.Add(symbol);
+        command.Options.Add(timeframe);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!DataOptions.TryGetSymbol(parse, symbol, out var s) || !DataOptions.TryGetTimeframe(parse, timeframe, out var tf))
+                return TradingCli.UsageError;
+            IReadOnlyList<string> files;
+            try
+            {
+                files = KlineFileReader.ExpandPaths(parse.GetValue(paths) ?? []);
+            }
+            catch (KlineFileException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return TradingCli.UsageError;
+            }
+            if (files.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("error: nothing to import: no .zip or .csv files found");
+                return StoreCommand.RuntimeError;
+            }
+            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            {
+                var importer = new CandleImporter(store.Candles, TimeProvider.System);
+                var summary = await RunWithProgressAsync(importer, files, new KlineFileOptions(s, tf), ct);
+                var console = CliConsole.Create();
+                ImportSummaryView.Write(console, summary);
+                if (summary.RowsWritten > 0) return 0;
+                await Console.Error.WriteLineAsync($"error: nothing imported: {ImportSummaryView.WhyNothing(summary)}");
+                return StoreCommand.RuntimeError;
+            }, migrate: true);
+        });
+        return command;
+    }
+
+    private static async Task<ImportSummary> RunWithProgressAsync(CandleImporter importer, IReadOnlyList<string> files, KlineFileOptions options, CancellationToken ct)
+    {
+        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+            return await importer.ImportAsync(files, options, null, ct);
+        ImportSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"importing {files.Count} file(s)", maxValue: files.Count);
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    task.Value = p.FilesDone;
+                    task.Description = $"{p.RowsWritten:N0} rows committed";
+                });
+                summary = await importer.ImportAsync(files, options, progress, ct);
+                task.Value = files.Count;
+            });
+        return summary!;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Spectre.Console;
+using Trading.Core.Strategies;
+using Trading.Services.Strategies;
+
+namespace Trading.Cli.Commands.Strategy;
+
+/// <summary><c>trading strategy info --name rsi</c>: the exact rules, the parameters and the warm-up.</summary>
+public static class StrategyInfoCommand
+{
+    public static Command Create()
+    {
+        var name = new Option<string>("--name") { Description = "Strategy name, e.g. rsi", Required = true };
+        var command = new Command("info", "Describe a strategy: rules, parameters with defaults and ranges, warm-up");
+        command.Options.Add(name);
+        command.SetAction(parse =>
+        {
+            if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
+            var registry = StrategyCatalog.Load(settings);
+            var wanted = parse.GetValue(name) ?? "";
+            if (registry.Find(wanted) is not { } registration)
+            {
+                Console.Error.WriteLine($"error: unknown strategy '{wanted}'; known: {string.Join(", ", registry.Registrations.Select(r => r.Name))}");
+                return TradingCli.UsageError;
+            }
+            Render(registration, registry.Create(registration.Name));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Render(StrategyRegistration registration, StrategyBase strategy)
+    {
+        var console = CliConsole.Create();
+        console.WriteLine($"Strategy: {registration.Name}");
+        console.WriteLine($"Source:   {registration.Source}");
+        console.WriteLine($"Warm-up:  {strategy.WarmUpPeriod} candles (with default parameters)");
+        if (strategy.ExtraInputs.Count > 0)
+            console.WriteLine($"Inputs:   {string.Join(", ", strategy.ExtraInputs.Select(i => $"{i.Symbol?.Name ?? "(bot symbol)"} {i.Timeframe}"))}");
+        console.WriteLine();
+        console.WriteLine(strategy.Description.TrimEnd());
+        console.WriteLine();
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in new[] { "Parameter", "Type", "Default", "Range", "Step", "Description" }) table.AddColumn(column);
+        foreach (var p in strategy.Parameters)
+        {
+            var step = p.Step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            table.AddRow(new Text(p.Name), new Text(p.Kind.ToString().ToLowerInvariant()), new Text(p.Default), new Text(p.RangeText), new Text(step), new Text(p.Description));
+        }
+        console.Write(table);
+    }
+}

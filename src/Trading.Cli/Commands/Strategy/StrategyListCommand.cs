@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Spectre.Console;
+using Trading.Services.Strategies;
+
+namespace Trading.Cli.Commands.Strategy;
+
+/// <summary><c>trading strategy list</c>: built-ins and plugins with their source, then any plugin load problems.</summary>
+public static class StrategyListCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("list", "List built-in and plugin strategies with their source and load errors");
+        command.SetAction(parse =>
+        {
+            if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
+            var registry = StrategyCatalog.Load(settings);
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumn("Name");
+            table.AddColumn("Source");
+            table.AddColumn("Description");
+            foreach (var registration in registry.Registrations)
+                table.AddRow(new Text(registration.Name), new Text(registration.Source), new Text(registration.Summary));
+            var console = CliConsole.Create();
+            console.Write(table);
+            if (registry.Problems.Count > 0)
+            {
+                console.WriteLine($"Plugin problems in {settings.StrategiesDir} ({registry.Problems.Count}):");
+                foreach (var problem in registry.Problems) console.WriteLine("  " + problem);
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,110 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Data;
+
+/// <summary>
+/// Parses kline CSV text (UTF-8) into validated candles of one symbol and timeframe: data.binance.vision rows
+/// (no header, times in ms or µs) or OHLCV CSVs with a header. Corrupt, duplicated or out-of-order rows are
+/// skipped and recorded in <see cref="Problems"/> with their line; nothing invalid reaches the output.
+/// </summary>
+public sealed class KlineCsvParser
+{
+    /// <summary>At most this many problems are kept per file; <see cref="SkippedRows"/> counts them all.</summary>
+    public const int MaxProblemsKept = 1000;
+
+    private readonly List<RowProblem> _problems = [];
+    private readonly string _source;
+    private readonly Symbol _symbol;
+    private readonly Timeframe _timeframe;
+    private readonly long _latestAllowedOpenMs;
+    private KlineColumns? _columns;
+    private long _lastOpenMs = long.MinValue;
+    private long _lastLine;
+
+    /// <param name="latestAllowedOpenMs">Rows opening after this time (e.g. now) are rejected as future-dated.</param>
+    public KlineCsvParser(string source, Symbol symbol, Timeframe timeframe, long latestAllowedOpenMs = long.MaxValue)
+    {
+        _source = source;
+        _symbol = symbol;
+        _timeframe = timeframe;
+        _latestAllowedOpenMs = latestAllowedOpenMs;
+    }
+
+    public IReadOnlyList<RowProblem> Problems => _problems;
+
+    public long SkippedRows { get; private set; }
+
+    /// <summary>Parses the whole stream, appending valid candles in file order.</summary>
+    public void Parse(Stream utf8Csv, ICollection<Candle> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Utf8LineReader.ForEachLine(utf8Csv, (line, number) => ParseLine(line, number, output));
+    }
+
+    /// <summary>Parses one line; the first non-empty line may be a header.</summary>
+    public void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ICollection<Candle> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (Utf8Fields.Trim(line).IsEmpty) return;
+        if (_columns is null)
+        {
+            if (KlineColumns.IsHeader(line))
+            {
+                _columns = KlineColumns.FromHeader(line)
+                    ?? throw new InvalidDataException($"{_source}:{lineNumber}: unrecognized header; expected timestamp,open,high,low,close,volume or Binance kline columns.");
+                return;
+            }
+            _columns = KlineColumns.Binance;
+        }
+        var problem = TryParseRow(line, _columns, out var candle);
+        if (problem is null && candle.OpenTimeMs <= _lastOpenMs)
+            problem = candle.OpenTimeMs == _lastOpenMs
+                ? $"duplicate open time {candle.OpenTime:yyyy-MM-dd HH:mm} (already on line {_lastLine})"
+                : $"open time {candle.OpenTime:yyyy-MM-dd HH:mm} is before the previous row's (line {_lastLine})";
+        if (problem is null && candle.OpenTimeMs > _latestAllowedOpenMs)
+            problem = $"open time {candle.OpenTime:yyyy-MM-dd HH:mm} is in the future";
+        if (problem is not null)
+        {
+            SkippedRows++;
+            if (_problems.Count < MaxProblemsKept) _problems.Add(new RowProblem(_source, lineNumber, problem));
+            return;
+        }
+        _lastOpenMs = candle.OpenTimeMs;
+        _lastLine = lineNumber;
+        output.Add(candle);
+    }
+
+    private string? TryParseRow(ReadOnlySpan<byte> line, KlineColumns c, out Candle candle)
+    {
+        candle = default;
+        long time = -1, closeTime = -1, trades = -1;
+        decimal open = 0, high = 0, low = 0, close = 0, volume = 0, quote = -1;
+        var rest = line;
+        var index = 0;
+        var bad = -1;
+        while (Utf8Fields.Next(ref rest, out var field))
+        {
+            var ok = true;
+            if (index == c.Time) ok = Utf8Timestamp.TryParse(field, out time);
+            else if (index == c.Open) ok = Utf8Fields.TryDecimal(field, out open);
+            else if (index == c.High) ok = Utf8Fields.TryDecimal(field, out high);
+            else if (index == c.Low) ok = Utf8Fields.TryDecimal(field, out low);
+            else if (index == c.Close) ok = Utf8Fields.TryDecimal(field, out close);
+            else if (index == c.Volume) ok = Utf8Fields.TryDecimal(field, out volume);
+            else if (index == c.CloseTime) ok = Utf8Timestamp.TryParse(field, out closeTime);
+            else if (index == c.QuoteVolume) ok = Utf8Fields.TryDecimal(field, out quote);
+            else if (index == c.Trades) ok = Utf8Fields.TryLong(field, out trades);
+            if (!ok && bad < 0) bad = index;
+            index++;
+        }
+        if (index < c.RequiredFieldCount) return $"expected at least {c.RequiredFieldCount} fields, found {index}";
+        if (bad >= 0) return bad == c.Time ? "unreadable open time" : $"unreadable value in column {bad + 1}";
+        candle = new Candle(_symbol, _timeframe, time, open, high, low, close, volume)
+        {
+            CloseTimeMs = closeTime >= 0 ? closeTime : time + _timeframe.DurationMs - 1,
+            QuoteVolume = quote >= 0 ? quote : null,
+            TradeCount = trades >= 0 ? trades : null,
+        };
+        return candle.FindProblem();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Trading.Core.Model;
+
+namespace Trading.Core.Strategies;
+
+/// <summary>
+/// The base of every strategy, built-in or plugin. The runner calls <see cref="Configure"/> once, then
+/// <see cref="OnCandle"/> with closed candles only, in close-time order: the bot's own series and any
+/// <see cref="ExtraInputs"/>. A strategy sees nothing else: no clock, no exchange, no store.
+/// </summary>
+public abstract class StrategyBase
+{
+    private static readonly Dictionary<string, string> NoValues = [];
+    private Dictionary<string, string>? _values;
+
+    /// <summary>Registry name: lower snake_case, e.g. "rsi".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Exact rules, precise enough to reproduce a backtest by hand. The first line is the summary.</summary>
+    public virtual string Description => "";
+
+    public abstract IReadOnlyList<StrategyParameter> Parameters { get; }
+
+    /// <summary>Closed candles of the bot's own series needed before the strategy can signal.</summary>
+    public virtual int WarmUpPeriod => 0;
+
+    /// <summary>Other series (higher timeframes, other symbols) this strategy reads; empty for most.</summary>
+    public virtual IReadOnlyList<StrategyInput> ExtraInputs => [];
+
+    /// <summary>Effective parameter values (defaults overlaid with the configured ones) as canonical invariant text.</summary>
+    public IReadOnlyDictionary<string, string> Values => _values ??= Defaults();
+
+    /// <summary>
+    /// Validates and applies <paramref name="values"/> (missing names keep their defaults), then resets the state.
+    /// Throws <see cref="StrategyConfigurationException"/> on an unknown name or an ill-typed or out-of-range value,
+    /// leaving the previous configuration in force.
+    /// </summary>
+    public void Configure(IReadOnlyDictionary<string, string>? values = null)
+    {
+        var next = Defaults();
+        foreach (var (name, raw) in values ?? NoValues)
+        {
+            var parameter = Parameters.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw Invalid($"unknown parameter '{name}'; known: {string.Join(", ", Parameters.Select(p => p.Name))}");
+            next[parameter.Name] = parameter.Normalize(Name, raw);
+        }
+        var previous = _values;
+        _values = next;
+        try
+        {
+            OnConfigured();
+        }
+        catch (StrategyConfigurationException)
+        {
+            _values = previous;
+            if (previous is not null) OnConfigured();
+            throw;
+        }
+        Reset();
+    }
+
+    /// <summary>
+    /// Closed candle <paramref name="candle"/> arrived. Return a signal or null. Must not allocate when it returns null.
+    /// </summary>
+    public abstract Signal? OnCandle(in Candle candle, StrategyContext context);
+
+    /// <summary>Forgets all candle-derived state (indicators, armed levels); parameters stay.</summary>
+    public virtual void Reset()
+    {
+    }
+
+    /// <summary>Current indicator values by name, for charts and signal tracking. Not called on the hot path.</summary>
+    public virtual void WriteIndicatorValues(IDictionary<string, double> values)
+    {
+    }
+
+    /// <summary>Reads the configured parameters into fields and builds indicators; throw via <see cref="Invalid"/> on bad combinations.</summary>
+    protected virtual void OnConfigured()
+    {
+    }
+
+    protected int GetInt(string name) => int.Parse(Value(name), CultureInfo.InvariantCulture);
+
+    protected decimal GetDecimal(string name) => decimal.Parse(Value(name), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    protected double GetDouble(string name) => double.Parse(Value(name), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    protected bool GetBool(string name) => Value(name) == "true";
+
+    protected string GetChoice(string name) => Value(name);
+
+    protected StrategyConfigurationException Invalid(string message) => new($"Strategy '{Name}': {message}.");
+
+    /// <summary>
+    /// A signal at the candle's close price and close time, with a deterministic id, and the current finite indicator values.
+    /// </summary>
+    protected Signal CreateSignal(
+        in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
+        decimal? stopLoss = null, decimal? takeProfit = null)
+    {
+        var indicators = new Dictionary<string, double>(StringComparer.Ordinal);
+        WriteIndicatorValues(indicators);
+        foreach (var (key, value) in indicators)
+        {
+            if (!double.IsFinite(value)) indicators.Remove(key);
+        }
+        return new Signal
+        {
+            Id = SignalIds.Create(context.BotId ?? Name, candle.Symbol, candle.Timeframe, candle.OpenTimeMs, side),
+            Strategy = Name,
+            Symbol = candle.Symbol,
+            Side = side,
+            Price = candle.Close,
+            Quantity = quantity,
+            Confidence = Math.Clamp(confidence, 0, 100),
+            Reason = reason,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(candle.CloseTimeMs),
+            StopLoss = stopLoss,
+            TakeProfit = takeProfit,
+            BotId = context.BotId,
+            Indicators = indicators,
+        };
+    }
+
+    private string Value(string name) =>
+        Values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"Strategy '{Name}' has no parameter '{name}'.", nameof(name));
+
+    private Dictionary<string, string> Defaults() =>
+        Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Trading.Core.Messaging;
+
+namespace Trading.Messaging;
+
+/// <summary>
+/// The embedded bus on System.Threading.Channels: bounded per stream and group, publishers wait when a group
+/// is full, each group gets every message once, subscribers of a group share its messages, a failing handler's
+/// message is retried and then dead-lettered, and duplicates by id are skipped. Nothing survives the process.
+/// </summary>
+public sealed class InProcessMessageBus(InProcessBusOptions? options = null, TimeProvider? time = null, ILogger<InProcessMessageBus>? logger = null)
+    : IMessageBus
+{
+    private readonly InProcessBusOptions _options = options ?? new InProcessBusOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ILogger _logger = logger ?? NullLogger<InProcessMessageBus>.Instance;
+    private readonly ConcurrentDictionary<string, InProcessStream> _streams = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
+
+    public ValueTask PublishAsync(string stream, MessageEnvelope message, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(message);
+        return Stream(stream).PublishAsync(message, ct);
+    }
+
+    /// <summary>Joins <paramref name="group"/> at once (messages published after this call reach it), then consumes until cancelled.</summary>
+    public Task SubscribeAsync(string stream, string group, Func<MessageEnvelope, CancellationToken, ValueTask> handler, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(group);
+        ArgumentNullException.ThrowIfNull(handler);
+        var consumerGroup = Stream(stream).Join(group);
+        return ConsumeAsync(consumerGroup, handler, ct);
+    }
+
+    /// <summary>How many messages a stream without consumer groups has trimmed (each logged).</summary>
+    public long TrimmedWithoutConsumers(string stream) => _streams.TryGetValue(stream, out var s) ? s.TrimmedWithoutConsumers : 0;
+
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        foreach (var stream in _streams.Values) stream.Complete();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ConsumeAsync(InProcessConsumerGroup group, Func<MessageEnvelope, CancellationToken, ValueTask> handler, CancellationToken ct)
+    {
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            MessageEnvelope message;
+            try
+            {
+                message = await group.Reader.ReadAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ChannelClosedException)
+            {
+                return;
+            }
+            var outcome = await group.Delivery.DeliverAsync(message, handler, PublishDeadLetterAsync, ct);
+            if (outcome == DeliveryOutcome.Cancelled) ReturnUnacked(group, message);
+        }
+    }
+
+    // The subscriber stopped mid-message: hand it back so another subscriber of the group (or a later one) gets it.
+    private void ReturnUnacked(InProcessConsumerGroup group, MessageEnvelope message)
+    {
+        if (group.Writer.TryWrite(message)) return;
+        _ = group.Writer.WriteAsync(message).AsTask().ContinueWith(
+            t => _logger.LogError(t.Exception, "Could not return unacknowledged message {Id}: the bus is shutting down", message.Id),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    private ValueTask PublishDeadLetterAsync(string stream, MessageEnvelope letter, CancellationToken ct) =>
+        Stream(stream).PublishAsync(letter, ct);
+
+    private InProcessStream Stream(string name) =>
+        _streams.GetOrAdd(name, n => new InProcessStream(n, _options, group => CreateGroup(n, group), _logger));
+
+    private InProcessConsumerGroup CreateGroup(string stream, string group) =>
+        InProcessConsumerGroup.Create(_options.Capacity,
+            new ReliableDelivery(stream, group, _options.Delivery, new MessageDeduplicator(_options.DeduplicationWindow), _time, _logger));
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Trading.Services.Configuration;
+
+/// <summary>Masks secrets for display: API keys keep at most four characters, URLs and connection strings lose their passwords.</summary>
+public static partial class SecretMasker
+{
+    public const string Masked = "****";
+
+    /// <summary>Shows the first four characters of a long secret, nothing of a short one.</summary>
+    public static string MaskSecret(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret)) return "";
+        return secret.Length >= 16 ? $"{secret[..4]}…(masked)" : Masked;
+    }
+
+    /// <summary>Replaces the password in a URL (<c>scheme://user:pass@host</c>) or a key=value connection string.</summary>
+    public static string MaskConnection(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var masked = UrlPassword().Replace(text, m => m.Groups["prefix"].Value + Masked + "@");
+        masked = RedisUserOnly().Replace(masked, m => m.Groups["prefix"].Value + Masked + "@");
+        return KeyValuePassword().Replace(masked, m => m.Groups["key"].Value + "=" + Masked);
+    }
+
+    [GeneratedRegex(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^\s]*@")]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"(?<prefix>rediss?://)(?!\*\*\*\*@)[^:/@\s]+@", RegexOptions.IgnoreCase)]
+    private static partial Regex RedisUserOnly();
+
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd))\s*=\s*(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValuePassword();
+}

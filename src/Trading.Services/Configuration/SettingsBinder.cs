@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Trading.Services.Configuration;
+
+/// <summary>Turns the winning raw values into typed settings; a value that does not parse becomes a problem and keeps its default.</summary>
+internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
+{
+    private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
+
+    public TradingSettings Bind()
+    {
+        var d = new TradingSettings();
+        return d with
+        {
+            TradingMode = Mode() ?? d.TradingMode,
+            DryRun = Bool(SettingKeys.DryRun) ?? d.DryRun,
+            ConfirmLive = Bool(SettingKeys.ConfirmLive) ?? d.ConfirmLive,
+            DataDir = Text(SettingKeys.DataDir) ?? d.DataDir,
+            StrategiesDir = Text(SettingKeys.StrategiesDir) ?? d.StrategiesDir,
+            ConfigDir = Text(SettingKeys.ConfigDir) ?? d.ConfigDir,
+            DatabaseUrl = Text(SettingKeys.DatabaseUrl),
+            RedisUrl = Text(SettingKeys.RedisUrl),
+            LogLevel = Level() ?? d.LogLevel,
+            BinanceApiKey = Text(SettingKeys.BinanceApiKey),
+            BinanceApiSecret = Text(SettingKeys.BinanceApiSecret),
+            BinanceBaseUrl = Text(SettingKeys.BinanceBaseUrl) ?? d.BinanceBaseUrl,
+            BinanceWsUrl = Text(SettingKeys.BinanceWsUrl) ?? d.BinanceWsUrl,
+            BinanceWsApiUrl = Text(SettingKeys.BinanceWsApiUrl) ?? d.BinanceWsApiUrl,
+            RiskMaxPositionSize = Number(SettingKeys.RiskMaxPositionSize) ?? d.RiskMaxPositionSize,
+            RiskStopLossPct = Number(SettingKeys.RiskStopLossPct) ?? d.RiskStopLossPct,
+            RiskDailyLossLimitPct = Number(SettingKeys.RiskDailyLossLimitPct) ?? d.RiskDailyLossLimitPct,
+        };
+    }
+
+    private string? Text(string key) =>
+        values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private TradingMode? Mode()
+    {
+        var text = Text(SettingKeys.TradingMode);
+        if (text is null) return null;
+        if (Enum.TryParse<TradingMode>(text, ignoreCase: true, out var mode) && !char.IsAsciiDigit(text[0])) return mode;
+        Add(SettingKeys.TradingMode, $"TRADING_MODE must be paper, testnet or live (got '{text}')");
+        return null;
+    }
+
+    private bool? Bool(string key)
+    {
+        var text = Text(key);
+        switch (text?.ToLowerInvariant())
+        {
+            case null: return null;
+            case "true" or "1" or "yes" or "on": return true;
+            case "false" or "0" or "no" or "off": return false;
+            default:
+                Add(key, $"{key} must be true or false (got '{text}')");
+                return null;
+        }
+    }
+
+    private string? Level()
+    {
+        var text = Text(SettingKeys.LogLevel);
+        if (text is null) return null;
+        var alias = text.ToLowerInvariant() switch { "info" => "Information", "warn" => "Warning", "fatal" => "Critical", _ => text };
+        var level = LogLevels.FirstOrDefault(l => l.Equals(alias, StringComparison.OrdinalIgnoreCase));
+        if (level is null) Add(SettingKeys.LogLevel, $"LOG_LEVEL must be one of {string.Join(", ", LogLevels)} (got '{text}')");
+        return level;
+    }
+
+    private decimal? Number(string key)
+    {
+        var text = Text(key);
+        if (text is null) return null;
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        Add(key, $"{key} must be a number (got '{text}')");
+        return null;
+    }
+
+    private void Add(string key, string message) => problems.Add(new ConfigProblem(key, message));
+}

@@ -1,0 +1,109 @@
+using Trading.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Trading.Services.Configuration;
+
+/// <summary>Reads config/symbols.yaml and config/strategies.yaml; unknown keys, bad symbols and bad timeframes are problems.</summary>
+public static class YamlListFiles
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static IReadOnlyList<SymbolConfig> ReadSymbols(string path, string displayName, List<ConfigProblem> problems)
+    {
+        var file = Deserialize<SymbolsFile>(path, displayName, problems);
+        var result = new List<SymbolConfig>();
+        foreach (var entry in file?.Symbols ?? [])
+        {
+            if (!Symbol.TryParse(entry.Symbol, out var symbol))
+            {
+                problems.Add(new ConfigProblem(displayName, $"{displayName}: '{entry.Symbol}' is not a valid symbol"));
+                continue;
+            }
+            var timeframes = entry.Timeframes ?? ["1m"];
+            if (CheckTimeframes(timeframes, displayName, problems)) result.Add(new SymbolConfig(symbol.Name, timeframes));
+        }
+        return result;
+    }
+
+    public static IReadOnlyList<StrategyConfig> ReadStrategies(string path, string displayName, List<ConfigProblem> problems)
+    {
+        var file = Deserialize<StrategiesFile>(path, displayName, problems);
+        var result = new List<StrategyConfig>();
+        foreach (var entry in file?.Strategies ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                problems.Add(new ConfigProblem(displayName, $"{displayName}: every strategy needs a name"));
+                continue;
+            }
+            var symbols = entry.Symbols ?? [];
+            var badSymbol = symbols.FirstOrDefault(s => !Symbol.TryParse(s, out _));
+            if (badSymbol is not null)
+            {
+                problems.Add(new ConfigProblem(displayName, $"{displayName}: strategy '{entry.Name}': '{badSymbol}' is not a valid symbol"));
+                continue;
+            }
+            var timeframe = entry.Timeframe ?? "1m";
+            if (!CheckTimeframes([timeframe], displayName, problems)) continue;
+            result.Add(new StrategyConfig
+            {
+                Name = entry.Name,
+                Enabled = entry.Enabled ?? true,
+                Symbols = symbols.Select(s => Symbol.Parse(s).Name).ToList(),
+                Timeframe = timeframe,
+                Parameters = entry.Parameters ?? [],
+            });
+        }
+        return result;
+    }
+
+    private static bool CheckTimeframes(IEnumerable<string> timeframes, string displayName, List<ConfigProblem> problems)
+    {
+        var unknown = timeframes.FirstOrDefault(t => !Timeframe.TryParse(t, out _));
+        if (unknown is null) return true;
+        problems.Add(new ConfigProblem(displayName, $"{displayName}: '{unknown}' is not a known timeframe"));
+        return false;
+    }
+
+    private static T? Deserialize<T>(string path, string displayName, List<ConfigProblem> problems) where T : class
+    {
+        try
+        {
+            return Deserializer.Deserialize<T?>(File.ReadAllText(path));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new ConfigProblem(displayName, $"{displayName} line {e.Start.Line}: {YamlSettingsFile.Reason(e)}"));
+            return null;
+        }
+    }
+
+    private sealed class SymbolsFile
+    {
+        public List<SymbolEntry>? Symbols { get; set; }
+    }
+
+    private sealed class SymbolEntry
+    {
+        public string? Symbol { get; set; }
+        public List<string>? Timeframes { get; set; }
+    }
+
+    private sealed class StrategiesFile
+    {
+        public List<StrategyEntry>? Strategies { get; set; }
+    }
+
+    private sealed class StrategyEntry
+    {
+        public string? Name { get; set; }
+        public bool? Enabled { get; set; }
+        public List<string>? Symbols { get; set; }
+        public string? Timeframe { get; set; }
+        public Dictionary<string, string>? Parameters { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Trading.Services.Configuration;
+
+/// <summary>
+/// Reads config/settings.yaml and config/risk_limits.yaml: nested mappings of scalars flattened into setting
+/// names (<c>binance: {base_url: ...}</c> sets BINANCE_BASE_URL; risk_limits.yaml keys get the RISK_ prefix).
+/// Unknown keys are problems, so a typo does not go unnoticed.
+/// </summary>
+public static class YamlSettingsFile
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Read(string path, string displayName, string? prefix, List<ConfigProblem> problems)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        var root = LoadRoot(path, displayName, problems);
+        if (root is null) return values;
+        if (root is not YamlMappingNode mapping)
+        {
+            problems.Add(new ConfigProblem(displayName, $"{displayName}: the top level must be a mapping of keys to values"));
+            return values;
+        }
+        var start = prefix is null ? new List<string>() : [prefix];
+        Flatten(mapping, start, displayName, values, problems);
+        return values;
+    }
+
+    internal static YamlNode? LoadRoot(string path, string displayName, List<ConfigProblem> problems)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new ConfigProblem(displayName, $"{displayName} line {e.Start.Line}: invalid YAML ({Reason(e)})"));
+            return null;
+        }
+    }
+
+    private static void Flatten(YamlMappingNode mapping, List<string> path, string displayName,
+        List<KeyValuePair<string, string>> values, List<ConfigProblem> problems)
+    {
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            path.Add((keyNode as YamlScalarNode)?.Value ?? "");
+            var name = SettingPath.ToSettingName(path);
+            switch (valueNode)
+            {
+                case YamlMappingNode child:
+                    Flatten(child, path, displayName, values, problems);
+                    break;
+                case YamlScalarNode scalar when SettingDefinitions.Find(name) is not null:
+                    values.Add(new(name, scalar.Value ?? ""));
+                    break;
+                case not null when SettingDefinitions.Find(name) is not null:
+                    problems.Add(new ConfigProblem(displayName,
+                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' must be a single value, not a list or mapping"));
+                    break;
+                default:
+                    problems.Add(new ConfigProblem(displayName,
+                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' is not a known setting"));
+                    break;
+            }
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    internal static string Reason(YamlException e) => e.Message.Split("): ", 2)[^1].Split('\n')[0].Trim();
+}

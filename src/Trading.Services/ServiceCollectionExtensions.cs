@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Trading.Core.Messaging;
+using Trading.Messaging;
+using Trading.Services.Configuration;
+
+namespace Trading.Services;
+
+/// <summary>The one wiring entry point every host (CLI, API, services) calls.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddTradingPlatform(this IServiceCollection services, TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTradingLogging(settings);
+        services.AddMessageBus();
+        return services;
+    }
+
+    private static void AddTradingLogging(this IServiceCollection services, TradingSettings settings) =>
+        services.AddLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(Enum.Parse<LogLevel>(settings.LogLevel, ignoreCase: true));
+            // Logs go to stderr so command output on stdout stays clean.
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.UseUtcTimestamp = true; });
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+
+    // Seam for the Redis Streams bus (a later issue): register it here when TradingSettings.RedisUrl is set.
+    private static void AddMessageBus(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IMessageBus>(sp => new InProcessMessageBus(
+            new InProcessBusOptions(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InProcessMessageBus>>()));
+    }
+}

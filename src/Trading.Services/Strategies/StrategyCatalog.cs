@@ -1,0 +1,27 @@
+using Trading.Core.Strategies;
+using Trading.Core.Strategies.BuiltIn;
+using Trading.Services.Configuration;
+using Trading.Services.Plugins;
+
+namespace Trading.Services.Strategies;
+
+/// <summary>
+/// Builds the registry every host uses: the built-ins first, then the plugin files of the strategies folder.
+/// Compiled plugins are cached under {DataDir}/plugin-cache when the data directory exists.
+/// </summary>
+public static class StrategyCatalog
+{
+    public static StrategyRegistry Load(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var cacheDir = Directory.Exists(settings.DataDir) ? Path.Combine(settings.DataDir, "plugin-cache") : null;
+        return Load(settings.StrategiesDir, cacheDir);
+    }
+
+    public static StrategyRegistry Load(string strategiesDir, string? cacheDir = null)
+    {
+        var registry = BuiltInStrategies.CreateRegistry();
+        new StrategyPluginLoader(cacheDir).LoadInto(registry, strategiesDir);
+        return registry;
+    }
+}

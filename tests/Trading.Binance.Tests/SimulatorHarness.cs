@@ -1,0 +1,42 @@
+using Trading.TestInfrastructure;
+using Trading.Binance.Simulator;
+using Trading.Core.Model;
+
+namespace Trading.Binance.Tests;
+
+/// <summary>A started simulator on a free loopback port and a client pointed at it.</summary>
+public sealed class SimulatorHarness : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private SimulatorHarness(BinanceSimulator simulator, BinanceMarketDataClient client)
+    {
+        Simulator = simulator;
+        Client = client;
+    }
+
+    public BinanceSimulator Simulator { get; }
+
+    public BinanceMarketDataClient Client { get; private set; }
+
+    public static async Task<SimulatorHarness> StartAsync(
+        IEnumerable<Candle> candles, SimulatorOptions? options = null, BinanceClientOptions? clientOptions = null, long? replayFromMs = null)
+    {
+        var simulator = new BinanceSimulator(new SimulatedMarket().Add(candles, replayFromMs), options);
+        var url = await simulator.StartAsync(TestContext.Current.CancellationToken);
+        var harness = new SimulatorHarness(simulator, null!);
+        harness.Client = new BinanceMarketDataClient(harness._http, (clientOptions ?? Fast) with { BaseUrl = url }, options?.Time);
+        return harness;
+    }
+
+    public static BinanceClientOptions Fast { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryAttempts = 4 };
+
+    public static SimulatorOptions WithTime(ManualTimeProvider time, int weightLimit = 6000) =>
+        new() { Time = time, WeightLimitPerMinute = weightLimit };
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Simulator.DisposeAsync();
+    }
+}
