@@ -6,7 +6,7 @@ using Trading.Binance.Signing;
 using Trading.Binance.Tests.Orders;
 using Trading.Core.Model;
 
-namespace Trading.Binance.Tests.Simulator;
+namespace Trading.Binance.Tests.Simulator.Matching;
 
 /// <summary>
 /// The simulator's trading answers and user-data events have the field names, order and JSON types of Binance's examples.
