@@ -64,6 +64,22 @@ public sealed class BinanceTradingClientTests
     }
 
     [Fact]
+    public async Task SignedRequests_ClientIdWithReservedCharacters_SignedOverThePercentEncodedBytesSent()
+    {
+        await using var h = await StartAsync();
+        const string id = "bot:7/sig.42_a-b";
+
+        var placement = await h.Client.PlaceOrderAsync(Limit(OrderSide.Buy, 0.01m, 30_000m, id), Ct);
+        var queried = await h.Client.QueryOrderAsync(TestCandles.BtcUsdt, id, Ct);
+        var cancelled = await h.Client.CancelOrderAsync(TestCandles.BtcUsdt, id, Ct);
+
+        placement.Outcome.ShouldBe(PlacementOutcome.Placed, placement.Reason);
+        queried!.ClientOrderId.ShouldBe(id);
+        cancelled.ClientOrderId.ShouldBe(id);
+        h.Simulator.Requests.All.Where(r => r.Query.Length > 0).ShouldAllBe(r => r.Query.Contains("bot%3A7%2Fsig.42_a-b"));
+    }
+
+    [Fact]
     public async Task CancelAllAsync_TwoOpenOrders_CancelsBothThenReturnsEmpty()
     {
         await using var h = await StartAsync();
