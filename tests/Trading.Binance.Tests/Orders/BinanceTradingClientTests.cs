@@ -218,9 +218,4 @@ public sealed class BinanceTradingClientTests
         h.Simulator.Requests.All.Where(r => r.Path == "/api/v3/order").Select(r => r.Status).ShouldBe([400, 200]);
         h.Exchange.OrdersWithClientId("ahead").Count.ShouldBe(1);
     }
-
-    private sealed class SkewedTimeProvider(TimeSpan skew) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + skew;
-    }
 }

@@ -49,12 +49,12 @@ public sealed class TradingHarness : IAsyncDisposable
     public BinanceTradingClient NewClient(BinanceCredentials? credentials = null, BinanceTradingOptions? options = null, BinanceServerClock? clock = null) =>
         new(Http, credentials ?? TestCredentials, (options ?? FastOptions) with { BaseUrl = Simulator.BaseUrl }, clock);
 
-    public BinanceUserDataStream NewUserDataStream(BinanceCredentials? credentials = null)
+    public BinanceUserDataStream NewUserDataStream(BinanceCredentials? credentials = null, BinanceServerClock? clock = null)
     {
         var stream = new BinanceUserDataStream(credentials ?? TestCredentials, new UserDataStreamOptions
         {
             WebSocketApiUrl = Simulator.WebSocketApiUrl, ReconnectBaseDelay = TimeSpan.FromMilliseconds(10), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-        });
+        }, clock);
         _streams.Add(stream);
         return stream;
     }
@@ -64,6 +64,12 @@ public sealed class TradingHarness : IAsyncDisposable
 
     public static NewOrderRequest Limit(OrderSide side, decimal quantity, decimal price, string clientOrderId, Symbol? symbol = null) =>
         new(symbol ?? TestCandles.BtcUsdt, side, OrderType.Limit, quantity, clientOrderId, price);
+
+    /// <summary>Local time shifted by <paramref name="skew"/>, like a machine whose clock is off.</summary>
+    public sealed class SkewedTimeProvider(TimeSpan skew) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + skew;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -106,6 +106,20 @@ public sealed class BinanceUserDataStreamTests
     }
 
     [Fact]
+    public async Task StartAsync_SkewedLocalClockSharedWithSyncedClient_Subscribes()
+    {
+        await using var h = await StartAsync();
+        var client = h.NewClient(clock: new BinanceServerClock(new SkewedTimeProvider(TimeSpan.FromMinutes(-5))));
+        await client.SyncClockAsync(Ct);
+        var stream = h.NewUserDataStream(clock: client.Clock);
+
+        await stream.StartAsync(Ct);
+
+        stream.IsSubscribed.ShouldBeTrue();
+        h.Exchange.UserDataSubscriptions.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task StartAsync_WrongSecret_FailsWithInvalidSignatureAndStops()
     {
         await using var h = await StartAsync();
