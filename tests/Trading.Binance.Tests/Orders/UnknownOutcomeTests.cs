@@ -89,6 +89,23 @@ public sealed class UnknownOutcomeTests
     }
 
     [Fact]
+    public async Task PlaceOrderAsync_UnreadableSuccessAnswer_TreatedAsUnknownAndResolvedByQuery()
+    {
+        await using var h = await StartWarmAsync();
+        var client = h.NewClient(options: FastOptions with
+        {
+            RecvWindowMs = 20, UnknownOutcomeQueryDelay = TimeSpan.FromMilliseconds(15), UnknownOutcomeQueries = 6,
+        });
+        h.Simulator.Faults.Enqueue(HttpFault.MalformedBody());
+
+        var placement = await client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "garbled"), Ct);
+
+        placement.Outcome.ShouldBe(PlacementOutcome.NotPlaced);
+        placement.WasResolvedByQuery.ShouldBeTrue();
+        placement.Reason.ShouldNotBeNull().ShouldContain("could not be read");
+    }
+
+    [Fact]
     public async Task PlaceOrderAsync_QueriesAlsoFail_ReportsUnknownWithoutResending()
     {
         await using var h = await StartWarmAsync();
