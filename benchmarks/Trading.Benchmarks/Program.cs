@@ -14,7 +14,17 @@ switch (suite)
         return await BacktestBenchmark.RunLoadAsync(args[1..]);
     case "optimize":
         return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
+    case "storage":
+        return await StorageBenchmark.RunAsync(args[1..]);
+    case "bus":
+        return await BusBenchmark.RunAsync(args[1..]);
+    case "kline-parse":
+        return KlineParseBenchmark.Run(args[1..]);
+    case "strategy":
+        return StrategyBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy");
         return 2;
 }

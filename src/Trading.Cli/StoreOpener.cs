@@ -1,12 +1,11 @@
 using System.CommandLine;
-using Trading.Cli.Commands;
 using Trading.Storage;
 
 namespace Trading.Cli;
 
 /// <summary>
-/// Finds the store from the settings: DATABASE_URL selects PostgreSQL; otherwise SQLite in --data-dir, TRADING_DATA_DIR
-/// or ./data. Reads the environment directly until the configuration loader is wired in here.
+/// Finds the store from the effective settings (every configuration source, see <see cref="CliSettings"/>):
+/// DATABASE_URL selects PostgreSQL; otherwise SQLite in --data-dir, TRADING_DATA_DIR or ./data.
 /// </summary>
 public static class StoreOpener
 {
@@ -15,12 +14,7 @@ public static class StoreOpener
     public static StoreLocation Resolve(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var url = Environment.GetEnvironmentVariable("DATABASE_URL");
-        var dataDir = parse.GetValue(GlobalOptions.DataDir)
-            ?? NullIfBlank(Environment.GetEnvironmentVariable("TRADING_DATA_DIR"))
-            ?? DefaultDataDir;
-        return new StoreLocation(NullIfBlank(url), dataDir);
+        var settings = CliSettings.Load(parse).Settings;
+        return new StoreLocation(settings.DatabaseUrl, settings.DataDir);
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -5,6 +5,8 @@ namespace Trading.Cli.Tests;
 
 public sealed class BadArgumentsTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Theory]
     [InlineData("config", "show", "--no-such-option")]
     [InlineData("no-such-command")]
@@ -14,10 +16,10 @@ public sealed class BadArgumentsTests
     {
         using var dir = new TempDirectory();
 
-        var result = await CliProcess.RunAsync(dir.Path, null, args);
+        var result = await CliProcess.RunAsync(args, null, dir.Path, Ct);
 
         result.ExitCode.ShouldBe(2);
         result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: ");
-        result.StdOut.ShouldBeEmpty();
+        result.Output.ShouldBeEmpty();
     }
 }

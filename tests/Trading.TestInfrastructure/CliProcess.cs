@@ -2,10 +2,23 @@ using System.Diagnostics;
 
 namespace Trading.TestInfrastructure;
 
-/// <summary>Runs the built `trading` command (trading.dll beside the test binaries) as a child process with its own environment.</summary>
+/// <summary>
+/// Runs the built `trading` command (trading.dll beside the test binaries) as a child process with its own environment:
+/// every platform variable of the developer's environment is removed first.
+/// </summary>
 public static class CliProcess
 {
-    public sealed record Result(int ExitCode, string Output, string Error);
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private static readonly string[] SettingNames = ["DATABASE_URL", "REDIS_URL", "LOG_LEVEL", "DRY_RUN"];
+    private static readonly string[] SettingPrefixes = ["TRADING_", "BINANCE_", "RISK_"];
+
+    /// <summary>The developer's own platform variables must not leak into a test run.</summary>
+    private static bool IsPlatformSetting(string name) =>
+        SettingNames.Contains(name, StringComparer.Ordinal) || SettingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, CancellationToken ct = default)
@@ -21,7 +34,7 @@ public static class CliProcess
         };
         info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        foreach (var name in new[] { "DATABASE_URL", "TRADING_DATA_DIR", "REDIS_URL" }) info.Environment.Remove(name);
+        foreach (var name in info.Environment.Keys.Where(IsPlatformSetting).ToList()) info.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null) info.Environment.Remove(name);

@@ -3,85 +3,87 @@ using System.Runtime.CompilerServices;
 namespace Trading.Core.Indicators;
 
 /// <summary>
-/// Highest high and lowest low over the last N bars (current included), kept with two monotonic queues in
-/// pre-allocated rings: amortised O(1) per bar, no allocation.
+/// Highest high and lowest low over the last N bars (current included) by the van Herk/Gil-Werman block method:
+/// the window is the tail of the previous block of N bars (suffix extremes, computed once per block) plus the head of
+/// the current block (running prefix extremes). About three branch-free max/min per bar, no allocation
+/// (prices are never NaN, so the native max/min give the same values as any other comparison).
 /// </summary>
 public sealed class RollingExtremes
 {
-    private readonly MonotonicQueue _highs;
-    private readonly MonotonicQueue _lows;
-    private long _index;
+    private readonly double[] _blockHighs;
+    private readonly double[] _blockLows;
+    private readonly double[] _suffixHighs;
+    private readonly double[] _suffixLows;
+    private int _offset;
+    private bool _full;
+    private double _prefixHigh;
+    private double _prefixLow;
 
     public RollingExtremes(int period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
-        _highs = new MonotonicQueue(period);
-        _lows = new MonotonicQueue(period);
+        _blockHighs = new double[period];
+        _blockLows = new double[period];
+        _suffixHighs = new double[period + 1];
+        _suffixLows = new double[period + 1];
+        Reset();
     }
 
     public int Period { get; }
 
     /// <summary>True once N bars have been seen.</summary>
-    public bool IsFull => _index >= Period;
+    public bool IsFull => _full;
 
-    public double Highest => -_highs.Front;
+    public double Highest { get; private set; }
 
-    public double Lowest => _lows.Front;
+    public double Lowest { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double high, double low)
     {
-        var index = _index++;
-        var expired = index - Period;
-        _highs.Push(index, -high, expired);
-        _lows.Push(index, low, expired);
+        var offset = _offset;
+        _blockHighs[offset] = high;
+        _blockLows[offset] = low;
+        var prefixHigh = double.MaxNative(high, _prefixHigh);
+        var prefixLow = double.MinNative(low, _prefixLow);
+        Highest = double.MaxNative(_suffixHighs[offset + 1], prefixHigh);
+        Lowest = double.MinNative(_suffixLows[offset + 1], prefixLow);
+        if (++offset == Period)
+        {
+            CloseBlock();
+            offset = 0;
+            prefixHigh = double.NegativeInfinity;
+            prefixLow = double.PositiveInfinity;
+            _full = true;
+        }
+        _offset = offset;
+        _prefixHigh = prefixHigh;
+        _prefixLow = prefixLow;
     }
 
     public void Reset()
     {
-        _index = 0;
-        _highs.Clear();
-        _lows.Clear();
+        _offset = 0;
+        _full = false;
+        _prefixHigh = double.NegativeInfinity;
+        _prefixLow = double.PositiveInfinity;
+        Array.Fill(_suffixHighs, double.NegativeInfinity);
+        Array.Fill(_suffixLows, double.PositiveInfinity);
+        Highest = double.NaN;
+        Lowest = double.NaN;
     }
 
-    /// <summary>Indices with increasing values from front to back; the front is the window minimum (highs are stored negated).</summary>
-    private sealed class MonotonicQueue(int capacity)
+    /// <summary>Suffix extremes of the completed block: suffix[k] = extreme of block[k..N-1]; suffix[N] stays ±infinity.</summary>
+    private void CloseBlock()
     {
-        private readonly double[] _values = new double[capacity];
-        private readonly long[] _indices = new long[capacity];
-        private int _head;
-        private int _count;
-
-        public double Front => _values[_head];
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Push(long index, double value, long expired)
+        double high = double.NegativeInfinity, low = double.PositiveInfinity;
+        for (var k = Period - 1; k >= 0; k--)
         {
-            var values = _values;
-            var capacity = values.Length;
-            if (_count > 0 && _indices[_head] <= expired)
-            {
-                if (++_head == capacity) _head = 0;
-                _count--;
-            }
-            var back = _head + _count - 1;
-            if (back >= capacity) back -= capacity;
-            while (_count > 0 && values[back] >= value)
-            {
-                _count--;
-                if (--back < 0) back = capacity - 1;
-            }
-            if (++back == capacity) back = 0;
-            values[back] = value;
-            _indices[back] = index;
-            _count++;
-        }
-
-        public void Clear()
-        {
-            _head = 0;
-            _count = 0;
+            high = double.MaxNative(_blockHighs[k], high);
+            low = double.MinNative(_blockLows[k], low);
+            _suffixHighs[k] = high;
+            _suffixLows[k] = low;
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class PortfolioAccount
     private readonly Dictionary<Symbol, PositionBook> _books = [];
     private readonly List<PositionBook> _bookList = [];
     private readonly Dictionary<string, decimal> _otherFees = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _appliedFills = new(StringComparer.Ordinal);
     private long _nextDayTicks;
     private PositionBook? _lastBook;
     private decimal _positionsValue;
@@ -101,11 +102,13 @@ public sealed class PortfolioAccount
         UpdatePeak();
     }
 
-    public void Apply(Fill fill)
+    /// <summary>Books one fill. A fill id seen before is ignored (returns false), so replays and redeliveries are harmless.</summary>
+    public bool Apply(Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
         if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
             throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
+        if (_appliedFills.Contains(fill.Id)) return false;
         var book = BookFor(fill.Symbol);
         var wasOpen = book.Quantity > 0;
         var notional = fill.Notional;
@@ -150,7 +153,9 @@ public sealed class PortfolioAccount
         if (book.LastPrice <= 0) book.LastPrice = fill.Price;
         if (wasOpen != book.Quantity > 0) OpenPositionCount += wasOpen ? -1 : 1;
         _positionsValueStale = true;
+        _appliedFills.Add(fill.Id);
         UpdatePeak();
+        return true;
     }
 
     public PortfolioSnapshot Snapshot(string? botId = null)

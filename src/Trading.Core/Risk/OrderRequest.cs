@@ -12,4 +12,11 @@ public readonly record struct OrderRequest(Symbol Symbol, OrderSide Side, decima
     public bool IsExit => Side == OrderSide.Sell;
 
     public OrderType Type => LimitPrice is null ? OrderType.Market : OrderType.Limit;
+
+    /// <summary>The request for a strategy's signal, sized by the caller; the signal's price feeds the price-move guard.</summary>
+    public static OrderRequest ForSignal(Signal signal, decimal quantity, decimal? limitPrice = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return new OrderRequest(signal.Symbol, signal.Side, quantity, limitPrice, signal.Price);
+    }
 }

@@ -73,6 +73,8 @@ public sealed class RiskGate
         if (isEntry && held == 0 && context.OpenPositionCount >= Limits.MaxOpenPositions)
             return RiskDecision.Denied(RiskCheck.MaxOpenPositions, $"{context.OpenPositionCount} positions are open, the maximum is {Limits.MaxOpenPositions}");
 
+        if (request.LimitPrice is <= 0)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"limit price must be positive, got {request.LimitPrice}");
         var hasLatest = context.TryGetLatestPrice(symbol, out var latest);
         var price = request.LimitPrice ?? latest;
         if (price <= 0)

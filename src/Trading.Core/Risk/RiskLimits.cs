@@ -29,6 +29,7 @@ public sealed record RiskLimits
         if (MaxOpenPositions < 1) throw new ArgumentException($"The maximum number of open positions must be at least 1, got {MaxOpenPositions}.");
         if (MaxPositionFraction is <= 0 or > 1) throw new ArgumentException($"The maximum position size must be a fraction within (0, 1], got {MaxPositionFraction}.");
         if (PriceMoveGuardPct is < 0) throw new ArgumentException($"The price-move guard must not be negative, got {PriceMoveGuardPct}.");
+        if (TradingHours is { } hours && hours.Start == hours.End) throw new ArgumentException($"The trading-hours window {hours} is empty: start and end must differ.");
         if (FeeBps < 0) throw new ArgumentException($"The fee must not be negative, got {FeeBps} bps.");
     }
 }

@@ -100,7 +100,10 @@ public abstract class StrategyBase
     {
         var indicators = new Dictionary<string, double>(StringComparer.Ordinal);
         WriteIndicatorValues(indicators);
-        foreach (var key in indicators.Where(kv => !double.IsFinite(kv.Value)).Select(kv => kv.Key).ToArray()) indicators.Remove(key);
+        foreach (var (key, value) in indicators)
+        {
+            if (!double.IsFinite(value)) indicators.Remove(key);
+        }
         return new Signal
         {
             Id = SignalIds.Create(context.BotId ?? Name, candle.Symbol, candle.Timeframe, candle.OpenTimeMs, side),

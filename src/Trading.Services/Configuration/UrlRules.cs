@@ -12,24 +12,17 @@ public static class UrlRules
         return string.IsNullOrEmpty(uri.Host) ? $"{key} has no host (got '{shown}')" : null;
     }
 
-    /// <summary>DATABASE_URL: a postgres:// or postgresql:// URL with a host and a database, or an Npgsql key=value string with a Host.</summary>
+    /// <summary>DATABASE_URL: the storage layer's own parser decides; its messages never repeat the value.</summary>
     public static string? CheckDatabaseUrl(string value)
     {
-        const string key = SettingKeys.DatabaseUrl;
-        if (value.Contains("://", StringComparison.Ordinal))
+        try
         {
-            var problem = CheckAbsolute(key, value, "postgres", "postgresql");
-            if (problem is not null) return problem;
-            var uri = new Uri(value);
-            return uri.AbsolutePath.Trim('/').Length == 0
-                ? $"{key} names no database (expected postgresql://user:pass@host:5432/db, got '{SecretMasker.MaskConnection(value)}')"
-                : null;
+            Trading.Storage.PostgresConnectionString.FromUrl(value);
+            return null;
         }
-        var pairs = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (pairs.Length == 0 || pairs.Any(p => p.IndexOf('=', StringComparison.Ordinal) <= 0))
-            return $"{key} must be a postgresql:// URL or an Npgsql connection string of key=value pairs (got '{SecretMasker.MaskConnection(value)}')";
-        var hasHost = pairs.Select(p => p[..p.IndexOf('=', StringComparison.Ordinal)].Trim())
-            .Any(k => k.Equals("Host", StringComparison.OrdinalIgnoreCase) || k.Equals("Server", StringComparison.OrdinalIgnoreCase));
-        return hasHost ? null : $"{key} connection string has no Host";
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
     }
 }

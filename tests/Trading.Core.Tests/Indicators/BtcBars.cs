@@ -8,9 +8,9 @@ namespace Trading.Core.Tests.Indicators;
 /// <summary>Real BTCUSDT bars read from the shared Binance kline zips (no header: open_time,open,high,low,close,volume,...).</summary>
 public static class BtcBars
 {
-    private static readonly Lazy<PriceBar[]> HourlySpring2023 = new(() => Load(RepoPaths.BtcUsdt1hDir, "1h", new DateOnly(2023, 2, 15), 60));
+    private static readonly Lazy<PriceBar[]> HourlySpring2023 = new(() => Load("1h", new DateOnly(2023, 2, 15), 60));
 
-    private static readonly Lazy<PriceBar[]> MinutesOfHalt = new(() => Load(RepoPaths.BtcUsdt1mDir, "1m", new DateOnly(2023, 3, 24), 1));
+    private static readonly Lazy<PriceBar[]> MinutesOfHalt = new(() => Load("1m", new DateOnly(2023, 3, 24), 1));
 
     /// <summary>60 days of 1h bars (2023-02-15 to 2023-04-15), including the hour missing in the 2023-03-24 halt.</summary>
     public static PriceBar[] Hourly => HourlySpring2023.Value;
@@ -26,8 +26,10 @@ public static class BtcBars
 
     public static double[] Volumes(PriceBar[] bars) => bars.Select(b => b.Volume).ToArray();
 
-    private static PriceBar[] Load(string directory, string interval, DateOnly first, int days)
+    /// <summary>Every bar of <paramref name="days"/> daily zips of the given interval ("1h" or "1m") from <paramref name="first"/>.</summary>
+    public static PriceBar[] Load(string interval, DateOnly first, int days)
     {
+        var directory = interval == "1h" ? RepoPaths.BtcUsdt1hDir : RepoPaths.BtcUsdt1mDir;
         var bars = new List<PriceBar>();
         for (var day = first; day < first.AddDays(days); day = day.AddDays(1))
         {

@@ -137,4 +137,16 @@ public class PortfolioAccountTests
         GC.GetAllocatedBytesForCurrentThread().ShouldBe(before);
         account.Equity.ShouldBe(900m + 1_099m);
     }
+
+    [Fact]
+    public void Apply_SameFillTwice_BookedOnce()
+    {
+        var account = new PortfolioAccount(1_000m, Day1);
+        var fill = Fill(OrderSide.Buy, 1m, 100m, 0.1m);
+
+        account.Apply(fill).ShouldBeTrue();
+        account.Apply(fill).ShouldBeFalse();
+
+        (account.Cash, account.Quantity(Btc)).ShouldBe((899.9m, 1m));
+    }
 }

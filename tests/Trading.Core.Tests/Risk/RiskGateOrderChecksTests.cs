@@ -179,4 +179,21 @@ public class RiskGateOrderChecksTests
 
         Evaluate(OrderSide.Buy, 100m, symbol: doge, signal: 0.1m).Reason!.ShouldContain("unknown symbol DOGEUSDT");
     }
+
+    [Fact]
+    public void Evaluate_NonPositiveLimitPrice_DeniedWithReason()
+    {
+        var decision = Evaluate(OrderSide.Buy, 1m, limit: -5m);
+
+        decision.Check.ShouldBe(RiskCheck.ExchangeFilters);
+        decision.Reason!.ShouldContain("limit price must be positive");
+    }
+
+    [Fact]
+    public void RiskLimits_EmptyTradingHours_Invalid()
+    {
+        var limits = new RiskLimits { TradingHours = new TradingHoursWindow(new TimeOnly(9, 0), new TimeOnly(9, 0)) };
+
+        Should.Throw<ArgumentException>(() => new RiskGate(limits)).Message.ShouldContain("empty");
+    }
 }

@@ -99,11 +99,14 @@ public sealed class ConfigurationLoaderTests
     public void Load_SettingsYamlWithUnknownKey_ReportsFileLineAndKey()
     {
         using var dir = new TempDirectory();
-        dir.Write("config/settings.yaml", "trading:\n  mode: paper\n  moed: live\n");
+        dir.Write("config/settings.yaml", "trading:\n  mode: paper\n  moed: live\nlog_level: [Debug]\n");
 
         var loaded = Load(dir);
 
-        loaded.Messages().ShouldBe(["config/settings.yaml line 3: 'trading.moed' is not a known setting"]);
+        loaded.Messages().ShouldBe([
+            "config/settings.yaml line 3: 'trading.moed' is not a known setting",
+            "config/settings.yaml line 4: 'log_level' must be a single value, not a list or mapping",
+        ]);
     }
 
     [Fact]

@@ -58,10 +58,9 @@ public sealed class SettingsValidationTests
     [InlineData("BINANCE_WS_URL", "https://stream.binance.com", "BINANCE_WS_URL must be a ws:// or wss:// URL (got 'https://stream.binance.com')")]
     [InlineData("BINANCE_WS_API_URL", "wss//x", "BINANCE_WS_API_URL must be a ws:// or wss:// URL (got 'wss//x')")]
     [InlineData("REDIS_URL", "localhost:6379", "REDIS_URL must be a redis:// or rediss:// URL (got 'localhost:6379')")]
-    [InlineData("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL must be a postgres:// or postgresql:// URL (got 'mysql://u@h/db')")]
-    [InlineData("DATABASE_URL", "postgresql://u@h:5432/", "DATABASE_URL names no database (expected postgresql://user:pass@host:5432/db, got 'postgresql://u@h:5432/')")]
-    [InlineData("DATABASE_URL", "Username=u;Database=d", "DATABASE_URL connection string has no Host")]
-    [InlineData("DATABASE_URL", "just words", "DATABASE_URL must be a postgresql:// URL or an Npgsql connection string of key=value pairs (got 'just words')")]
+    [InlineData("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL is malformed: unsupported scheme 'mysql', expected postgresql:// or postgres://.")]
+    [InlineData("DATABASE_URL", "Username=u;Database=d", "DATABASE_URL is malformed: the connection string has no Host.")]
+    [InlineData("DATABASE_URL", "just words", "DATABASE_URL is malformed: expected postgresql://user:pass@host:5432/db or an Npgsql connection string such as Host=...;Database=....")]
     public void Load_BadValue_GivesOneClearMessage(string key, string value, string expected) =>
         LoadEnv((key, value)).Messages().ShouldBe([expected]);
 

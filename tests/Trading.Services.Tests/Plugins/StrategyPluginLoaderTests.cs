@@ -1,4 +1,5 @@
 using Shouldly;
+using Trading.TestInfrastructure;
 using Trading.Core.Model;
 using Trading.Core.Strategies;
 using Trading.Services.Plugins;
@@ -13,7 +14,7 @@ public sealed class StrategyPluginLoaderTests
     [Fact]
     public void Load_TemplateFile_RegistersItWithItsPathAndItSignals()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write("my_strategy.cs", StrategyTemplate.Render("my_strategy"));
 
         var registry = StrategyCatalog.Load(folder.Path);
@@ -43,7 +44,7 @@ public sealed class StrategyPluginLoaderTests
     [Fact]
     public void Load_FileWithSyntaxError_ReportsFileLineAndKeepsOthers()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("good.cs", StrategyTemplate.Render("good_one"));
         var broken = folder.Write("broken.cs", "using Trading.Core.Strategies;\nnamespace X;\npublic class Broken : StrategyBase\n{\n    int x = ;\n}\n");
 
@@ -57,7 +58,7 @@ public sealed class StrategyPluginLoaderTests
     [Fact]
     public void Load_NameClashes_ReportsAndSkipsTheLaterOne()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var builtInClash = folder.Write("a_grid.cs", StrategyTemplate.Render("grid"));
         var first = folder.Write("b_first.cs", StrategyTemplate.Render("twin"));
         var second = folder.Write("c_second.cs", StrategyTemplate.Render("twin").Replace("TwinStrategy", "OtherTwin", StringComparison.Ordinal));
@@ -73,7 +74,7 @@ public sealed class StrategyPluginLoaderTests
     [Fact]
     public void Load_ConstructorThrows_ReportsAndContinues()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write("bad_ctor.cs", StrategyTemplate.Render("bad_ctor")
             .Replace("private int _streak;", "private int _streak = int.Parse(\"boom\");", StringComparison.Ordinal));
 
@@ -86,8 +87,8 @@ public sealed class StrategyPluginLoaderTests
     [Fact]
     public void Load_WithCacheDir_WritesImageAndReusesIt()
     {
-        using var folder = new TempFolder();
-        using var cache = new TempFolder();
+        using var folder = new TempDirectory();
+        using var cache = new TempDirectory();
         folder.Write("cached.cs", StrategyTemplate.Render("cached"));
 
         StrategyCatalog.Load(folder.Path, cache.Path).Contains("cached").ShouldBeTrue();

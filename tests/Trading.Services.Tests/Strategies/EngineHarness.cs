@@ -6,7 +6,7 @@ using Trading.Core.Storage;
 using Trading.Core.Strategies;
 using Trading.Messaging;
 using Trading.Services.Strategies;
-using Trading.Services.Tests.Plugins;
+using Trading.TestInfrastructure;
 using Trading.Storage;
 
 namespace Trading.Services.Tests.Strategies;
@@ -18,11 +18,15 @@ internal sealed class EngineHarness : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     public static readonly Symbol Btc = new("BTCUSDT");
 
-    private readonly TempFolder _dataDir = new();
+    private readonly TempDirectory _dataDir;
     private readonly CancellationTokenSource _cts = new();
     private StrategyEngineService? _engine;
 
-    private EngineHarness(ITradingStore store) => Store = store;
+    private EngineHarness(TempDirectory dataDir, ITradingStore store)
+    {
+        _dataDir = dataDir;
+        Store = store;
+    }
 
     public ITradingStore Store { get; }
 
@@ -34,10 +38,8 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public static async Task<EngineHarness> CreateAsync()
     {
-        var folder = new TempFolder();
-        var harness = new EngineHarness(await TradingStoreFactory.OpenAsync(null, folder.Path, TestContext.Current.CancellationToken));
-        folder.Dispose();
-        return harness;
+        var dataDir = new TempDirectory();
+        return new EngineHarness(dataDir, await TradingStoreFactory.OpenAsync(null, dataDir.Path, TestContext.Current.CancellationToken));
     }
 
     public static Candle Bar(int minute, decimal open, decimal close) =>

@@ -5,7 +5,7 @@ using Trading.Core.Strategies;
 using Trading.Core.Strategies.BuiltIn;
 using Trading.Services.Plugins;
 using Trading.Services.Strategies;
-using Trading.Services.Tests.Plugins;
+using Trading.TestInfrastructure;
 
 namespace Trading.Services.Tests.Strategies;
 
@@ -16,7 +16,7 @@ public sealed class StrategyEngineServiceTests
     [Fact]
     public async Task Run_TemplatePluginWrittenAtRunTime_WarmsUpAndItsSignalIsStoredAndPublished()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("my_strategy.cs", StrategyTemplate.Render("my_strategy"));
         var registry = StrategyCatalog.Load(folder.Path);
         registry.Registrations.ShouldContain(r => r.Name == "my_strategy");

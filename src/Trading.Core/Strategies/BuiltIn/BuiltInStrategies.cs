@@ -9,6 +9,9 @@ public static class BuiltInStrategies
         () => new GridStrategy(),
         () => new SmaCrossoverStrategy(),
         () => new MeanReversionStrategy(),
+        () => new SupertrendStrategy(),
+        () => new SqueezeStrategy(),
+        () => new RegimeSwitchStrategy(),
     ];
 
     /// <summary>A registry holding every built-in; plugins may be added afterwards.</summary>

@@ -19,8 +19,9 @@ public sealed class GridStrategy : StrategyBase
     private decimal[] _levels = [];
     private bool[] _holding = [];
     private decimal _quantity;
-    private decimal _previousClose;
-    private bool _hasPrevious;
+
+    // Number of levels at or below the previous close (-1 before the first candle): levels [a, b) lie between two closes.
+    private int _previousIndex = -1;
 
     public GridStrategy() => Configure();
 
@@ -47,24 +48,20 @@ public sealed class GridStrategy : StrategyBase
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
         var close = candle.Close;
-        if (!_hasPrevious)
-        {
-            _previousClose = close;
-            _hasPrevious = true;
-            return null;
-        }
-        var previous = _previousClose;
-        _previousClose = close;
-        if (close < previous) return Buy(candle, context, previous, close);
-        if (close > previous) return Sell(candle, context, previous, close);
-        return null;
+        var index = _previousIndex;
+        if (index < 0) index = 0;
+        while (index < _levels.Length && _levels[index] <= close) index++;
+        while (index > 0 && _levels[index - 1] > close) index--;
+        var previous = _previousIndex;
+        _previousIndex = index;
+        if (previous < 0 || index == previous) return null;
+        return index < previous ? Buy(candle, context, index, previous) : Sell(candle, context, previous, index);
     }
 
     public override void Reset()
     {
         Array.Clear(_holding);
-        _hasPrevious = false;
-        _previousClose = 0;
+        _previousIndex = -1;
     }
 
     public override void WriteIndicatorValues(IDictionary<string, double> values)
@@ -87,42 +84,34 @@ public sealed class GridStrategy : StrategyBase
         _holding = new bool[count];
     }
 
-    private Signal? Buy(in Candle candle, StrategyContext context, decimal previous, decimal close)
+    // Levels crossed down are [index, previous): each was <= the previous close and is > this close.
+    private Signal? Buy(in Candle candle, StrategyContext context, int index, int previous)
     {
         var lots = 0;
-        decimal crossed = 0;
-        for (var i = 0; i < _holding.Length; i++)
+        for (var i = index; i < previous && i < _holding.Length; i++)
         {
-            var level = _levels[i];
-            if (previous >= level && close < level && !_holding[i])
-            {
-                _holding[i] = true;
-                lots++;
-                crossed = level;
-            }
+            if (_holding[i]) continue;
+            _holding[i] = true;
+            lots++;
         }
         if (lots == 0) return null;
-        var reason = string.Create(CultureInfo.InvariantCulture, $"close {close} crossed down through {lots} grid level(s), lowest {crossed}; buying {lots} lot(s)");
+        var reason = string.Create(CultureInfo.InvariantCulture, $"close {candle.Close} crossed down through grid level(s) {_levels[index]}..{_levels[previous - 1]}; buying {lots} lot(s)");
         return CreateSignal(candle, context, OrderSide.Buy, _quantity * lots, Confidence, reason);
     }
 
-    private Signal? Sell(in Candle candle, StrategyContext context, decimal previous, decimal close)
+    // Levels crossed up are [previous, index): each was > the previous close and is <= this close; level j sells lot j-1.
+    private Signal? Sell(in Candle candle, StrategyContext context, int previous, int index)
     {
         var lots = 0;
-        decimal crossed = 0;
-        for (var j = 1; j < _levels.Length; j++)
+        for (var j = Math.Max(previous, 1); j < index; j++)
         {
-            var level = _levels[j];
-            if (previous < level && close >= level && _holding[j - 1])
-            {
-                _holding[j - 1] = false;
-                lots++;
-                crossed = level;
-            }
+            if (!_holding[j - 1]) continue;
+            _holding[j - 1] = false;
+            lots++;
         }
         if (lots == 0 || context.PositionQuantity <= 0) return null;
         var quantity = Math.Min(_quantity * lots, context.PositionQuantity);
-        var reason = string.Create(CultureInfo.InvariantCulture, $"close {close} crossed up through {lots} grid level(s), highest {crossed}; selling {lots} lot(s)");
+        var reason = string.Create(CultureInfo.InvariantCulture, $"close {candle.Close} crossed up through grid level(s) {_levels[previous]}..{_levels[index - 1]}; selling {lots} lot(s)");
         return CreateSignal(candle, context, OrderSide.Sell, quantity, Confidence, reason);
     }
 }

@@ -5,6 +5,8 @@ namespace Trading.Cli.Tests.Commands.Config;
 
 public sealed class ConfigCommandTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private const string ApiKey = "k3yK3yK3yK3yK3yK3yK3yK3yK3yK3yK3y";
     private const string ApiSecret = "s3cr3tS3cr3tS3cr3tS3cr3tS3cr3t";
     private const string DbPassword = "pg-pa55word";
@@ -14,11 +16,11 @@ public sealed class ConfigCommandTests
     {
         using var dir = new TempDirectory();
 
-        var result = await CliProcess.RunAsync(dir.Path, null, "config", "validate");
+        var result = await CliProcess.RunAsync(["config", "validate"], null, dir.Path, Ct);
 
-        result.ExitCode.ShouldBe(0, result.StdErr);
-        result.StdOut.Trim().ShouldBe("configuration is valid");
-        result.StdErr.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.Trim().ShouldBe("configuration is valid");
+        result.Error.ShouldBeEmpty();
     }
 
     [Fact]
@@ -27,19 +29,20 @@ public sealed class ConfigCommandTests
         using var dir = new TempDirectory();
         dir.Write(".env", $"BINANCE_API_SECRET={ApiSecret}\nnot a setting line\nDATABASE_URL=mysql://u:{DbPassword}@h/db\n");
 
-        var result = await CliProcess.RunAsync(dir.Path, new Dictionary<string, string> { ["TRADING_MODE"] = "live" }, "config", "validate");
+        var result = await CliProcess.RunAsync(["config", "validate"], new Dictionary<string, string?> { ["TRADING_MODE"] = "live" },
+            dir.Path, Ct);
 
         result.ExitCode.ShouldBe(2);
-        result.StdOut.ShouldBeEmpty();
+        result.Output.ShouldBeEmpty();
         result.ErrorLines.ShouldBe([
             "error: .env line 2: expected KEY=VALUE but found no '='",
-            "error: DATABASE_URL must be a postgres:// or postgresql:// URL (got 'mysql://u:****@h/db')",
+            "error: DATABASE_URL is malformed: unsupported scheme 'mysql', expected postgresql:// or postgres://.",
             "error: BINANCE_API_KEY and BINANCE_API_SECRET must be set together",
             "error: TRADING_MODE=live needs BINANCE_API_KEY and BINANCE_API_SECRET",
             "error: TRADING_MODE=live needs explicit confirmation: set TRADING_CONFIRM_LIVE=true",
         ]);
-        result.StdErr.ShouldNotContain(ApiSecret[..8]);
-        result.StdErr.ShouldNotContain(DbPassword);
+        result.Error.ShouldNotContain(ApiSecret[..8]);
+        result.Error.ShouldNotContain(DbPassword);
     }
 
     [Fact]
@@ -47,16 +50,16 @@ public sealed class ConfigCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write(".env", $"BINANCE_API_KEY={ApiKey}\nBINANCE_API_SECRET=\"{ApiSecret}\"\n");
-        var env = new Dictionary<string, string>
+        var env = new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = $"postgresql://trader:{DbPassword}@localhost:5432/trading",
             ["REDIS_URL"] = $"redis://:{DbPassword}@127.0.0.1:6379",
         };
 
-        var result = await CliProcess.RunAsync(dir.Path, env, "--data-dir", "/tmp/elsewhere", "config", "show");
+        var result = await CliProcess.RunAsync(["--data-dir", "/tmp/elsewhere", "config", "show"], env, dir.Path, Ct);
 
-        result.ExitCode.ShouldBe(0, result.StdErr);
-        var output = result.StdOut + result.StdErr;
+        result.ExitCode.ShouldBe(0, result.Error);
+        var output = result.Output + result.Error;
         output.ShouldNotContain(ApiKey[4..]);
         output.ShouldNotContain(ApiSecret[4..]);
         output.ShouldNotContain(DbPassword);
@@ -72,7 +75,7 @@ public sealed class ConfigCommandTests
         using var dir = new TempDirectory();
         dir.Write("appsettings.json", """{ "Risk": { "StopLossPct": 250 } }""");
 
-        var result = await CliProcess.RunAsync(dir.Path, null, "config", "show");
+        var result = await CliProcess.RunAsync(["config", "show"], null, dir.Path, Ct);
 
         result.ExitCode.ShouldBe(2);
         Row(result, "RISK_STOP_LOSS_PCT").ShouldBe(["RISK_STOP_LOSS_PCT", "250", "appsettings"]);
@@ -80,7 +83,7 @@ public sealed class ConfigCommandTests
     }
 
     private static string[] Row(CliProcess.Result result, string setting) =>
-        result.StdOut.Split('\n').Select(l => l.Trim())
+        result.Output.Split('\n').Select(l => l.Trim())
             .Single(l => l.StartsWith(setting + " ", StringComparison.Ordinal))
             .Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
