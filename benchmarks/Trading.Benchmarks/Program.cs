@@ -4,15 +4,27 @@ using Trading.Benchmarks;
 var suite = args.Length > 0 ? args[0] : "";
 switch (suite)
 {
-    case "indicators":
-        return IndicatorBenchmark.Run(args[1..]);
-    case "bus":
-        return await BusBenchmark.RunAsync(args[1..]);
     case "import":
         return await ImportBenchmark.RunAsync(args[1..]);
+    case "risk-gate":
+        return RiskGateBenchmark.Run(args[1..]);
+    case "backtest":
+        return await BacktestBenchmark.RunEngineAsync(args[1..]);
+    case "backtest-load":
+        return await BacktestBenchmark.RunLoadAsync(args[1..]);
+    case "optimize":
+        return await BacktestBenchmark.RunOptimizeAsync(args[1..]);
+    case "indicators":
+        return IndicatorBenchmark.Run(args[1..]);
+    case "storage":
+        return await StorageBenchmark.RunAsync(args[1..]);
+    case "bus":
+        return await BusBenchmark.RunAsync(args[1..]);
+    case "kline-parse":
+        return KlineParseBenchmark.Run(args[1..]);
     case "strategy":
         return StrategyBenchmark.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: indicators, bus, import, strategy");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy");
         return 2;
 }

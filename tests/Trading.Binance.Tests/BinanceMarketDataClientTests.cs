@@ -1,3 +1,4 @@
+using Trading.TestInfrastructure;
 using Shouldly;
 using Trading.Binance.Errors;
 using Trading.Core.Model;
@@ -34,6 +35,20 @@ public sealed class BinanceMarketDataClientTests
             rows.AddRange(page);
 
         rows.ShouldBe(candles.Skip(10).Take(10));
+    }
+
+    [Fact]
+    public async Task StreamKlinesAsync_FromAfterTheLastBar_ReturnsNothing()
+    {
+        var candles = TestCandles.Generate(5);
+        await using var sim = await SimulatorHarness.StartAsync(candles);
+
+        var pages = new List<IReadOnlyList<Candle>>();
+        await foreach (var page in sim.Client.StreamKlinesAsync(TestCandles.BtcUsdt, Timeframe.M1, candles[^1].OpenTimeMs + 60_000, null, Ct))
+            pages.Add(page);
+
+        pages.ShouldBeEmpty();
+        sim.Simulator.Requests.All.ShouldAllBe(r => r.Status == 200);
     }
 
     [Fact]

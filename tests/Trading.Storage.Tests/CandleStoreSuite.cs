@@ -37,6 +37,22 @@ public abstract partial class TradingStoreSuite
     }
 
     [Fact]
+    public async Task Candles_UpsertAsync_LongRunWithRepeatedKeyAndPreciseValues_LastOneWinsExactly()
+    {
+        var precise = Bar(30) with { Open = 100.123456789m, QuoteVolume = null };
+        var bars = Enumerable.Range(0, 200).Select(i => i == 30 ? precise : Bar(i)).ToList();
+        bars.Insert(40, Bar(5, close: 150m));
+
+        await Store.Candles.UpsertAsync(bars, Ct);
+
+        var read = await ReadAllAsync(Btc, Timeframe.M1);
+        read.Count.ShouldBe(200);
+        read[5].ShouldBe(Bar(5, close: 150m));
+        read[30].ShouldBe(precise);
+        read[199].ShouldBe(Bar(199));
+    }
+
+    [Fact]
     public async Task Candles_UpsertAsync_CorruptCandleInBatch_ThrowsAndStoresNothingFromIt()
     {
         await Store.Candles.UpsertAsync([Bar(0)], Ct);

@@ -16,7 +16,7 @@ namespace Trading.Binance.Simulator;
 public sealed class BinanceSimulator : IAsyncDisposable
 {
     private readonly List<Action<IEndpointRouteBuilder>> _extraEndpoints = [];
-    private readonly StreamHub _hub = new();
+    private readonly StreamHub _hub;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _replays = [];
     private readonly RequestWeightMeter _weights;
@@ -26,6 +26,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
     {
         Market = market;
         Options = options ?? new SimulatorOptions();
+        _hub = new StreamHub(Options.StreamAfterBackfill && Options.Speed <= 0);
         Faults = new SimulatorFaults(_hub, Options.Time);
         _weights = new RequestWeightMeter(Options.WeightLimitPerMinute, Options.Time);
         Symbols = SimulatorSymbols.ListFor(market.Symbols);
@@ -74,7 +75,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.PingInterval, KeepAliveTimeout = Options.PongTimeout });
         app.UseRouting();
-        app.Use(new SimulatorMiddleware(this, _weights).InvokeAsync);
+        app.Use(new SimulatorMiddleware(this, _weights, _hub).InvokeAsync);
         MarketDataEndpoints.Map(app, this);
         StreamEndpoint.Map(app, _hub);
         AdminEndpoints.Map(app, this);

@@ -58,7 +58,7 @@ internal static class MarketDataEndpoints
         if (start > end) return SimulatorResults.Error(-1023, "Start time is greater than end time.");
 
         var series = sim.Market.Find(symbol, timeframe);
-        var rows = series?.Query(start, end, (int)(limit ?? 500)) ?? [];
+        var rows = series?.Query(start, end, (int)(limit ?? 500)) ?? ArraySegment<Candle>.Empty;
         return SimulatorResults.Json(SimulatorJson.Klines(rows));
     }
 

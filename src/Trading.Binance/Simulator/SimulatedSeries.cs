@@ -52,7 +52,7 @@ public sealed class SimulatedSeries
         if (startMs is { } start)
         {
             var first = LowerBound(start);
-            return first >= last ? [] : new ArraySegment<Candle>(_candles, first, Math.Min(limit, last - first));
+            return first >= last ? ArraySegment<Candle>.Empty : new ArraySegment<Candle>(_candles, first, Math.Min(limit, last - first));
         }
         var from = Math.Max(0, last - limit);
         return new ArraySegment<Candle>(_candles, from, last - from);

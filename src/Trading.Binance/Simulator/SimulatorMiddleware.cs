@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Trading.Binance.Simulator;
 
 /// <summary>For /api/* requests: applies queued faults, counts request weight and sets X-MBX-USED-WEIGHT-1M.</summary>
-internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMeter weights)
+internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMeter weights, StreamHub hub)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -27,7 +27,10 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             else if (overLimit)
                 await WriteFaultAsync(context, 429, (int)Math.Ceiling(untilNextMinute.TotalSeconds));
             else
+            {
                 await next(context);
+                if (path == "/api/v3/klines" && context.Response.StatusCode == StatusCodes.Status200OK) hub.MarkBackfilled();
+            }
         }
         finally
         {

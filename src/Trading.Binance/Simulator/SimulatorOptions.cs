@@ -8,6 +8,12 @@ public sealed record SimulatorOptions
     /// <summary>Replay speed: 1 = real time, N = N× faster, 0 = as fast as the listeners read (tests).</summary>
     public double Speed { get; init; }
 
+    /// <summary>
+    /// In as-fast-as-possible mode, hold the replay after each new connection until the client has fetched klines over
+    /// REST, as a collector does to fill its gap. Without it the replay can outrun a client that is still backfilling.
+    /// </summary>
+    public bool StreamAfterBackfill { get; init; }
+
     /// <summary>REQUEST_WEIGHT per minute the simulator enforces and advertises in exchangeInfo.</summary>
     public int WeightLimitPerMinute { get; init; } = 6000;
 

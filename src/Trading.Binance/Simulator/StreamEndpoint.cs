@@ -23,9 +23,10 @@ internal static class StreamEndpoint
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
+        var backfillsBeforeConnect = hub.BackfillCount;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var session = new StreamSession(socket, streams);
-        hub.Add(session);
+        hub.Add(session, backfillsBeforeConnect);
         try
         {
             var buffer = new byte[4096];

@@ -1,20 +1,26 @@
 namespace Trading.Binance.Simulator;
 
 /// <summary>The connected stream clients; the replayer broadcasts through it and faults drop or poison it.</summary>
-internal sealed class StreamHub
+internal sealed class StreamHub(bool streamAfterBackfill)
 {
     private readonly Lock _lock = new();
     private readonly List<StreamSession> _sessions = [];
     private TaskCompletionSource _changed = NewSignal();
+    private long _backfills;
 
     public int ConnectionCount { get { lock (_lock) return _sessions.Count; } }
 
     public int TotalConnections { get; private set; }
 
-    public void Add(StreamSession session)
+    /// <summary>How many klines answers were given; a connection notes it before its upgrade is answered.</summary>
+    public long BackfillCount { get { lock (_lock) return _backfills; } }
+
+    /// <summary>Registers a session; a klines answer since <paramref name="backfillsBeforeConnect"/> counts as its backfill.</summary>
+    public void Add(StreamSession session, long backfillsBeforeConnect)
     {
         lock (_lock)
         {
+            session.HasBackfilled = _backfills > backfillsBeforeConnect;
             _sessions.Add(session);
             TotalConnections++;
             SignalChange();
@@ -37,10 +43,22 @@ internal sealed class StreamHub
             Task changed;
             lock (_lock)
             {
-                if (_sessions.Any(s => s.Streams.Contains(stream))) return;
+                if (_sessions.Any(s => s.Streams.Contains(stream) && (s.HasBackfilled || !streamAfterBackfill))) return;
                 changed = _changed.Task;
             }
             await changed.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>A klines request was answered: every connected client has its REST snapshot.</summary>
+    public void MarkBackfilled()
+    {
+        lock (_lock)
+        {
+            _backfills++;
+            if (_sessions.All(s => s.HasBackfilled)) return;
+            foreach (var session in _sessions) session.HasBackfilled = true;
+            SignalChange();
         }
     }
 

@@ -11,6 +11,9 @@ internal sealed class StreamSession(WebSocket socket, IReadOnlySet<string> strea
 
     public WebSocket Socket { get; } = socket;
 
+    /// <summary>With <see cref="SimulatorOptions.StreamAfterBackfill"/>, set once the client has asked for klines since connecting.</summary>
+    public bool HasBackfilled { get; set; }
+
     public async Task<bool> TrySendAsync(byte[] frame, CancellationToken ct)
     {
         await _sendLock.WaitAsync(ct);

@@ -1,18 +1,17 @@
 using System.CommandLine;
+using Trading.Cli.Commands.Backtest;
 
 namespace Trading.Cli.Commands;
 
 public static class BacktestCommands
 {
-    private const string WaitsFor = "the backtester (issue 5)";
-
     public static Command Create()
     {
         var command = new Command("backtest", "Backtests and parameter optimisation");
-        command.Subcommands.Add(PendingCapability.Create("run", "Run a backtest", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("report", "Show a stored run", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("list", "List stored runs", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("optimize", "Search strategy parameters", WaitsFor));
+        command.Subcommands.Add(BacktestRunCommand.Create());
+        command.Subcommands.Add(BacktestReportCommand.Create());
+        command.Subcommands.Add(BacktestListCommand.Create());
+        command.Subcommands.Add(BacktestOptimizeCommand.Create());
         return command;
     }
 }

@@ -10,12 +10,14 @@ public static class DataCommands
     public static Command Create()
     {
         var command = new Command("data", "Market data: collect, backfill, import, list, gaps");
-        command.Subcommands.Add(PendingCapability.Create("collect", "Collect live candles over WebSocket", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("history", "Backfill candles from Binance REST", WaitsFor));
+        command.Subcommands.Add(CollectCommand.Create());
+        command.Subcommands.Add(HistoryCommand.Create());
         command.Subcommands.Add(ImportCommand.Create());
         command.Subcommands.Add(ListCommand.Create());
         command.Subcommands.Add(GapsCommand.Create());
         command.Subcommands.Add(AggregateCommand.Create());
+        command.Subcommands.Add(SampleCommand.Create());
+        command.Subcommands.Add(ResampleCommand.Create());
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Trading.Cli.Commands.Exchange;
 
 namespace Trading.Cli.Commands;
 
@@ -9,7 +10,7 @@ public static class ExchangeCommands
     public static Command Create()
     {
         var command = new Command("exchange", "Binance-compatible exchange simulator");
-        command.Subcommands.Add(PendingCapability.Create("simulate", "Serve a Binance-compatible simulator", WaitsFor));
+        command.Subcommands.Add(SimulateCommand.Create());
         return command;
     }
 }

@@ -5,7 +5,8 @@ namespace Trading.Core.Indicators;
 /// <summary>
 /// Highest high and lowest low over the last N bars (current included) by the van Herk/Gil-Werman block method:
 /// the window is the tail of the previous block of N bars (suffix extremes, computed once per block) plus the head of
-/// the current block (running prefix extremes). About three comparisons per bar, branch-light, no allocation.
+/// the current block (running prefix extremes). About three branch-free max/min per bar, no allocation
+/// (prices are never NaN, so the native max/min give the same values as any other comparison).
 /// </summary>
 public sealed class RollingExtremes
 {
@@ -44,12 +45,10 @@ public sealed class RollingExtremes
         var offset = _offset;
         _blockHighs[offset] = high;
         _blockLows[offset] = low;
-        var prefixHigh = high > _prefixHigh ? high : _prefixHigh;
-        var prefixLow = low < _prefixLow ? low : _prefixLow;
-        var tailHigh = _suffixHighs[offset + 1];
-        var tailLow = _suffixLows[offset + 1];
-        Highest = tailHigh > prefixHigh ? tailHigh : prefixHigh;
-        Lowest = tailLow < prefixLow ? tailLow : prefixLow;
+        var prefixHigh = double.MaxNative(high, _prefixHigh);
+        var prefixLow = double.MinNative(low, _prefixLow);
+        Highest = double.MaxNative(_suffixHighs[offset + 1], prefixHigh);
+        Lowest = double.MinNative(_suffixLows[offset + 1], prefixLow);
         if (++offset == Period)
         {
             CloseBlock();
@@ -81,10 +80,8 @@ public sealed class RollingExtremes
         double high = double.NegativeInfinity, low = double.PositiveInfinity;
         for (var k = Period - 1; k >= 0; k--)
         {
-            var h = _blockHighs[k];
-            var l = _blockLows[k];
-            if (h > high) high = h;
-            if (l < low) low = l;
+            high = double.MaxNative(_blockHighs[k], high);
+            low = double.MinNative(_blockLows[k], low);
             _suffixHighs[k] = high;
             _suffixLows[k] = low;
         }

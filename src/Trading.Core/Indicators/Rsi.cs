@@ -47,10 +47,9 @@ public sealed class Rsi : ISeriesIndicator
         _previous = value;
         if (_ready)
         {
-            var loss = _avgLoss * _periodMinusOne;
-            var gain = _avgGain * _periodMinusOne;
-            if (change < 0) loss -= change;
-            else gain += change;
+            // Branch-free form of "if (change < 0) loss -= change; else gain += change;": adding or subtracting 0 is exact.
+            var loss = (_avgLoss * _periodMinusOne) - double.MinNative(change, 0.0);
+            var gain = (_avgGain * _periodMinusOne) + double.MaxNative(change, 0.0);
             _avgLoss = loss / _period;
             _avgGain = gain / _period;
         }

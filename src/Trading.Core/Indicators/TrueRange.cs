@@ -23,12 +23,8 @@ public sealed class TrueRange : IBarIndicator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(double high, double low, double previousClose)
     {
-        var greatest = high - low;
-        var toHigh = Math.Abs(previousClose - high);
-        if (toHigh > greatest) greatest = toHigh;
-        var toLow = Math.Abs(previousClose - low);
-        if (toLow > greatest) greatest = toLow;
-        return greatest;
+        var greatest = double.MaxNative(high - low, Math.Abs(previousClose - high));
+        return double.MaxNative(greatest, Math.Abs(previousClose - low));
     }
 
     public bool Update(in PriceBar bar) => Update(bar.High, bar.Low, bar.Close);

@@ -44,6 +44,22 @@ public sealed class StrategyContext
     /// <summary>Close time (Unix ms) of the candle being processed: the strategy's "now".</summary>
     public long TimeMs { get; private set; }
 
+    /// <summary>
+    /// Indicator series a backtest computed once for many runs (the optimizer), or null (live, single runs).
+    /// Strategies read them only through <see cref="PrecomputedSeries.At"/>, which gives the current candle's value.
+    /// </summary>
+    public IPrecomputedIndicators? Precomputed { get; set; }
+
+    /// <summary>Position of the current candle in the runner's candle array (backtests); -1 when there is none.</summary>
+    public int CandleIndex { get; private set; } = -1;
+
+    /// <summary>Runner side (backtests): <see cref="Observe(in Candle)"/> plus the candle's position in the shared array.</summary>
+    public void Observe(in Candle candle, int candleIndex)
+    {
+        CandleIndex = candleIndex;
+        Observe(candle);
+    }
+
     /// <summary>Runner side: marks <paramref name="candle"/> as the latest closed candle of its series and makes its close "now".</summary>
     public void Observe(in Candle candle)
     {

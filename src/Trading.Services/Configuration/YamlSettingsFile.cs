@@ -56,6 +56,10 @@ public static class YamlSettingsFile
                 case YamlScalarNode scalar when SettingDefinitions.Find(name) is not null:
                     values.Add(new(name, scalar.Value ?? ""));
                     break;
+                case not null when SettingDefinitions.Find(name) is not null:
+                    problems.Add(new ConfigProblem(displayName,
+                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' must be a single value, not a list or mapping"));
+                    break;
                 default:
                     problems.Add(new ConfigProblem(displayName,
                         $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' is not a known setting"));

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Trading.Core.Model;
 
 namespace Trading.Storage.Postgres;
@@ -17,19 +16,19 @@ internal static class CandleCopy
         {
             var c = candles[i];
             importer.StartRow();
-            if (withSequence) importer.Write((long)i, NpgsqlDbType.Bigint);
-            importer.Write(c.Symbol.Name, NpgsqlDbType.Text);
-            importer.Write(c.Timeframe.Name, NpgsqlDbType.Text);
-            importer.Write(c.OpenTimeMs, NpgsqlDbType.Bigint);
-            importer.Write(c.CloseTimeMs, NpgsqlDbType.Bigint);
-            importer.Write(c.Open, NpgsqlDbType.Numeric);
-            importer.Write(c.High, NpgsqlDbType.Numeric);
-            importer.Write(c.Low, NpgsqlDbType.Numeric);
-            importer.Write(c.Close, NpgsqlDbType.Numeric);
-            importer.Write(c.Volume, NpgsqlDbType.Numeric);
-            if (c.QuoteVolume is { } quote) importer.Write(quote, NpgsqlDbType.Numeric);
+            if (withSequence) importer.Write((long)i);
+            importer.Write(c.Symbol.Name);
+            importer.Write(c.Timeframe.Name);
+            importer.Write(c.OpenTimeMs);
+            importer.Write(c.CloseTimeMs);
+            importer.Write(c.Open);
+            importer.Write(c.High);
+            importer.Write(c.Low);
+            importer.Write(c.Close);
+            importer.Write(c.Volume);
+            if (c.QuoteVolume is { } quote) importer.Write(quote);
             else importer.WriteNull();
-            if (c.TradeCount is { } trades) importer.Write(trades, NpgsqlDbType.Bigint);
+            if (c.TradeCount is { } trades) importer.Write(trades);
             else importer.WriteNull();
         }
         await importer.CompleteAsync(ct);

@@ -11,6 +11,8 @@ internal sealed class SqliteCandleQuery : IDisposable
 
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly nint handle;
+    private readonly nint mutex;
     private readonly Symbol symbol;
     private readonly Timeframe timeframe;
 
@@ -21,6 +23,8 @@ internal sealed class SqliteCandleQuery : IDisposable
         this.symbol = symbol;
         this.timeframe = timeframe;
         SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, $"SELECT {Columns} FROM candles {whereAndOrder}", out statement));
+        handle = statement.DangerousGetHandle();
+        mutex = SqliteNative.sqlite3_db_mutex(db.DangerousGetHandle());
         raw.sqlite3_bind_text(statement, 1, symbol.Name);
         raw.sqlite3_bind_text(statement, 2, timeframe.Name);
         raw.sqlite3_bind_int64(statement, 3, fromMs);
@@ -29,26 +33,39 @@ internal sealed class SqliteCandleQuery : IDisposable
 
     public bool TryRead(out Candle candle)
     {
-        var rc = raw.sqlite3_step(statement);
+        SqliteNative.sqlite3_mutex_enter(mutex);
+        try
+        {
+            return TryReadLocked(out candle);
+        }
+        finally
+        {
+            SqliteNative.sqlite3_mutex_leave(mutex);
+        }
+    }
+
+    private bool TryReadLocked(out Candle candle)
+    {
+        var rc = SqliteNative.sqlite3_step(handle);
         if (rc != raw.SQLITE_ROW)
         {
             SqliteRaw.Check(db, rc);
             candle = default;
             return false;
         }
-        var s = statement;
-        var scaled = raw.sqlite3_column_type(s, 2) == raw.SQLITE_INTEGER;
-        candle = new Candle(symbol, timeframe, raw.sqlite3_column_int64(s, 0),
+        var s = handle;
+        var scaled = SqliteNative.sqlite3_column_type(s, 2) == raw.SQLITE_INTEGER;
+        candle = new Candle(symbol, timeframe, SqliteNative.sqlite3_column_int64(s, 0),
             Decimal(2, scaled), Decimal(3, scaled), Decimal(4, scaled), Decimal(5, scaled), Decimal(6, scaled))
         {
-            CloseTimeMs = raw.sqlite3_column_int64(s, 1),
-            QuoteVolume = raw.sqlite3_column_type(s, 7) switch
+            CloseTimeMs = SqliteNative.sqlite3_column_int64(s, 1),
+            QuoteVolume = SqliteNative.sqlite3_column_type(s, 7) switch
             {
                 raw.SQLITE_NULL => null,
-                raw.SQLITE_INTEGER => ScaledDecimal.Decode(raw.sqlite3_column_int64(s, 7)),
+                raw.SQLITE_INTEGER => ScaledDecimal.Decode(SqliteNative.sqlite3_column_int64(s, 7)),
                 _ => Decimal(7, scaled: false),
             },
-            TradeCount = raw.sqlite3_column_type(s, 8) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(s, 8),
+            TradeCount = SqliteNative.sqlite3_column_type(s, 8) == raw.SQLITE_NULL ? null : SqliteNative.sqlite3_column_int64(s, 8),
         };
         return true;
     }
@@ -56,6 +73,6 @@ internal sealed class SqliteCandleQuery : IDisposable
     public void Dispose() => statement.Dispose();
 
     private decimal Decimal(int column, bool scaled) => scaled
-        ? ScaledDecimal.Decode(raw.sqlite3_column_int64(statement, column))
+        ? ScaledDecimal.Decode(SqliteNative.sqlite3_column_int64(handle, column))
         : decimal.Parse(raw.sqlite3_column_text(statement, column).utf8_to_string(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

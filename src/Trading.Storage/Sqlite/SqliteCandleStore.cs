@@ -24,6 +24,7 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
                 candle.Validate();
                 writer.Write(candle);
             }
+            writer.Complete();
         }
         await transaction.CommitAsync(ct);
         return written;

@@ -1,87 +1,58 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Trading.Core.Model;
 
 namespace Trading.Storage.Sqlite;
 
 /// <summary>
-/// One prepared upsert statement driven through the raw SQLite API, reused for every row of a transaction.
-/// Symbol and timeframe stay bound across rows until they change.
+/// Upserts candles inside the caller's transaction: runs of one series go through a prepared many-row statement,
+/// the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
 /// </summary>
-internal sealed class SqliteCandleWriter : IDisposable
+internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
 {
-    private const string Sql = """
-        INSERT INTO candles (symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-        ON CONFLICT (symbol, timeframe, open_time) DO UPDATE SET close_time = excluded.close_time, open = excluded.open,
-            high = excluded.high, low = excluded.low, close = excluded.close, volume = excluded.volume,
-            quote_volume = excluded.quote_volume, trade_count = excluded.trade_count
-        """;
+    private const int RowsPerStatement = 64;
 
-    private readonly sqlite3 db;
-    private readonly sqlite3_stmt statement;
-    private string? boundSymbol;
-    private string? boundTimeframe;
-
-    public SqliteCandleWriter(sqlite3 db)
-    {
-        this.db = db;
-        SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, Sql, out statement));
-    }
+    private readonly CandleInsertStatement many = new(db, RowsPerStatement);
+    private readonly CandleInsertStatement one = new(db, 1);
+    private readonly Candle[] pending = new Candle[RowsPerStatement];
+    private int count;
 
     public void Write(in Candle candle)
     {
-        if (!string.Equals(boundSymbol, candle.Symbol.Name, StringComparison.Ordinal))
+        if (count > 0 && !SameSeries(pending[0], candle)) Complete();
+        pending[count++] = candle;
+        if (count < RowsPerStatement) return;
+        many.Lock();
+        try
         {
-            boundSymbol = candle.Symbol.Name;
-            raw.sqlite3_bind_text(statement, 1, boundSymbol);
+            many.BindSeries(candle.Symbol, candle.Timeframe);
+            for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, pending[row]);
+            many.Execute();
         }
-        if (!string.Equals(boundTimeframe, candle.Timeframe.Name, StringComparison.Ordinal))
+        finally
         {
-            boundTimeframe = candle.Timeframe.Name;
-            raw.sqlite3_bind_text(statement, 2, boundTimeframe);
+            many.Unlock();
         }
-        raw.sqlite3_bind_int64(statement, 3, candle.OpenTimeMs);
-        raw.sqlite3_bind_int64(statement, 4, candle.CloseTimeMs);
-        if (!TryBindScaled(candle)) BindText(candle);
-        if (candle.TradeCount is { } trades) raw.sqlite3_bind_int64(statement, 11, trades);
-        else raw.sqlite3_bind_null(statement, 11);
-        var rc = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE) SqliteRaw.Check(db, rc);
+        count = 0;
     }
 
-    public void Dispose() => statement.Dispose();
-
-    private bool TryBindScaled(in Candle c)
+    /// <summary>Writes the candles still buffered.</summary>
+    public void Complete()
     {
-        long quote = 0;
-        if (!ScaledDecimal.TryEncode(c.Open, out var open) || !ScaledDecimal.TryEncode(c.High, out var high)
-            || !ScaledDecimal.TryEncode(c.Low, out var low) || !ScaledDecimal.TryEncode(c.Close, out var close)
-            || !ScaledDecimal.TryEncode(c.Volume, out var volume)
-            || (c.QuoteVolume is { } q && !ScaledDecimal.TryEncode(q, out quote)))
-            return false;
-        raw.sqlite3_bind_int64(statement, 5, open);
-        raw.sqlite3_bind_int64(statement, 6, high);
-        raw.sqlite3_bind_int64(statement, 7, low);
-        raw.sqlite3_bind_int64(statement, 8, close);
-        raw.sqlite3_bind_int64(statement, 9, volume);
-        if (c.QuoteVolume is null) raw.sqlite3_bind_null(statement, 10);
-        else raw.sqlite3_bind_int64(statement, 10, quote);
-        return true;
+        for (var i = 0; i < count; i++)
+        {
+            one.BindSeries(pending[i].Symbol, pending[i].Timeframe);
+            one.BindRow(0, pending[i]);
+            one.Execute();
+        }
+        count = 0;
     }
 
-    private void BindText(in Candle c)
+    public void Dispose()
     {
-        raw.sqlite3_bind_text(statement, 5, Text(c.Open));
-        raw.sqlite3_bind_text(statement, 6, Text(c.High));
-        raw.sqlite3_bind_text(statement, 7, Text(c.Low));
-        raw.sqlite3_bind_text(statement, 8, Text(c.Close));
-        raw.sqlite3_bind_text(statement, 9, Text(c.Volume));
-        if (c.QuoteVolume is { } q) raw.sqlite3_bind_text(statement, 10, Text(q));
-        else raw.sqlite3_bind_null(statement, 10);
+        many.Dispose();
+        one.Dispose();
     }
 
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static bool SameSeries(in Candle a, in Candle b) =>
+        a.Timeframe == b.Timeframe && string.Equals(a.Symbol.Name, b.Symbol.Name, StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using Trading.TestInfrastructure;
 using Shouldly;
 using Trading.Binance.Simulator;
 using Trading.Binance.Streams;

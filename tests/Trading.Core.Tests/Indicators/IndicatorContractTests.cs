@@ -48,6 +48,17 @@ public class IndicatorContractTests
         first.Count(double.IsFinite).ShouldBeGreaterThan(100);
     }
 
+    [Fact]
+    public void Catalog_CoversEveryIndicatorType()
+    {
+        var indicatorTypes = typeof(IIndicator).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IIndicator).IsAssignableFrom(t))
+            .ToHashSet();
+        var covered = IndicatorCatalog.All.Select(c => c.Create().GetType()).ToHashSet();
+        indicatorTypes.Except(covered).ShouldBeEmpty();
+        indicatorTypes.Count.ShouldBe(16);
+    }
+
     private static double[] Run(IndicatorCase @case, IIndicator indicator)
     {
         var outputs = new List<double>();

@@ -99,11 +99,14 @@ public sealed class ConfigurationLoaderTests
     public void Load_SettingsYamlWithUnknownKey_ReportsFileLineAndKey()
     {
         using var dir = new TempDirectory();
-        dir.Write("config/settings.yaml", "trading:\n  mode: paper\n  moed: live\n");
+        dir.Write("config/settings.yaml", "trading:\n  mode: paper\n  moed: live\nlog_level: [Debug]\n");
 
         var loaded = Load(dir);
 
-        loaded.Messages().ShouldBe(["config/settings.yaml line 3: 'trading.moed' is not a known setting"]);
+        loaded.Messages().ShouldBe([
+            "config/settings.yaml line 3: 'trading.moed' is not a known setting",
+            "config/settings.yaml line 4: 'log_level' must be a single value, not a list or mapping",
+        ]);
     }
 
     [Fact]
@@ -127,7 +130,7 @@ public sealed class ConfigurationLoaderTests
         var loaded = Load(dir, new() { [SettingKeys.ConfigDir] = examples });
 
         loaded.Problems.ShouldBeEmpty();
-        loaded.Settings.BinanceBaseUrl.ShouldBe("https://testnet.binance.vision");
+        loaded.Settings.BinanceBaseUrl.ShouldBe("https://api.binance.com");
         loaded.Settings.Symbols.Select(s => s.Symbol).ShouldBe(["BTCUSDT", "ETHUSDT"]);
         loaded.Settings.Symbols[0].Timeframes.ShouldBe(["1m", "1h"]);
         loaded.Settings.Strategies[0].Parameters["slow"].ShouldBe("30");
@@ -198,5 +201,20 @@ public sealed class ConfigurationLoaderTests
         loaded.Problems.ShouldBeEmpty();
         loaded.Settings.ShouldBe(new TradingSettings());
         foreach (var definition in SettingDefinitions.All) example.ShouldContain($"\n{definition.Name}=");
+    }
+
+    [Fact]
+    public void Load_TestnetMode_DefaultsBinanceUrlsToTestnetButExplicitUrlsWin()
+    {
+        var testnet = LoadEnv(("TRADING_MODE", "testnet"));
+        var explicitUrl = LoadEnv(("TRADING_MODE", "testnet"), ("BINANCE_BASE_URL", "http://127.0.0.1:9000"));
+
+        testnet.Settings.BinanceBaseUrl.ShouldBe(BinanceTestnetEndpoints.BaseUrl);
+        testnet.Settings.BinanceWsUrl.ShouldBe(BinanceTestnetEndpoints.WsUrl);
+        testnet.Settings.BinanceWsApiUrl.ShouldBe(BinanceTestnetEndpoints.WsApiUrl);
+        testnet.SourceOf(SettingKeys.BinanceBaseUrl).ShouldBe(SettingSource.Default);
+        explicitUrl.Settings.BinanceBaseUrl.ShouldBe("http://127.0.0.1:9000");
+        explicitUrl.Settings.BinanceWsUrl.ShouldBe(BinanceTestnetEndpoints.WsUrl);
+        LoadEnv(("TRADING_MODE", "live")).Settings.BinanceBaseUrl.ShouldBe(new TradingSettings().BinanceBaseUrl);
     }
 }

@@ -12,32 +12,28 @@ internal static class DataOptions
 
     public static Option<string?> Timeframe(string description) => new("--timeframe") { Description = description };
 
-    /// <summary>Parses an optional symbol; on bad input prints `error: ...` and returns false.</summary>
-    public static bool TryGetSymbol(ParseResult parse, Option<string?> option, out Symbol? symbol)
-    {
-        symbol = null;
-        var text = parse.GetValue(option);
-        if (text is null) return true;
-        if (Trading.Core.Model.Symbol.TryParse(text, out var parsed))
-        {
-            symbol = parsed;
-            return true;
-        }
-        Console.Error.WriteLine($"error: invalid symbol '{text}': expected letters and digits such as BTCUSDT");
-        return false;
-    }
+    private delegate bool TryParser<T>(string? text, out T value);
 
-    public static bool TryGetTimeframe(ParseResult parse, Option<string?> option, out Timeframe? timeframe)
+    /// <summary>Parses an optional symbol; on bad input prints `error: ...` and returns false.</summary>
+    public static bool TryGetSymbol(ParseResult parse, Option<string?> option, out Symbol? symbol) =>
+        TryGet(parse.GetValue(option), Trading.Core.Model.Symbol.TryParse, out symbol,
+            text => $"invalid symbol '{text}': expected letters and digits such as BTCUSDT");
+
+    public static bool TryGetTimeframe(ParseResult parse, Option<string?> option, out Timeframe? timeframe) =>
+        TryGet(parse.GetValue(option), Trading.Core.Model.Timeframe.TryParse, out timeframe,
+            text => $"unknown timeframe '{text}': expected one of {string.Join(' ', Trading.Core.Model.Timeframe.Values.Select(t => t.Name))}");
+
+    private static bool TryGet<T>(string? text, TryParser<T> tryParse, out T? value, Func<string, string> error)
+        where T : struct
     {
-        timeframe = null;
-        var text = parse.GetValue(option);
+        value = null;
         if (text is null) return true;
-        if (Trading.Core.Model.Timeframe.TryParse(text, out var parsed))
+        if (tryParse(text, out var parsed))
         {
-            timeframe = parsed;
+            value = parsed;
             return true;
         }
-        Console.Error.WriteLine($"error: unknown timeframe '{text}': expected one of {string.Join(' ', Trading.Core.Model.Timeframe.Values.Select(t => t.Name))}");
+        Console.Error.WriteLine($"error: {error(text)}");
         return false;
     }
 

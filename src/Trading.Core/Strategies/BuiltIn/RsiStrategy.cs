@@ -24,6 +24,8 @@ public sealed class RsiStrategy : StrategyBase
     private decimal _quantity;
     private bool _levelMode;
     private double _previous = double.NaN;
+    private IPrecomputedIndicators? _precomputedSource;
+    private PrecomputedSeries? _precomputedRsi;
 
     public RsiStrategy() => Configure();
 
@@ -50,8 +52,22 @@ public sealed class RsiStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        if (!_rsi.Update((double)candle.Close)) return null;
-        var r = _rsi.Current;
+        if (!ReferenceEquals(context.Precomputed, _precomputedSource))
+        {
+            _precomputedSource = context.Precomputed;
+            _precomputedRsi = _precomputedSource?.Find("rsi", _rsi.Period);
+        }
+        double r;
+        if (_precomputedRsi is not null)
+        {
+            r = _precomputedRsi.At(context);
+            if (double.IsNaN(r)) return null;
+        }
+        else
+        {
+            if (!_rsi.Update((double)candle.Close)) return null;
+            r = _rsi.Current;
+        }
         var p = _previous;
         _previous = r;
         if (_levelMode)
@@ -69,12 +85,14 @@ public sealed class RsiStrategy : StrategyBase
     {
         _rsi.Reset();
         _previous = double.NaN;
+        _precomputedSource = null;
+        _precomputedRsi = null;
     }
 
     public override void WriteIndicatorValues(IDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        values["rsi"] = _rsi.Current;
+        values["rsi"] = _precomputedRsi is null ? _rsi.Current : _previous;
     }
 
     protected override void OnConfigured()

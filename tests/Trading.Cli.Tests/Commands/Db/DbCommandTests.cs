@@ -13,7 +13,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     [Fact]
     public async Task Status_FreshSqlite_ListsPendingMigrations()
     {
-        var result = await CliProcess.RunAsync(["db", "status", "--data-dir", dataDir], ct: Ct);
+        var result = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status", "--data-dir", dataDir], ct: Ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain("trading.db");
@@ -26,9 +26,9 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     {
         var env = new Dictionary<string, string?> { ["TRADING_DATA_DIR"] = dataDir };
 
-        var first = await CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
-        var second = await CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
-        var status = await CliProcess.RunAsync(["db", "status"], env, ct: Ct);
+        var first = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
+        var second = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
+        var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         first.ExitCode.ShouldBe(0, first.Error);
         first.Output.ShouldContain("applied 2 migration(s)");
@@ -43,8 +43,8 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         var url = await postgres.CreateDatabaseAsync("cli");
         var env = new Dictionary<string, string?> { ["DATABASE_URL"] = url };
 
-        var migrate = await CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
-        var status = await CliProcess.RunAsync(["db", "status"], env, ct: Ct);
+        var migrate = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
+        var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         migrate.ExitCode.ShouldBe(0, migrate.Error);
         migrate.Output.ShouldContain($"postgresql://127.0.0.1:{postgres.Server.Port}/");
@@ -59,7 +59,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     {
         var env = new Dictionary<string, string?> { ["DATABASE_URL"] = url, ["TRADING_DATA_DIR"] = Path.Combine(dataDir, "sub") };
 
-        var result = await CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
+        var result = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "migrate"], env, ct: Ct);
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldStartWith("error: DATABASE_URL is malformed");
@@ -74,7 +74,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     {
         var env = new Dictionary<string, string?> { ["DATABASE_URL"] = "postgresql://admin:hunter2@127.0.0.1:1/trading" };
 
-        var result = await CliProcess.RunAsync(["db", "status"], env, ct: Ct);
+        var result = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldStartWith("error: database postgresql://127.0.0.1:1/trading");

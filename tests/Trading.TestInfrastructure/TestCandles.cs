@@ -1,6 +1,6 @@
 using Trading.Core.Model;
 
-namespace Trading.Binance.Tests;
+namespace Trading.TestInfrastructure;
 
 /// <summary>A deterministic random-walk series of valid candles.</summary>
 public static class TestCandles

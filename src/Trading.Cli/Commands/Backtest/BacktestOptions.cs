@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Trading.Core.Model;
+using Trading.Services.Backtesting;
+
+namespace Trading.Cli.Commands.Backtest;
+
+/// <summary>The options `backtest run` and `backtest optimize` share, and how their text becomes a request.</summary>
+internal sealed class BacktestOptions
+{
+    public Option<string> Strategy { get; } = new("--strategy") { Description = "Strategy name (trading strategy list)", Required = true };
+    public Option<string> Symbol { get; } = new("--symbol") { Description = "Symbol, e.g. BTCUSDT", Required = true };
+    public Option<string> From { get; } = new("--from") { Description = "First day (UTC), e.g. 2023-01-01, or an ISO time", Required = true };
+    public Option<string> To { get; } = new("--to") { Description = "Last day (UTC, inclusive), e.g. 2023-12-31, or an exclusive ISO time", Required = true };
+    public Option<string> Timeframe { get; } = new("--timeframe") { Description = "Candle interval; resampled from 1m when not stored", DefaultValueFactory = _ => "1m" };
+    public Option<decimal> Balance { get; } = new("--balance") { Description = "Starting quote balance", DefaultValueFactory = _ => 10_000m };
+    public Option<decimal> FeeBps { get; } = new("--fee-bps") { Description = "Maker and taker fee in basis points", DefaultValueFactory = _ => 10m };
+    public Option<decimal> SlippageBps { get; } = new("--slippage-bps") { Description = "Slippage on market fills in basis points", DefaultValueFactory = _ => 2m };
+    public Option<string[]> Params { get; } = new("--param") { Description = "Strategy parameter name=value (repeatable)" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params })
+            command.Options.Add(option);
+    }
+
+    /// <summary>Builds the request; parameters come from <paramref name="parameters"/> when given (the optimizer's fixed ones).</summary>
+    public BacktestRequest ToRequest(ParseResult parse, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var symbolText = parse.GetValue(Symbol) ?? "";
+        if (!Core.Model.Symbol.TryParse(symbolText, out var symbol))
+            throw new BacktestInputException($"--symbol '{symbolText}' is not a symbol like BTCUSDT.");
+        var timeframeText = parse.GetValue(Timeframe) ?? "1m";
+        if (!Core.Model.Timeframe.TryParse(timeframeText, out var timeframe))
+            throw new BacktestInputException($"--timeframe '{timeframeText}' is unknown: use one of {string.Join(' ', Core.Model.Timeframe.Values)}.");
+        return new BacktestRequest
+        {
+            Strategy = parse.GetValue(Strategy) ?? "",
+            Symbol = symbol,
+            Timeframe = timeframe,
+            FromMs = ParseTime("--from", parse.GetValue(From), endOfDay: false),
+            ToMs = ParseTime("--to", parse.GetValue(To), endOfDay: true),
+            Balance = parse.GetValue(Balance),
+            FeeBps = parse.GetValue(FeeBps),
+            SlippageBps = parse.GetValue(SlippageBps),
+            Parameters = parameters ?? ParseParameters(parse.GetValue(Params)),
+        };
+    }
+
+    public static Dictionary<string, string> ParseParameters(IEnumerable<string>? pairs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs ?? [])
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new BacktestInputException($"--param '{pair}' must look like name=value.");
+            values[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+        return values;
+    }
+
+    /// <summary>A date means the start of that UTC day (or, for --to, the end of it); a full ISO time is taken as is.</summary>
+    private static long ParseTime(string option, string? text, bool endOfDay)
+    {
+        text = text?.Trim() ?? "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return (endOfDay ? start.AddDays(1) : start).ToUnixTimeMilliseconds();
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+            return time.ToUnixTimeMilliseconds();
+        throw new BacktestInputException($"{option} '{text}' is not a date like 2023-01-31 or an ISO time.");
+    }
+}

@@ -1,0 +1,119 @@
+using Trading.Core.Backtesting.Statistics;
+using Trading.Core.Model;
+using Trading.Core.Strategies;
+
+namespace Trading.Core.Backtesting;
+
+/// <summary>
+/// Replays candles through a strategy, the risk gate, the simulated venue and the portfolio, on one thread with a
+/// simulated clock. For each candle, in time order:
+/// <list type="number">
+/// <item>the venue matches resting orders on it (a market order decided on the previous candle fills at this open);</item>
+/// <item>the portfolio is marked at its close and the equity recorded;</item>
+/// <item>the strategy sees it (a copy: never the array, so never a later candle) and may signal;</item>
+/// <item>a signal is sized, checked by the risk gate and sent to the venue as a market order.</item>
+/// </list>
+/// An engine keeps buffers between runs, so use one engine per thread. Same inputs, same output, byte for byte.
+/// </summary>
+public sealed class BacktestEngine
+{
+    private const int ProgressEvery = 1 << 16;
+    private readonly BacktestClock _clock = new();
+    private readonly TradeRecorder _recorder = new();
+    private double[] _equity = [];
+
+    /// <summary>
+    /// Runs over candles [start, start + count) of <paramref name="data"/> (all of them by default).
+    /// <paramref name="precomputed"/> offers shared indicator series to strategies that use them (the optimizer).
+    /// </summary>
+    public BacktestResult Run(
+        StrategyBase strategy, BacktestData data, BacktestSettings settings, int start = 0, int count = -1,
+        IProgress<int>? progress = null, CancellationToken ct = default, IPrecomputedIndicators? precomputed = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        if (count < 0) count = data.Count - start;
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, data.Count);
+
+        if (_equity.Length < count) _equity = new double[count];
+        var candles = data.Candles.Span.Slice(start, count);
+        var closes = data.Closes.Span.Slice(start, count);
+        var markEveryCandle = RiskNeedsEveryMark(settings);
+        var equity = _equity.AsSpan(0, count);
+        _recorder.Clear();
+        _clock.Set(candles[0].OpenTimeMs);
+        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs);
+        var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
+        strategy.Reset();
+
+        var inPosition = 0;
+        for (var i = 0; i < candles.Length; i++)
+        {
+            var candle = candles[i];
+            _clock.Set(candle.CloseTimeMs);
+            var venueSaw = run.VenueBusy;
+            if (venueSaw) run.MatchOnVenue(candle, context);
+            if (run.Quantity != 0)
+            {
+                if (markEveryCandle) run.Account.Mark(data.Symbol, candle.Close, candle.CloseTime);
+                equity[i] = run.Cash + run.Quantity * closes[i];
+                inPosition++;
+            }
+            else
+            {
+                equity[i] = run.Cash;
+            }
+            context.Observe(candle, start + i);
+            var signal = strategy.OnCandle(candle, context);
+            if (signal is not null) run.Handle(signal, candle, context, venueSaw);
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(i + 1);
+            }
+        }
+        progress?.Report(candles.Length);
+        run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
+        return Finish(run, candles, inPosition);
+    }
+
+    /// <summary>
+    /// The daily-loss and drawdown checks need the portfolio marked on every candle; with both at 100 % (the backtest
+    /// default) they can never trigger, so the portfolio is marked only where a decision reads it: before each signal
+    /// and at the end. The equity curve is computed on every candle either way.
+    /// </summary>
+    private static bool RiskNeedsEveryMark(BacktestSettings settings) =>
+        settings.RiskLimits.MaxDrawdownPct < 100m || settings.RiskLimits.DailyLossLimitPct < 100m;
+
+    private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
+    {
+        var trades = _recorder.Trades.ToArray();
+        var statistics = StatisticsCalculator.Compute(new StatisticsInput
+        {
+            InitialBalance = run.Settings.InitialBalance,
+            FinalBalance = run.Account.Equity,
+            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            CandleIntervalMs = candles[0].Timeframe.DurationMs,
+            CandlesInPosition = inPosition,
+            Trades = trades,
+            FeesPaid = run.Account.FeesPaid,
+            FirstOpen = candles[0].Open,
+            LastClose = candles[^1].Close,
+        });
+        return new BacktestResult
+        {
+            Statistics = statistics,
+            Trades = trades,
+            Fills = run.Fills,
+            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            Signals = run.Signals,
+            Orders = run.Orders,
+            Rejections = run.Rejections,
+            FinalPosition = run.Account.Quantity(candles[0].Symbol),
+        };
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using Trading.Core.Execution;
+using Trading.Core.Model;
+using Trading.Core.Portfolio;
+using Trading.Core.Risk;
+using Trading.Core.Strategies;
+
+namespace Trading.Core.Backtesting;
+
+/// <summary>
+/// The live objects of one backtest run, wired around the simulated clock: portfolio, market state, risk gate and
+/// simulated venue. It turns signals into risk-checked market orders and venue updates into accounting.
+/// </summary>
+internal sealed class BacktestRun
+{
+    private const int MaxRejectionReasons = 100;
+    private readonly List<VenueUpdate> _updates = [];
+    private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
+    private readonly Dictionary<RiskCheck, string> _riskKeys = [];
+    private readonly Symbol _symbol;
+    private long _orderSequence;
+
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs)
+    {
+        _symbol = symbol;
+        Settings = settings;
+        Clock = clock;
+        Recorder = recorder;
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(startMs);
+        Account = new PortfolioAccount(settings.InitialBalance, start, symbol.QuoteAsset);
+        Market = new MarketState(Account, clock, settings.FeeBps);
+        Market.SetFilters(symbol, settings.Filters);
+        Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance);
+        Venue.AddSymbol(symbol, settings.Filters);
+        Cash = (double)settings.InitialBalance;
+    }
+
+    public BacktestSettings Settings { get; }
+    public BacktestClock Clock { get; }
+    public TradeRecorder Recorder { get; }
+    public PortfolioAccount Account { get; }
+    public MarketState Market { get; }
+    public RiskGate Gate { get; }
+    public SimulatedVenue Venue { get; }
+    public List<Fill> Fills { get; } = [];
+    public IReadOnlyDictionary<string, int> Rejections => _rejections;
+    public int Signals { get; private set; }
+    public int Orders { get; private set; }
+
+    /// <summary>Cash and base quantity as doubles, refreshed after every fill, for the per-candle equity curve.</summary>
+    public double Cash { get; private set; }
+
+    public double Quantity { get; private set; }
+
+    /// <summary>True while the venue has something to do on a candle: open orders or an armed exit bracket.</summary>
+    public bool VenueBusy => Venue.OpenOrderCount > 0 || BracketArmed;
+
+    public bool BracketArmed { get; private set; }
+
+    /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy).</summary>
+    public void MatchOnVenue(in Candle candle, StrategyContext context)
+    {
+        Venue.OnCandle(candle, _updates);
+        if (_updates.Count > 0) ApplyUpdates(context);
+    }
+
+    public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
+    {
+        Signals++;
+        if (signal.Symbol != _symbol)
+        {
+            Reject($"signal for {signal.Symbol} ignored: the backtest trades {_symbol}");
+            return;
+        }
+        var now = candle.CloseTime;
+        Account.Mark(_symbol, candle.Close, now);
+        if (!venueSawCandle) MatchOnVenue(candle, context); // only records the last price: the venue was idle
+
+        var quantity = SizeOf(signal, candle.Close);
+        if (quantity <= 0)
+        {
+            Reject(signal.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
+            return;
+        }
+        var decision = Gate.Evaluate(new OrderRequest(_symbol, signal.Side, quantity, null, signal.Price), Market);
+        if (!decision.IsAllowed)
+        {
+            Reject(decision.Check, decision.Reason);
+            return;
+        }
+        Orders++;
+        var id = string.Create(CultureInfo.InvariantCulture, $"BT-{++_orderSequence}");
+        var order = new Order
+        {
+            Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
+            Quantity = decision.Quantity, CreatedAt = now, UpdatedAt = now,
+        };
+        var update = Venue.Submit(OrderStateMachine.Submit(order, now).Order, now);
+        Market.Track(update.Order);
+        if (update.Order.Status == OrderStatus.Rejected)
+        {
+            Reject($"venue: {update.Event.Cause}");
+            return;
+        }
+        if (signal.Side == OrderSide.Buy && (signal.StopLoss is not null || signal.TakeProfit is not null))
+        {
+            Venue.SetExitBracket(_symbol, signal.StopLoss, signal.TakeProfit);
+            BracketArmed = true;
+        }
+    }
+
+    private decimal SizeOf(Signal signal, decimal price)
+    {
+        if (signal.Side == OrderSide.Sell)
+        {
+            var held = Market.AvailableBase(_symbol);
+            return signal.Quantity > 0 ? Math.Min(signal.Quantity, held) : held;
+        }
+        return Settings.Sizing is { } sizing
+            ? sizing.Size(Account.Equity, price, signal.StopLoss, Settings.Filters)
+            : signal.Quantity;
+    }
+
+    private void ApplyUpdates(StrategyContext context)
+    {
+        foreach (var update in _updates)
+        {
+            Market.Track(update.Order);
+            if (update.Fill is not { } fill) continue;
+            var realizedBefore = Account.RealizedPnl;
+            Account.Apply(fill);
+            Fills.Add(fill);
+            if (fill.Side == OrderSide.Buy) Recorder.OnBuy(fill);
+            else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
+        }
+        _updates.Clear();
+        var held = Account.Quantity(_symbol);
+        if (held == 0 && BracketArmed)
+        {
+            Venue.ClearExitBracket(_symbol);
+            BracketArmed = false;
+        }
+        Cash = (double)Account.Cash;
+        Quantity = (double)held;
+        context.PositionQuantity = held;
+        context.PositionAveragePrice = Account.GetPosition(_symbol).AverageEntryPrice;
+    }
+
+    /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>
+    private void Reject(RiskCheck check, string? reason)
+    {
+        if (!_riskKeys.TryGetValue(check, out var key))
+        {
+            key = $"{check}: {reason}";
+            _riskKeys[check] = key;
+        }
+        Reject(key);
+    }
+
+    private void Reject(string reason)
+    {
+        if (_rejections.TryGetValue(reason, out var count)) _rejections[reason] = count + 1;
+        else if (_rejections.Count < MaxRejectionReasons) _rejections[reason] = 1;
+    }
+}

@@ -1,0 +1,18 @@
+using Trading.Core.Backtesting.Statistics;
+
+namespace Trading.Core.Backtesting.Reports;
+
+/// <summary>Everything the HTML report shows about one run.</summary>
+public sealed record BacktestReport
+{
+    public required string RunId { get; init; }
+    public required string Strategy { get; init; }
+    public required string Symbol { get; init; }
+    public required string Timeframe { get; init; }
+    public required DateTimeOffset From { get; init; }
+    public required DateTimeOffset To { get; init; }
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    public required BacktestStatistics Statistics { get; init; }
+    public required IReadOnlyList<ClosedTrade> Trades { get; init; }
+    public required ChartSeries Chart { get; init; }
+}

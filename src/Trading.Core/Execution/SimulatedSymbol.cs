@@ -1,0 +1,39 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Execution;
+
+/// <summary>The simulated venue's per-symbol book: filters, base balance, last price and resting orders.</summary>
+internal sealed class SimulatedSymbol(Symbol symbol, SymbolFilters filters)
+{
+    public Symbol Symbol { get; } = symbol;
+    public SymbolFilters Filters { get; } = filters;
+    public string QuoteAsset { get; } = symbol.QuoteAsset;
+    public decimal BaseBalance { get; set; }
+    public decimal LastPrice { get; set; }
+    public decimal? StopLoss { get; set; }
+    public decimal? TakeProfit { get; set; }
+    public List<RestingOrder> Orders { get; } = [];
+
+    public bool HasBracket => StopLoss is not null || TakeProfit is not null;
+
+    public decimal ReservedBase()
+    {
+        var reserved = 0m;
+        foreach (var resting in Orders)
+        {
+            if (resting.Order.Side == OrderSide.Sell) reserved += resting.Order.RemainingQuantity;
+        }
+        return reserved;
+    }
+}
+
+/// <summary>An order on the simulated book; it may fill only on candles opening at or after <see cref="ActiveFromMs"/>.</summary>
+internal sealed class RestingOrder(Order order, long activeFromMs, decimal reservedQuote)
+{
+    public Order Order { get; set; } = order;
+    public long ActiveFromMs { get; } = activeFromMs;
+    public decimal ReservedQuote { get; set; } = reservedQuote;
+
+    /// <summary>True until the order has seen its first candle: crossing then means it was marketable on arrival (taker).</summary>
+    public bool IsFresh { get; set; } = true;
+}

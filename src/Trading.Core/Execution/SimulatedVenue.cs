@@ -1,0 +1,236 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Execution;
+
+/// <summary>
+/// A deterministic matching venue for backtests and paper trading (rules in docs/fills.md). It sees each candle
+/// before the strategy: orders submitted at time T fill only on candles that open at or after T. Its order
+/// snapshots are authoritative: callers hand it a Submitted order and then consume the updates it reports.
+/// Ids are counters, so identical inputs give identical output.
+/// </summary>
+public sealed class SimulatedVenue
+{
+    private readonly Dictionary<Symbol, SimulatedSymbol> _symbols = [];
+    private long _exchangeSequence;
+    private long _fillSequence;
+    private long _exitSequence;
+    private SimulatedSymbol? _lastSymbol;
+
+    public SimulatedVenue(FillModel fillModel, decimal quoteBalance)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quoteBalance);
+        FillModel = fillModel ?? throw new ArgumentNullException(nameof(fillModel));
+        QuoteBalance = quoteBalance;
+    }
+
+    public FillModel FillModel { get; }
+
+    public decimal QuoteBalance { get; private set; }
+
+    /// <summary>Quote held back for open buy orders (limit price or last price, plus the higher fee).</summary>
+    public decimal ReservedQuote { get; private set; }
+
+    public decimal AvailableQuote => QuoteBalance - ReservedQuote;
+
+    public int OpenOrderCount { get; private set; }
+
+    public IEnumerable<Order> OpenOrders => _symbols.Values.SelectMany(s => s.Orders).Select(r => r.Order);
+
+    public void AddSymbol(Symbol symbol, SymbolFilters filters, decimal baseBalance = 0m)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentOutOfRangeException.ThrowIfNegative(baseBalance);
+        _symbols[symbol] = new SimulatedSymbol(symbol, filters) { BaseBalance = baseBalance };
+        _lastSymbol = null;
+    }
+
+    public decimal BaseBalance(Symbol symbol) => _symbols.TryGetValue(symbol, out var s) ? s.BaseBalance : 0m;
+
+    public decimal LastPrice(Symbol symbol) => _symbols.TryGetValue(symbol, out var s) ? s.LastPrice : 0m;
+
+    /// <summary>A long position's stop-loss and take-profit, checked on every candle until one fires (then cleared).</summary>
+    public void SetExitBracket(Symbol symbol, decimal? stopLoss, decimal? takeProfit)
+    {
+        var s = Get(symbol);
+        s.StopLoss = stopLoss;
+        s.TakeProfit = takeProfit;
+    }
+
+    public void ClearExitBracket(Symbol symbol) => SetExitBracket(symbol, null, null);
+
+    /// <summary>Accepts (New) or rejects (Rejected, with the reason) an order in Submitted status.</summary>
+    public VenueUpdate Submit(Order order, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Status != OrderStatus.Submitted)
+            throw new ArgumentException($"Order {order.Id} must be Submitted before it reaches the venue, not {order.Status}.", nameof(order));
+        if (!_symbols.TryGetValue(order.Symbol, out var s))
+            return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"unknown symbol {order.Symbol}"));
+
+        if (s.Orders.Exists(r => r.Order.ClientOrderId == order.ClientOrderId))
+            return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"duplicate order: client order id {order.ClientOrderId} is already open"));
+
+        var reservedQuote = order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m;
+        var problem = VenueOrderRules.FindProblem(order, s.Filters, s.LastPrice)
+            ?? FindBalanceProblem(s, order, reservedQuote);
+        if (problem is not null)
+            return VenueUpdate.From(OrderStateMachine.Reject(order, time, problem));
+
+        var accepted = OrderStateMachine.Accept(order, $"SIM-{++_exchangeSequence}", time);
+        s.Orders.Add(new RestingOrder(accepted.Order, time.ToUnixTimeMilliseconds(), reservedQuote));
+        ReservedQuote += reservedQuote;
+        OpenOrderCount++;
+        return VenueUpdate.From(accepted);
+    }
+
+    /// <summary>Cancels an open order (New → PendingCancel → Cancelled); false when the venue holds no such open order.</summary>
+    public bool TryCancel(string orderId, DateTimeOffset time, ICollection<VenueUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var s in _symbols.Values)
+        {
+            var index = s.Orders.FindIndex(r => r.Order.Id == orderId);
+            if (index < 0) continue;
+            var resting = s.Orders[index];
+            var pending = OrderStateMachine.RequestCancel(resting.Order, time);
+            var cancelled = OrderStateMachine.Cancel(pending.Order, time);
+            updates.Add(VenueUpdate.From(pending));
+            updates.Add(VenueUpdate.From(cancelled));
+            Release(s, index);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Matches one closed candle: market orders at its open (plus slippage), then the exit bracket along the
+    /// assumed path, then limit orders that trade through. Allocates nothing when nothing fills.
+    /// </summary>
+    public void OnCandle(in Candle candle, ICollection<VenueUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var s = _lastSymbol;
+        if (s is null || !ReferenceEquals(s.Symbol.Name, candle.Symbol.Name))
+        {
+            if (!_symbols.TryGetValue(candle.Symbol, out s)) return;
+            _lastSymbol = s;
+        }
+        var orders = s.Orders;
+        for (var i = orders.Count - 1; i >= 0; i--)
+        {
+            var resting = orders[i];
+            if (resting.Order.Type != OrderType.Market || resting.ActiveFromMs > candle.OpenTimeMs) continue;
+            var price = FillModel.MarketPrice(resting.Order.Side, candle.Open, s.Filters);
+            if (Execute(s, resting, price, isMaker: false, candle.OpenTime, updates)) Release(s, i);
+        }
+
+        if (s.HasBracket) FireBracket(s, candle, updates);
+
+        for (var i = orders.Count - 1; i >= 0; i--)
+        {
+            var resting = orders[i];
+            if (resting.Order.Type != OrderType.Limit || resting.ActiveFromMs > candle.OpenTimeMs) continue;
+            var fresh = resting.IsFresh;
+            resting.IsFresh = false;
+            if (!FillModel.TryFillLimit(resting.Order.Side, resting.Order.Price!.Value, candle, out var price, out var atOpen)) continue;
+            var time = atOpen ? candle.OpenTime : candle.CloseTime;
+            if (Execute(s, resting, price, isMaker: !(fresh && atOpen), time, updates)) Release(s, i);
+        }
+        s.LastPrice = candle.Close;
+    }
+
+    private void FireBracket(SimulatedSymbol s, in Candle candle, ICollection<VenueUpdate> updates)
+    {
+        var exit = FillModel.ResolveLongExit(candle, s.StopLoss, s.TakeProfit);
+        if (!exit.Triggered) return;
+        var quantity = s.Filters.RoundQuantity(s.BaseBalance - s.ReservedBase());
+        if (quantity <= 0 || quantity < s.Filters.MinQuantity) return;
+
+        var isStop = exit.Kind == ExitKind.StopLoss;
+        var price = isStop ? FillModel.MarketPrice(OrderSide.Sell, exit.Price, s.Filters) : exit.Price;
+        var time = exit.AtOpen ? candle.OpenTime : candle.CloseTime;
+        var id = $"SIM-EXIT-{++_exitSequence}";
+        var order = new Order
+        {
+            Id = id, ClientOrderId = id, Symbol = s.Symbol, Side = OrderSide.Sell,
+            Type = isStop ? OrderType.Market : OrderType.Limit, Price = isStop ? null : exit.Price,
+            Quantity = quantity, CreatedAt = time, UpdatedAt = time,
+        };
+        var submitted = OrderStateMachine.Transition(order, OrderStatus.Submitted, time, isStop ? "stop-loss triggered" : "take-profit triggered");
+        updates.Add(VenueUpdate.From(submitted));
+        Execute(s, new RestingOrder(submitted.Order, 0, 0m), price, isMaker: !isStop, time, updates);
+        s.StopLoss = null;
+        s.TakeProfit = null;
+    }
+
+    /// <summary>Fills what the balance allows; the rest expires. Returns true when the order left the book.</summary>
+    private bool Execute(SimulatedSymbol s, RestingOrder resting, decimal price, bool isMaker, DateTimeOffset time, ICollection<VenueUpdate> updates)
+    {
+        var order = resting.Order;
+        var feeRate = isMaker ? FillModel.MakerFeeRate : FillModel.TakerFeeRate;
+        var quantity = order.RemainingQuantity;
+        var affordable = order.Side == OrderSide.Buy
+            ? s.Filters.RoundQuantity((AvailableQuote + resting.ReservedQuote) / (price * (1m + feeRate)))
+            : s.BaseBalance - s.ReservedBase() + (s.Orders.Contains(resting) ? quantity : 0m);
+        var complete = affordable >= quantity;
+        if (!complete) quantity = Math.Max(0m, affordable);
+
+        if (complete || (quantity > 0 && quantity >= s.Filters.MinQuantity && quantity * price >= s.Filters.MinNotional))
+        {
+            var notional = quantity * price;
+            var fee = notional * feeRate;
+            var fill = new Fill
+            {
+                Id = $"SIM-F{++_fillSequence}", OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
+                Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
+            };
+            if (order.Side == OrderSide.Buy)
+            {
+                QuoteBalance -= notional + fee;
+                s.BaseBalance += quantity;
+            }
+            else
+            {
+                s.BaseBalance -= quantity;
+                QuoteBalance += notional - fee;
+            }
+            var filled = OrderStateMachine.ApplyFill(order, fill);
+            updates.Add(VenueUpdate.From(filled, fill));
+            order = filled.Order;
+            resting.Order = order;
+            if (order.Status == OrderStatus.Filled) return true;
+        }
+
+        var expired = OrderStateMachine.Expire(order, time, $"insufficient balance to fill the remaining {order.RemainingQuantity} at {price}");
+        updates.Add(VenueUpdate.From(expired));
+        resting.Order = expired.Order;
+        return true;
+    }
+
+    private void Release(SimulatedSymbol s, int index)
+    {
+        ReservedQuote -= s.Orders[index].ReservedQuote;
+        s.Orders.RemoveAt(index);
+        OpenOrderCount--;
+    }
+
+    private decimal QuoteNeeded(SimulatedSymbol s, Order order)
+    {
+        var rate = Math.Max(FillModel.MakerFeeRate, FillModel.TakerFeeRate);
+        var price = order.Type == OrderType.Limit
+            ? order.Price ?? 0m
+            : FillModel.MarketPrice(OrderSide.Buy, s.LastPrice, s.Filters);
+        return order.Quantity * price * (1m + rate);
+    }
+
+    private string? FindBalanceProblem(SimulatedSymbol s, Order order, decimal quoteNeeded)
+    {
+        if (order.Side == OrderSide.Buy)
+            return quoteNeeded > AvailableQuote ? $"insufficient balance: needs {quoteNeeded} {s.QuoteAsset}, available {AvailableQuote}" : null;
+        var free = s.BaseBalance - s.ReservedBase();
+        return order.Quantity > free ? $"insufficient balance: sell of {order.Quantity} exceeds the free {free} {s.Symbol.BaseAsset}" : null;
+    }
+
+    private SimulatedSymbol Get(Symbol symbol) =>
+        _symbols.TryGetValue(symbol, out var s) ? s : throw new ArgumentException($"Unknown symbol {symbol}: add it to the venue first.", nameof(symbol));
+}

@@ -1,0 +1,106 @@
+using Trading.Core.Model;
+using Trading.Core.Portfolio;
+
+namespace Trading.Core.Risk;
+
+/// <summary>
+/// The risk gate's context built from a <see cref="PortfolioAccount"/>, the open orders (fed through
+/// <see cref="Track"/>), the symbols' filters, the connection health and a clock. Available balances are the
+/// account's minus what open orders reserve: buys reserve quantity × (limit or latest price) × (1 + fee).
+/// Per-symbol figures come from one entry per symbol, and the last one used is remembered, because the gate
+/// asks several questions about the same symbol in a row.
+/// </summary>
+public sealed class MarketState(PortfolioAccount account, TimeProvider clock, decimal feeBps = 10m) : IRiskContext
+{
+    private readonly Dictionary<string, TrackedOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<Symbol, SymbolEntry> _entries = [];
+    private readonly decimal _feeFactor = 1m + feeBps / 10_000m;
+    private SymbolEntry? _last;
+    private decimal _reservedQuote;
+
+    public PortfolioAccount Account { get; } = account ?? throw new ArgumentNullException(nameof(account));
+
+    public bool IsMarketConnectionHealthy { get; set; } = true;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public decimal Equity => Account.Equity;
+    public decimal DayStartEquity => Account.DayStartEquity;
+    public decimal PeakEquity => Account.PeakEquity;
+    public int OpenPositionCount => Account.OpenPositionCount;
+    public decimal AvailableQuote => Account.Cash - _reservedQuote;
+    public int OpenOrderCount => _orders.Count;
+
+    public void SetFilters(Symbol symbol, SymbolFilters filters) =>
+        Entry(symbol).Filters = filters ?? throw new ArgumentNullException(nameof(filters));
+
+    public SymbolFilters? GetFilters(Symbol symbol) => Entry(symbol).Filters;
+
+    public decimal PositionQuantity(Symbol symbol) => Entry(symbol).Book.Quantity;
+
+    public decimal AvailableBase(Symbol symbol)
+    {
+        var entry = Entry(symbol);
+        return entry.Book.Quantity - entry.ReservedBase;
+    }
+
+    public bool HasOpenOrder(Symbol symbol, OrderSide side)
+    {
+        var entry = Entry(symbol);
+        return (side == OrderSide.Buy ? entry.OpenBuys : entry.OpenSells) > 0;
+    }
+
+    public bool TryGetLatestPrice(Symbol symbol, out decimal price)
+    {
+        price = Entry(symbol).Book.LastPrice;
+        return price > 0;
+    }
+
+    /// <summary>Records an order's latest snapshot: open orders reserve balance, closed ones release it.</summary>
+    public void Track(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (_orders.Remove(order.Id, out var previous)) Apply(previous, -1);
+        if (!order.IsOpen) return;
+
+        var entry = Entry(order.Symbol);
+        var remaining = order.RemainingQuantity;
+        var tracked = order.Side == OrderSide.Buy
+            ? new TrackedOrder(entry, order.Side, remaining * (order.Price ?? entry.Book.LastPrice) * _feeFactor, 0m)
+            : new TrackedOrder(entry, order.Side, 0m, remaining);
+        _orders[order.Id] = tracked;
+        Apply(tracked, +1);
+    }
+
+    private void Apply(TrackedOrder tracked, int sign)
+    {
+        _reservedQuote += sign * tracked.Quote;
+        tracked.Entry.ReservedBase += sign * tracked.Base;
+        if (tracked.Side == OrderSide.Buy) tracked.Entry.OpenBuys += sign;
+        else tracked.Entry.OpenSells += sign;
+    }
+
+    private SymbolEntry Entry(Symbol symbol)
+    {
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Symbol.Name, symbol.Name)) return last;
+        if (!_entries.TryGetValue(symbol, out var entry))
+        {
+            entry = new SymbolEntry(symbol, Account.BookFor(symbol));
+            _entries.Add(symbol, entry);
+        }
+        _last = entry;
+        return entry;
+    }
+
+    private sealed class SymbolEntry(Symbol symbol, PositionBook book)
+    {
+        public Symbol Symbol { get; } = symbol;
+        public PositionBook Book { get; } = book;
+        public SymbolFilters? Filters { get; set; }
+        public decimal ReservedBase { get; set; }
+        public int OpenBuys { get; set; }
+        public int OpenSells { get; set; }
+    }
+
+    private readonly record struct TrackedOrder(SymbolEntry Entry, OrderSide Side, decimal Quote, decimal Base);
+}

@@ -1,0 +1,18 @@
+namespace Trading.Core.Risk;
+
+/// <summary>The risk gate's checks, in the order they run. None marks an allowed decision.</summary>
+public enum RiskCheck
+{
+    None,
+    TradingState,
+    TradingHours,
+    DailyLossLimit,
+    MaxDrawdown,
+    MaxOpenPositions,
+    MaxPositionSize,
+    DuplicateOrder,
+    AvailableBalance,
+    PriceMoveGuard,
+    MarketConnection,
+    ExchangeFilters,
+}

@@ -1,0 +1,31 @@
+using Trading.Core.Backtesting;
+using Trading.Core.Model;
+
+namespace Trading.Services.Backtesting;
+
+/// <summary>What to backtest: a strategy with parameters over [FromMs, ToMs) of one series, and the trading settings.</summary>
+public sealed record BacktestRequest
+{
+    public required string Strategy { get; init; }
+    public required Symbol Symbol { get; init; }
+    public Timeframe Timeframe { get; init; } = Timeframe.M1;
+    public required long FromMs { get; init; }
+    public required long ToMs { get; init; }
+    public decimal Balance { get; init; } = 10_000m;
+    public decimal FeeBps { get; init; } = 10m;
+    public decimal SlippageBps { get; init; } = 2m;
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public BacktestSettings ToSettings() => new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps };
+
+    public void Validate()
+    {
+        if (FromMs >= ToMs)
+            throw new BacktestInputException($"--from ({Date(FromMs)}) must be before the end of --to ({Date(ToMs)}, exclusive).");
+        if (Balance <= 0) throw new BacktestInputException($"--balance must be positive, got {Balance}.");
+        if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
+        if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
+    }
+
+    private static string Date(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Trading.Core.Backtesting.Reports;
+using Trading.Core.Backtesting.Statistics;
+using Trading.Core.Model;
+
+namespace Trading.Services.Backtesting;
+
+/// <summary>
+/// Writes a backtest as one self-contained HTML file: candlesticks with buy/sell markers, equity, drawdown,
+/// the statistics table and the trade list, with lightweight-charts inlined. Opens offline.
+/// </summary>
+public static class HtmlReportWriter
+{
+    public const int MaxTradeRows = 5_000;
+
+    private static readonly Lazy<string> Template = new(() => ReadResource("BacktestReportTemplate.html"));
+
+    public static string Render(BacktestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var parameters = string.Join(", ", report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var subtitle = string.Create(CultureInfo.InvariantCulture,
+            $"{report.Symbol} {report.Timeframe} · {report.From:yyyy-MM-dd HH:mm} → {report.To:yyyy-MM-dd HH:mm} UTC · {parameters} · run {report.RunId}");
+        return Template.Value
+            .Replace("{{TITLE}}", Encode($"Backtest {report.Strategy} on {report.Symbol}"), StringComparison.Ordinal)
+            .Replace("{{SUBTITLE}}", Encode(subtitle), StringComparison.Ordinal)
+            .Replace("{{STATISTICS}}", StatisticsTable(report.Statistics), StringComparison.Ordinal)
+            .Replace("{{TRADES}}", TradeTable(report), StringComparison.Ordinal)
+            .Replace("{{DATA}}", ChartJson(report.Chart), StringComparison.Ordinal)
+            .Replace("{{LIBRARY}}", ChartLibrary.StandaloneScript, StringComparison.Ordinal);
+    }
+
+    public static async Task WriteAsync(BacktestReport report, string path, CancellationToken ct = default)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(path, Render(report), Encoding.UTF8, ct).ConfigureAwait(false);
+    }
+
+    private static string StatisticsTable(BacktestStatistics statistics)
+    {
+        var html = new StringBuilder("<table id=\"statistics\">");
+        foreach (var (label, value) in StatisticsRows.For(statistics))
+            html.Append("<tr><td>").Append(Encode(label)).Append("</td><td>").Append(Encode(value)).Append("</td></tr>");
+        return html.Append("</table>").ToString();
+    }
+
+    private static string TradeTable(BacktestReport report)
+    {
+        var html = new StringBuilder("<table id=\"trades\"><tr><th>#</th><th>Entry (UTC)</th><th>Exit (UTC)</th><th>Quantity</th>"
+            + "<th>Entry price</th><th>Exit price</th><th>Fees</th><th>PnL</th></tr>");
+        var shown = Math.Min(report.Trades.Count, MaxTradeRows);
+        for (var i = 0; i < shown; i++)
+        {
+            var t = report.Trades[i];
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{i + 1}</td><td>{Time(t.EntryTimeMs)}</td><td>{Time(t.ExitTimeMs)}</td><td>{t.Quantity}</td>"
+                + $"<td>{t.EntryPrice:0.########}</td><td>{t.ExitPrice:0.########}</td><td>{t.Fees:0.####}</td>"
+                + $"<td class=\"{(t.Pnl >= 0 ? "win" : "loss")}\">{t.Pnl:0.####}</td></tr>");
+        }
+        html.Append("</table>");
+        if (report.Trades.Count > shown)
+            html.Append(CultureInfo.InvariantCulture, $"<p>Showing the first {shown:N0} of {report.Trades.Count:N0} trades.</p>");
+        return html.ToString();
+    }
+
+    private static string ChartJson(ChartSeries chart)
+    {
+        var payload = new
+        {
+            points = chart.Points.Select(p => new { t = p.TimeMs / 1000, o = p.Open, h = p.High, l = p.Low, c = p.Close, e = Math.Round(p.Equity, 4), d = p.Drawdown }),
+            markers = chart.Markers.Select(m => new { t = m.TimeMs / 1000, buy = m.Side == OrderSide.Buy, price = m.Price, qty = m.Quantity }),
+        };
+        // The default encoder escapes '<' and '>', so the JSON cannot close its <script> element.
+        return JsonSerializer.Serialize(payload);
+    }
+
+    private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(HtmlReportWriter).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
