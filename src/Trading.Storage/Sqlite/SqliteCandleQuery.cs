@@ -16,8 +16,8 @@ internal sealed class SqliteCandleQuery : IDisposable
     private readonly Symbol symbol;
     private readonly Timeframe timeframe;
 
-    /// <summary><paramref name="whereAndOrder"/> may use ?1 symbol, ?2 timeframe, ?3 from and ?4 to.</summary>
-    public SqliteCandleQuery(sqlite3 db, string whereAndOrder, Symbol symbol, Timeframe timeframe, long fromMs, long toMs)
+    /// <summary><paramref name="whereAndOrder"/> may use ?1 series id, ?2 from and ?3 to.</summary>
+    public SqliteCandleQuery(sqlite3 db, string whereAndOrder, Symbol symbol, Timeframe timeframe, long seriesId, long fromMs, long toMs)
     {
         this.db = db;
         this.symbol = symbol;
@@ -25,10 +25,9 @@ internal sealed class SqliteCandleQuery : IDisposable
         SqliteRaw.Check(db, raw.sqlite3_prepare_v2(db, $"SELECT {Columns} FROM candles {whereAndOrder}", out statement));
         handle = statement.DangerousGetHandle();
         mutex = SqliteNative.sqlite3_db_mutex(db.DangerousGetHandle());
-        raw.sqlite3_bind_text(statement, 1, symbol.Name);
-        raw.sqlite3_bind_text(statement, 2, timeframe.Name);
-        raw.sqlite3_bind_int64(statement, 3, fromMs);
-        raw.sqlite3_bind_int64(statement, 4, toMs);
+        raw.sqlite3_bind_int64(statement, 1, seriesId);
+        raw.sqlite3_bind_int64(statement, 2, fromMs);
+        raw.sqlite3_bind_int64(statement, 3, toMs);
     }
 
     public bool TryRead(out Candle candle)
