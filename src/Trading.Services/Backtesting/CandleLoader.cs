@@ -10,11 +10,14 @@ namespace Trading.Services.Backtesting;
 /// </summary>
 public static class CandleLoader
 {
+    /// <summary>Candles are gathered in chunks of this many, so loading never over-allocates or copies more than once.</summary>
+    private const int ChunkSize = 1 << 16;
+
     public static async Task<Candle[]> LoadAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var candles = await ReadAsync(store, symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false);
-        if (candles.Count > 0 || timeframe == Timeframe.M1) return [.. candles];
+        if (candles.Length > 0 || timeframe == Timeframe.M1) return candles;
 
         var resampler = new CandleResampler(timeframe);
         var resampled = new List<Candle>();
@@ -26,12 +29,24 @@ public static class CandleLoader
         return [.. resampled];
     }
 
-    private static async Task<List<Candle>> ReadAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
+    private static async Task<Candle[]> ReadAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
     {
-        var expected = (int)Math.Clamp((toMs - fromMs) / timeframe.DurationMs, 0, 4_000_000);
-        var candles = new List<Candle>(expected);
+        var full = new List<Candle[]>();
+        var chunk = new Candle[ChunkSize];
+        var used = 0;
         await foreach (var candle in store.ReadAsync(symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false))
-            candles.Add(candle);
-        return candles;
+        {
+            if (used == chunk.Length)
+            {
+                full.Add(chunk);
+                chunk = new Candle[ChunkSize];
+                used = 0;
+            }
+            chunk[used++] = candle;
+        }
+        var all = new Candle[(full.Count * ChunkSize) + used];
+        for (var i = 0; i < full.Count; i++) full[i].CopyTo(all, i * ChunkSize);
+        Array.Copy(chunk, 0, all, full.Count * ChunkSize, used);
+        return all;
     }
 }

@@ -32,9 +32,15 @@ internal sealed class CandleInsertStatement : IDisposable
     public int Rows { get; }
 
     /// <summary>Holds the connection mutex while binding and stepping, so each call's own locking is a cheap re-entry.</summary>
-    public void Lock() => SqliteNative.sqlite3_mutex_enter(mutex);
+    public void Lock()
+    {
+        if (mutex != 0) SqliteNative.sqlite3_mutex_enter(mutex);
+    }
 
-    public void Unlock() => SqliteNative.sqlite3_mutex_leave(mutex);
+    public void Unlock()
+    {
+        if (mutex != 0) SqliteNative.sqlite3_mutex_leave(mutex);
+    }
 
     public void BindSeries(long seriesId)
     {

@@ -32,6 +32,7 @@ internal sealed class SqliteCandleQuery : IDisposable
 
     public bool TryRead(out Candle candle)
     {
+        if (mutex == 0) return TryReadLocked(out candle);
         SqliteNative.sqlite3_mutex_enter(mutex);
         try
         {

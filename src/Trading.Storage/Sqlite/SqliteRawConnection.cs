@@ -20,7 +20,7 @@ internal sealed class SqliteRawConnection : IDisposable
         try
         {
             SqliteRaw.Check(db, rc);
-            connection.Execute("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL");
+            connection.Execute("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824");
             return connection;
         }
         catch
