@@ -10,9 +10,6 @@ namespace Trading.Services.Backtesting;
 /// </summary>
 public static class CandleLoader
 {
-    /// <summary>Candles are gathered in chunks of this many, so loading never over-allocates or copies more than once.</summary>
-    private const int ChunkSize = 1 << 16;
-
     public static async Task<Candle[]> LoadAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -29,24 +26,35 @@ public static class CandleLoader
         return [.. resampled];
     }
 
+    /// <summary>
+    /// Reads the range as two halves at once (each store read is single-threaded, so this uses a second core), then
+    /// joins them in time order.
+    /// </summary>
     private static async Task<Candle[]> ReadAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
     {
-        var full = new List<Candle[]>();
-        var chunk = new Candle[ChunkSize];
-        var used = 0;
-        await foreach (var candle in store.ReadAsync(symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false))
-        {
-            if (used == chunk.Length)
-            {
-                full.Add(chunk);
-                chunk = new Candle[ChunkSize];
-                used = 0;
-            }
-            chunk[used++] = candle;
-        }
-        var all = new Candle[(full.Count * ChunkSize) + used];
-        for (var i = 0; i < full.Count; i++) full[i].CopyTo(all, i * ChunkSize);
-        Array.Copy(chunk, 0, all, full.Count * ChunkSize, used);
+        var first = await FirstOpenTimeAsync(store, symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false);
+        if (first is null || await store.GetLatestAsync(symbol, timeframe, ct).ConfigureAwait(false) is not { } latest) return [];
+        var last = Math.Min(latest.OpenTimeMs, toMs - 1);
+        var middle = timeframe.AlignDown(first.Value + ((last - first.Value) / 2));
+        var early = Task.Run(() => ReadChunksAsync(store, symbol, timeframe, fromMs, Math.Min(middle, toMs), ct), ct);
+        var late = Task.Run(() => ReadChunksAsync(store, symbol, timeframe, Math.Max(middle, fromMs), toMs, ct), ct);
+        var parts = await Task.WhenAll(early, late).ConfigureAwait(false);
+        var all = new Candle[parts[0].Count + parts[1].Count];
+        parts[0].CopyTo(all, 0);
+        parts[1].CopyTo(all, parts[0].Count);
         return all;
+    }
+
+    private static async Task<long?> FirstOpenTimeAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
+    {
+        await foreach (var candle in store.ReadAsync(symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false)) return candle.OpenTimeMs;
+        return null;
+    }
+
+    private static async Task<CandleChunks> ReadChunksAsync(ICandleStore store, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
+    {
+        var chunks = new CandleChunks();
+        await foreach (var candle in store.ReadAsync(symbol, timeframe, fromMs, toMs, ct).ConfigureAwait(false)) chunks.Add(candle);
+        return chunks;
     }
 }
