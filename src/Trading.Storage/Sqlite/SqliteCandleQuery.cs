@@ -7,7 +7,10 @@ namespace Trading.Storage.Sqlite;
 /// <summary>A raw prepared SELECT over candles of one series, decoding rows straight into <see cref="Candle"/> values.</summary>
 internal sealed class SqliteCandleQuery : IDisposable
 {
-    public const string Columns = "open_time, close_time, open, high, low, close, volume, quote_volume, trade_count";
+    // NULL quote volumes and trade counts come back as -1, which no valid candle holds (both are checked ≥ 0), so a
+    // row needs one type check instead of three.
+    private const string Columns = "open_time, close_time, open, high, low, close, volume, coalesce(quote_volume, -1), coalesce(trade_count, -1)";
+    private const long Null = -1;
 
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
@@ -59,13 +62,10 @@ internal sealed class SqliteCandleQuery : IDisposable
             Decimal(2, scaled), Decimal(3, scaled), Decimal(4, scaled), Decimal(5, scaled), Decimal(6, scaled))
         {
             CloseTimeMs = SqliteNative.sqlite3_column_int64(s, 1),
-            QuoteVolume = SqliteNative.sqlite3_column_type(s, 7) switch
-            {
-                raw.SQLITE_NULL => null,
-                raw.SQLITE_INTEGER => ScaledDecimal.Decode(SqliteNative.sqlite3_column_int64(s, 7)),
-                _ => Decimal(7, scaled: false),
-            },
-            TradeCount = SqliteNative.sqlite3_column_type(s, 8) == raw.SQLITE_NULL ? null : SqliteNative.sqlite3_column_int64(s, 8),
+            QuoteVolume = scaled || SqliteNative.sqlite3_column_type(s, 7) == raw.SQLITE_INTEGER
+                ? SqliteNative.sqlite3_column_int64(s, 7) is var quote and not Null ? ScaledDecimal.Decode(quote) : null
+                : Decimal(7, scaled: false),
+            TradeCount = SqliteNative.sqlite3_column_int64(s, 8) is var trades and not Null ? trades : null,
         };
         return true;
     }

@@ -20,7 +20,7 @@ public sealed class SqliteCandleMigrationTests : IDisposable
 
         var btc = await ReadAsync(store, new Symbol("BTCUSDT"), Timeframe.M1);
         btc.Select(c => (c.OpenTimeMs, c.Close, c.QuoteVolume, c.TradeCount)).ShouldBe(
-            [(0L, 101.5m, (decimal?)5050.5m, (long?)7L), (60_000L, 0.123456789012m, null, null)]);
+            [(0L, 101.5m, (decimal?)5050.5m, (long?)7L), (60_000L, 0.123456789012m, 12.3456789012m, null)]);
         btc[1].Open.ShouldBe(0.1000000000001m);
         var eth = await ReadAsync(store, new Symbol("ETHUSDT"), Timeframe.H1);
         eth.Select(c => (c.OpenTimeMs, c.High)).ShouldBe([(3_600_000L, 12.5m)]);
@@ -72,7 +72,7 @@ public sealed class SqliteCandleMigrationTests : IDisposable
                 PRIMARY KEY (symbol, timeframe, open_time)) WITHOUT ROWID;
             INSERT INTO candles VALUES
                 ('BTCUSDT', '1m', 0, 59999, 10000000000, 10200000000, 9900000000, 10150000000, 100000000, 505050000000, 7),
-                ('BTCUSDT', '1m', 60000, 119999, '0.1000000000001', '0.2', '0.1', '0.123456789012', '1', NULL, NULL),
+                ('BTCUSDT', '1m', 60000, 119999, '0.1000000000001', '0.2', '0.1', '0.123456789012', '1', '12.3456789012', NULL),
                 ('ETHUSDT', '1h', 3600000, 7199999, 1000000000, 1250000000, 900000000, 1100000000, 0, NULL, NULL);
             """;
         await command.ExecuteNonQueryAsync(Ct);
