@@ -14,7 +14,7 @@ internal sealed class PostgresDatabase(string connectionString) : SqlDatabase
             open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL, volume numeric NOT NULL,
             quote_volume numeric, trade_count bigint,
             PRIMARY KEY (symbol, timeframe, open_time)) PARTITION BY LIST (symbol)
-        """);
+        """, CandleSeriesKey: "SELECT 1");
 
     public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(connectionString);
 

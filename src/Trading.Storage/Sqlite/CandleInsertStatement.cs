@@ -6,8 +6,9 @@ using Trading.Core.Model;
 namespace Trading.Storage.Sqlite;
 
 /// <summary>
-/// A prepared upsert of <see cref="Rows"/> candles of one series in one statement (?1 symbol and ?2 timeframe are
-/// shared by every row), driven through the raw SQLite API. Bindings persist across executions until they change.
+/// A prepared upsert of <see cref="Rows"/> candles of one series in one statement (?1, the series id, is shared by
+/// every row), driven through the raw SQLite API. Bindings persist across executions until they change. Each row is
+/// validated while it is bound, before the statement runs.
 /// </summary>
 internal sealed class CandleInsertStatement : IDisposable
 {
@@ -17,8 +18,7 @@ internal sealed class CandleInsertStatement : IDisposable
     private readonly sqlite3_stmt statement;
     private readonly nint handle;
     private readonly nint mutex;
-    private string? boundSymbol;
-    private string? boundTimeframe;
+    private long boundSeries = -1;
 
     public CandleInsertStatement(sqlite3 db, int rows)
     {
@@ -32,30 +32,38 @@ internal sealed class CandleInsertStatement : IDisposable
     public int Rows { get; }
 
     /// <summary>Holds the connection mutex while binding and stepping, so each call's own locking is a cheap re-entry.</summary>
-    public void Lock() => SqliteNative.sqlite3_mutex_enter(mutex);
-
-    public void Unlock() => SqliteNative.sqlite3_mutex_leave(mutex);
-
-    public void BindSeries(Symbol symbol, Timeframe timeframe)
+    public void Lock()
     {
-        if (!string.Equals(boundSymbol, symbol.Name, StringComparison.Ordinal))
-        {
-            boundSymbol = symbol.Name;
-            raw.sqlite3_bind_text(statement, 1, boundSymbol);
-        }
-        if (!string.Equals(boundTimeframe, timeframe.Name, StringComparison.Ordinal))
-        {
-            boundTimeframe = timeframe.Name;
-            raw.sqlite3_bind_text(statement, 2, boundTimeframe);
-        }
+        if (mutex != 0) SqliteNative.sqlite3_mutex_enter(mutex);
+    }
+
+    public void Unlock()
+    {
+        if (mutex != 0) SqliteNative.sqlite3_mutex_leave(mutex);
+    }
+
+    public void BindSeries(long seriesId)
+    {
+        if (boundSeries == seriesId) return;
+        boundSeries = seriesId;
+        SqliteNative.sqlite3_bind_int64(handle, 1, seriesId);
     }
 
     public void BindRow(int row, in Candle c)
     {
-        var at = 3 + (row * FieldsPerRow);
+        var at = 2 + (row * FieldsPerRow);
+        if (ScaledCandle.TryEncode(c, out var scaled))
+        {
+            if (!scaled.PassesChecks(c)) c.Validate();
+            BindScaled(at + 2, c, scaled);
+        }
+        else
+        {
+            c.Validate();
+            BindText(at + 2, c);
+        }
         SqliteNative.sqlite3_bind_int64(handle, at, c.OpenTimeMs);
         SqliteNative.sqlite3_bind_int64(handle, at + 1, c.CloseTimeMs);
-        if (!TryBindScaled(at + 2, c)) BindText(at + 2, c);
         if (c.TradeCount is { } trades) SqliteNative.sqlite3_bind_int64(handle, at + 8, trades);
         else SqliteNative.sqlite3_bind_null(handle, at + 8);
     }
@@ -71,38 +79,31 @@ internal sealed class CandleInsertStatement : IDisposable
 
     private static string BuildSql(int rows)
     {
-        var sql = new StringBuilder("INSERT INTO candles (symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count) VALUES ");
+        var sql = new StringBuilder("INSERT INTO candles (series_id, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count) VALUES ");
         for (var row = 0; row < rows; row++)
         {
-            var at = 3 + (row * FieldsPerRow);
-            sql.Append(row == 0 ? "(?1, ?2" : ", (?1, ?2");
+            var at = 2 + (row * FieldsPerRow);
+            sql.Append(row == 0 ? "(?1" : ", (?1");
             for (var field = 0; field < FieldsPerRow; field++) sql.Append(CultureInfo.InvariantCulture, $", ?{at + field}");
             sql.Append(')');
         }
         sql.Append("""
-             ON CONFLICT (symbol, timeframe, open_time) DO UPDATE SET close_time = excluded.close_time, open = excluded.open,
+             ON CONFLICT (series_id, open_time) DO UPDATE SET close_time = excluded.close_time, open = excluded.open,
                 high = excluded.high, low = excluded.low, close = excluded.close, volume = excluded.volume,
                 quote_volume = excluded.quote_volume, trade_count = excluded.trade_count
             """);
         return sql.ToString();
     }
 
-    private bool TryBindScaled(int at, in Candle c)
+    private void BindScaled(int at, in Candle c, in ScaledCandle scaled)
     {
-        long quote = 0;
-        if (!ScaledDecimal.TryEncode(c.Open, out var open) || !ScaledDecimal.TryEncode(c.High, out var high)
-            || !ScaledDecimal.TryEncode(c.Low, out var low) || !ScaledDecimal.TryEncode(c.Close, out var close)
-            || !ScaledDecimal.TryEncode(c.Volume, out var volume)
-            || (c.QuoteVolume is { } q && !ScaledDecimal.TryEncode(q, out quote)))
-            return false;
-        SqliteNative.sqlite3_bind_int64(handle, at, open);
-        SqliteNative.sqlite3_bind_int64(handle, at + 1, high);
-        SqliteNative.sqlite3_bind_int64(handle, at + 2, low);
-        SqliteNative.sqlite3_bind_int64(handle, at + 3, close);
-        SqliteNative.sqlite3_bind_int64(handle, at + 4, volume);
+        SqliteNative.sqlite3_bind_int64(handle, at, scaled.Open);
+        SqliteNative.sqlite3_bind_int64(handle, at + 1, scaled.High);
+        SqliteNative.sqlite3_bind_int64(handle, at + 2, scaled.Low);
+        SqliteNative.sqlite3_bind_int64(handle, at + 3, scaled.Close);
+        SqliteNative.sqlite3_bind_int64(handle, at + 4, scaled.Volume);
         if (c.QuoteVolume is null) SqliteNative.sqlite3_bind_null(handle, at + 5);
-        else SqliteNative.sqlite3_bind_int64(handle, at + 5, quote);
-        return true;
+        else SqliteNative.sqlite3_bind_int64(handle, at + 5, scaled.QuoteVolume);
     }
 
     private void BindText(int at, in Candle c)

@@ -10,32 +10,43 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
 {
     private const int CancellationCheckInterval = 8192;
 
-    public async Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
+    public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) => Task.Run(() => Upsert(candles, ct), ct);
+
+    private long Upsert(IEnumerable<Candle> candles, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(candles);
-        await using var connection = await database.OpenSqliteAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        long written = 0;
-        using (var writer = new SqliteCandleWriter(connection.Handle!))
+        using var connection = SqliteRawConnection.Open(database.FilePath);
+        connection.Execute("BEGIN IMMEDIATE");
+        try
         {
-            foreach (var candle in candles)
+            long written = 0;
+            using (var writer = new SqliteCandleWriter(connection.Handle))
             {
-                if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
-                candle.Validate();
-                writer.Write(candle);
+                foreach (var candle in candles)
+                {
+                    if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
+                    writer.Write(candle);
+                }
+                writer.Complete();
             }
-            writer.Complete();
+            connection.Execute("COMMIT");
+            return written;
         }
-        await transaction.CommitAsync(ct);
-        return written;
+        catch
+        {
+            connection.RollBack();
+            throw;
+        }
     }
 
     public async IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var connection = await database.OpenSqliteAsync(ct);
-        using var query = new SqliteCandleQuery(connection.Handle!,
-            "WHERE symbol = ?1 AND timeframe = ?2 AND open_time >= ?3 AND open_time < ?4 ORDER BY open_time", symbol, timeframe, fromMs, toMs);
+        await Task.CompletedTask.ConfigureAwait(false);
+        using var connection = SqliteRawConnection.Open(database.FilePath);
+        if (SqliteCandleSeries.Find(connection.Handle, symbol, timeframe) is not { } seriesId) yield break;
+        using var query = new SqliteCandleQuery(connection.Handle,
+            "WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3 ORDER BY open_time", symbol, timeframe, seriesId, fromMs, toMs);
         var read = 0;
         while (query.TryRead(out var candle))
         {
@@ -47,15 +58,16 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {
         await using var connection = await database.OpenSqliteAsync(ct);
+        if (SqliteCandleSeries.Find(connection.Handle!, symbol, timeframe) is not { } seriesId) return null;
         using var query = new SqliteCandleQuery(connection.Handle!,
-            "WHERE symbol = ?1 AND timeframe = ?2 AND open_time >= ?3 AND open_time < ?4 ORDER BY open_time DESC LIMIT 1",
-            symbol, timeframe, long.MinValue, long.MaxValue);
+            "WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3 ORDER BY open_time DESC LIMIT 1",
+            symbol, timeframe, seriesId, long.MinValue, long.MaxValue);
         return query.TryRead(out var candle) ? candle : null;
     }
 
     public async Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.Sql(CandleSeriesSql.ListSeries).ListAsync(CandleSeriesSql.Map, ct);
+        return await connection.Sql(SqliteCandleSchema.ListSeries).ListAsync(CandleSeriesSql.Map, ct);
     }
 }

@@ -4,8 +4,8 @@ using Trading.Core.Model;
 namespace Trading.Storage.Sqlite;
 
 /// <summary>
-/// Upserts candles inside the caller's transaction: runs of one series go through a prepared many-row statement,
-/// the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
+/// Validates and upserts candles inside the caller's transaction: runs of one series go through a prepared many-row
+/// statement, the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
 /// </summary>
 internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
 {
@@ -15,16 +15,20 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     private readonly CandleInsertStatement one = new(db, 1);
     private readonly Candle[] pending = new Candle[RowsPerStatement];
     private int count;
+    private Symbol seriesSymbol;
+    private Timeframe seriesTimeframe;
+    private long seriesId = -1;
 
     public void Write(in Candle candle)
     {
         if (count > 0 && !SameSeries(pending[0], candle)) Complete();
         pending[count++] = candle;
         if (count < RowsPerStatement) return;
+        var id = SeriesId(candle);
         many.Lock();
         try
         {
-            many.BindSeries(candle.Symbol, candle.Timeframe);
+            many.BindSeries(id);
             for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, pending[row]);
             many.Execute();
         }
@@ -40,7 +44,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     {
         for (var i = 0; i < count; i++)
         {
-            one.BindSeries(pending[i].Symbol, pending[i].Timeframe);
+            one.BindSeries(SeriesId(pending[i]));
             one.BindRow(0, pending[i]);
             one.Execute();
         }
@@ -53,6 +57,19 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
         one.Dispose();
     }
 
-    private static bool SameSeries(in Candle a, in Candle b) =>
-        a.Timeframe == b.Timeframe && string.Equals(a.Symbol.Name, b.Symbol.Name, StringComparison.Ordinal);
+    private long SeriesId(in Candle candle)
+    {
+        if (seriesId < 0 || !SameSeries(candle, seriesSymbol, seriesTimeframe))
+        {
+            candle.Validate();
+            seriesId = SqliteCandleSeries.GetOrCreate(db, candle.Symbol, candle.Timeframe);
+            (seriesSymbol, seriesTimeframe) = (candle.Symbol, candle.Timeframe);
+        }
+        return seriesId;
+    }
+
+    private static bool SameSeries(in Candle a, in Candle b) => SameSeries(a, b.Symbol, b.Timeframe);
+
+    private static bool SameSeries(in Candle a, Symbol symbol, Timeframe timeframe) =>
+        a.Timeframe == timeframe && string.Equals(a.Symbol.Name, symbol.Name, StringComparison.Ordinal);
 }

@@ -7,14 +7,8 @@ namespace Trading.Storage.Sqlite;
 /// <summary>One SQLite file in WAL mode, reached through Microsoft.Data.Sqlite's connection pool.</summary>
 internal sealed class SqliteDatabase : SqlDatabase
 {
-    // Candle price columns have no declared type (BLOB affinity) so SQLite keeps what is written: an INTEGER of
-    // value × 10^8 when that is exact, else the decimal's TEXT. See ScaledDecimal.
-    private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT", """
-        CREATE TABLE IF NOT EXISTS candles (
-            symbol TEXT NOT NULL, timeframe TEXT NOT NULL, open_time INTEGER NOT NULL, close_time INTEGER NOT NULL,
-            open NOT NULL, high NOT NULL, low NOT NULL, close NOT NULL, volume NOT NULL, quote_volume, trade_count INTEGER,
-            PRIMARY KEY (symbol, timeframe, open_time)) WITHOUT ROWID
-        """);
+    private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT",
+        SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration);
 
     private readonly string connectionString;
 

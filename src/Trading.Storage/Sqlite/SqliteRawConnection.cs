@@ -1,0 +1,42 @@
+using SQLitePCL;
+
+namespace Trading.Storage.Sqlite;
+
+/// <summary>
+/// A connection opened straight through SQLitePCL for bulk candle reads and writes, outside Microsoft.Data.Sqlite's
+/// pool. It is opened with SQLITE_OPEN_NOMUTEX: it is never shared between threads at once (like any ADO.NET
+/// connection), so SQLite's per-call connection mutex is pure overhead on the per-row bind and column calls.
+/// </summary>
+internal sealed class SqliteRawConnection : IDisposable
+{
+    private SqliteRawConnection(sqlite3 handle) => Handle = handle;
+
+    public sqlite3 Handle { get; }
+
+    public static SqliteRawConnection Open(string path)
+    {
+        var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
+        var connection = new SqliteRawConnection(db);
+        try
+        {
+            SqliteRaw.Check(db, rc);
+            connection.Execute("PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Execute(string sql) => SqliteRaw.Check(Handle, raw.sqlite3_exec(Handle, sql));
+
+    /// <summary>Rolls back the open transaction, if SQLite has not already done so after an error.</summary>
+    public void RollBack()
+    {
+        if (raw.sqlite3_get_autocommit(Handle) == 0) Execute("ROLLBACK");
+    }
+
+    public void Dispose() => Handle.Dispose();
+}
