@@ -36,6 +36,13 @@ public static class BacktestBenchmark
             engineTimes.Add(e);
             handTimes.Add(h);
         }
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
+        engine.Run(new RsiStrategy(), data, Settings);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"engine rsi allocates {allocated:N0} bytes per run ({allocated / Math.Max(1, result!.Fills.Count):N0} per fill); " +
+            $"GCs gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
         var quiet = new RsiStrategy();
         quiet.Configure(new Dictionary<string, string> { ["oversold"] = "0", ["overbought"] = "100" });
         var quietTime = Enumerable.Range(0, Repeats).Select(_ => Measure(() => engine.Run(quiet, data, Settings)).Cpu).Min();
