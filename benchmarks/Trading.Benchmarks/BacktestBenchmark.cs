@@ -16,7 +16,7 @@ namespace Trading.Benchmarks;
 /// </summary>
 public static class BacktestBenchmark
 {
-    private const int Repeats = 3;
+    private static readonly int Repeats = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPEATS"), out var r) ? r : 3;
     private static readonly BacktestSettings Settings = new() { InitialBalance = 10_000m, FeeBps = 10m, SlippageBps = 2m };
 
     public static async Task<int> RunEngineAsync(string[] args)

@@ -11,5 +11,5 @@ public static class SignalIds
 {
     /// <summary>"{owner}:{SYMBOL}:{timeframe}:{openTimeMs}:{BUY|SELL}" where owner is the bot id, or the strategy name when there is no bot.</summary>
     public static string Create(string owner, Symbol symbol, Timeframe timeframe, long openTimeMs, OrderSide side) =>
-        string.Create(CultureInfo.InvariantCulture, $"{owner}:{symbol.Name}:{timeframe.Name}:{openTimeMs}:{(side == OrderSide.Buy ? "BUY" : "SELL")}");
+        string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{owner}:{symbol.Name}:{timeframe.Name}:{openTimeMs}:{(side == OrderSide.Buy ? "BUY" : "SELL")}");
 }

@@ -12,6 +12,7 @@ public abstract class StrategyBase
 {
     private static readonly Dictionary<string, string> NoValues = [];
     private Dictionary<string, string>? _values;
+    private Dictionary<string, double>? _indicatorBuffer;
 
     /// <summary>Registry name: lower snake_case, e.g. "rsi".</summary>
     public abstract string Name { get; }
@@ -98,12 +99,10 @@ public abstract class StrategyBase
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
         decimal? stopLoss = null, decimal? takeProfit = null)
     {
-        var indicators = new Dictionary<string, double>(StringComparer.Ordinal);
-        WriteIndicatorValues(indicators);
-        foreach (var (key, value) in indicators)
-        {
-            if (!double.IsFinite(value)) indicators.Remove(key);
-        }
+        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        buffer.Clear();
+        WriteIndicatorValues(buffer);
+        var indicators = IndicatorSnapshot.FiniteOf(buffer);
         return new Signal
         {
             Id = SignalIds.Create(context.BotId ?? Name, candle.Symbol, candle.Timeframe, candle.OpenTimeMs, side),
