@@ -16,7 +16,7 @@ namespace Trading.Benchmarks;
 /// </summary>
 public static class BacktestBenchmark
 {
-    private static readonly int Repeats = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPEATS"), out var r) ? r : 3;
+    private static readonly int Repeats = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPEATS"), out var r) ? r : 5;
     private static readonly BacktestSettings Settings = new() { InitialBalance = 10_000m, FeeBps = 10m, SlippageBps = 2m };
 
     public static async Task<int> RunEngineAsync(string[] args)
@@ -60,6 +60,7 @@ public static class BacktestBenchmark
             }
         }).Cpu).Min();
         Console.WriteLine($"rsi strategy alone (signals included, no engine): {strategyOnly * 1000:F0} ms CPU");
+        Console.WriteLine($"engine rsi rounds (ms CPU): {string.Join(' ', engineTimes.Select(t => (t.Cpu * 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
         var engineBest = engineTimes.Min(t => t.Cpu);
         var handBest = handTimes.Min(t => t.Cpu);
         Console.WriteLine($"candles {candles.Length:N0}, cores {Environment.ProcessorCount}, load {BenchData.LoadAverage()}");
