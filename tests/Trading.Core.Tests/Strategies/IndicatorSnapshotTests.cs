@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Shouldly;
+using Trading.Core.Model;
 using Trading.Core.Strategies;
 
 namespace Trading.Core.Tests.Strategies;
@@ -25,5 +27,21 @@ public sealed class IndicatorSnapshotTests
     public void FiniteOf_NothingFinite_IsEmpty()
     {
         IndicatorSnapshot.FiniteOf(new Dictionary<string, double> { ["x"] = double.NaN }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Serialize_AsSignalPropertyOrAlone_WritesAJsonObjectLikeADictionary()
+    {
+        var snapshot = IndicatorSnapshot.FiniteOf(new Dictionary<string, double> { ["rsi"] = 12.5, ["sma"] = 3 });
+        var signal = new Signal
+        {
+            Id = "x", Strategy = "rsi", Symbol = new Symbol("BTCUSDT"), Side = OrderSide.Buy, Price = 1m,
+            CreatedAt = DateTimeOffset.UnixEpoch, Indicators = snapshot,
+        };
+
+        JsonSerializer.Serialize<object>(snapshot).ShouldBe("""{"rsi":12.5,"sma":3}""");
+        JsonSerializer.Serialize(signal).ShouldContain("""
+            "Indicators":{"rsi":12.5,"sma":3}
+            """);
     }
 }
