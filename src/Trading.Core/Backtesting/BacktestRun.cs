@@ -1,4 +1,3 @@
-using System.Globalization;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Core.Portfolio;
@@ -90,7 +89,7 @@ internal sealed class BacktestRun
             return;
         }
         Orders++;
-        var id = string.Create(CultureInfo.InvariantCulture, $"BT-{++_orderSequence}");
+        var id = CounterIds.Format("BT-", ++_orderSequence);
         var order = new Order
         {
             Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
@@ -135,7 +134,8 @@ internal sealed class BacktestRun
             else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
         _updates.Clear();
-        var held = Account.Quantity(_symbol);
+        var book = Account.BookFor(_symbol);
+        var held = book.Quantity;
         if (held == 0 && BracketArmed)
         {
             Venue.ClearExitBracket(_symbol);
@@ -144,7 +144,7 @@ internal sealed class BacktestRun
         Cash = (double)Account.Cash;
         Quantity = (double)held;
         context.PositionQuantity = held;
-        context.PositionAveragePrice = Account.GetPosition(_symbol).AverageEntryPrice;
+        context.PositionAveragePrice = book.AverageEntryPrice;
     }
 
     /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>

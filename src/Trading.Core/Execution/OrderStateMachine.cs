@@ -8,6 +8,8 @@ namespace Trading.Core.Execution;
 /// </summary>
 public static class OrderStateMachine
 {
+    private const int CauseBuffer = 128;
+
     public static OrderTransition Transition(Order order, OrderStatus to, DateTimeOffset time, string cause)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -22,10 +24,10 @@ public static class OrderStateMachine
     /// <summary>The venue acknowledged the order and it rests on the book.</summary>
     public static OrderTransition Accept(Order order, string? exchangeOrderId, DateTimeOffset time)
     {
-        var transition = Transition(order, OrderStatus.New, time, "accepted by venue");
-        return exchangeOrderId is null
-            ? transition
-            : transition with { Order = transition.Order with { ExchangeOrderId = exchangeOrderId } };
+        ArgumentNullException.ThrowIfNull(order);
+        EnsureAllowed(order, OrderStatus.New);
+        var next = order with { Status = OrderStatus.New, UpdatedAt = time, ExchangeOrderId = exchangeOrderId ?? order.ExchangeOrderId };
+        return new OrderTransition(next, new OrderEvent(order.Id, order.Status, OrderStatus.New, time, "accepted by venue"));
     }
 
     public static OrderTransition RequestCancel(Order order, DateTimeOffset time, string cause = "cancel requested") =>
@@ -77,7 +79,7 @@ public static class OrderStateMachine
             UpdatedAt = fill.Time,
             FilledAt = isComplete ? fill.Time : order.FilledAt,
         };
-        var why = cause ?? $"fill {fill.Id}: {fill.Quantity} @ {fill.Price}";
+        var why = cause ?? string.Create(null, stackalloc char[CauseBuffer], $"fill {fill.Id}: {fill.Quantity} @ {fill.Price}");
         return new OrderTransition(next, new OrderEvent(order.Id, order.Status, to, fill.Time, why));
     }
 

@@ -67,7 +67,7 @@ public sealed class SimulatedVenue
         if (!_symbols.TryGetValue(order.Symbol, out var s))
             return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"unknown symbol {order.Symbol}"));
 
-        if (s.Orders.Exists(r => r.Order.ClientOrderId == order.ClientOrderId))
+        if (HoldsClientOrderId(s, order.ClientOrderId))
             return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"duplicate order: client order id {order.ClientOrderId} is already open"));
 
         var reservedQuote = order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m;
@@ -76,7 +76,7 @@ public sealed class SimulatedVenue
         if (problem is not null)
             return VenueUpdate.From(OrderStateMachine.Reject(order, time, problem));
 
-        var accepted = OrderStateMachine.Accept(order, $"SIM-{++_exchangeSequence}", time);
+        var accepted = OrderStateMachine.Accept(order, CounterIds.Format("SIM-", ++_exchangeSequence), time);
         s.Orders.Add(new RestingOrder(accepted.Order, time.ToUnixTimeMilliseconds(), reservedQuote));
         ReservedQuote += reservedQuote;
         OpenOrderCount++;
@@ -149,7 +149,7 @@ public sealed class SimulatedVenue
         var isStop = exit.Kind == ExitKind.StopLoss;
         var price = isStop ? FillModel.MarketPrice(OrderSide.Sell, exit.Price, s.Filters) : exit.Price;
         var time = exit.AtOpen ? candle.OpenTime : candle.CloseTime;
-        var id = $"SIM-EXIT-{++_exitSequence}";
+        var id = CounterIds.Format("SIM-EXIT-", ++_exitSequence);
         var order = new Order
         {
             Id = id, ClientOrderId = id, Symbol = s.Symbol, Side = OrderSide.Sell,
@@ -181,7 +181,7 @@ public sealed class SimulatedVenue
             var fee = notional * feeRate;
             var fill = new Fill
             {
-                Id = $"SIM-F{++_fillSequence}", OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
+                Id = CounterIds.Format("SIM-F", ++_fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
                 Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
             };
             if (order.Side == OrderSide.Buy)
@@ -205,6 +205,15 @@ public sealed class SimulatedVenue
         updates.Add(VenueUpdate.From(expired));
         resting.Order = expired.Order;
         return true;
+    }
+
+    private static bool HoldsClientOrderId(SimulatedSymbol s, string clientOrderId)
+    {
+        foreach (var resting in s.Orders)
+        {
+            if (resting.Order.ClientOrderId == clientOrderId) return true;
+        }
+        return false;
     }
 
     private void Release(SimulatedSymbol s, int index)

@@ -71,12 +71,19 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
         Apply(tracked, +1);
     }
 
+    /// <summary>Adds (sign +1) or removes (−1) an order's reservation; a buy reserves only quote and a sell only base.</summary>
     private void Apply(TrackedOrder tracked, int sign)
     {
-        _reservedQuote += sign * tracked.Quote;
-        tracked.Entry.ReservedBase += sign * tracked.Base;
-        if (tracked.Side == OrderSide.Buy) tracked.Entry.OpenBuys += sign;
-        else tracked.Entry.OpenSells += sign;
+        if (tracked.Side == OrderSide.Buy)
+        {
+            _reservedQuote = sign > 0 ? _reservedQuote + tracked.Quote : _reservedQuote - tracked.Quote;
+            tracked.Entry.OpenBuys += sign;
+        }
+        else
+        {
+            tracked.Entry.ReservedBase = sign > 0 ? tracked.Entry.ReservedBase + tracked.Base : tracked.Entry.ReservedBase - tracked.Base;
+            tracked.Entry.OpenSells += sign;
+        }
     }
 
     private SymbolEntry Entry(Symbol symbol)

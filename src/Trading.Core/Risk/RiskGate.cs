@@ -109,13 +109,16 @@ public sealed class RiskGate
             $"equity {equity} is down {Limits.DailyLossLimitPct}% or more from the day start {dayStart}: entries halted until the next UTC day");
     }
 
+    /// <summary>A limit of 100 % or more cannot be breached while equity is positive: that case skips the multiplications.</summary>
     private bool IsDailyLossBreached(decimal dayStart, decimal equity) =>
-        dayStart > 0 && (dayStart - equity) * Hundred >= Limits.DailyLossLimitPct * dayStart;
+        dayStart > 0 && !(Limits.DailyLossLimitPct >= Hundred && equity > 0)
+        && (dayStart - equity) * Hundred >= Limits.DailyLossLimitPct * dayStart;
 
-    /// <summary>Engages the kill switch at the drawdown threshold; true when it is breached.</summary>
+    /// <summary>Engages the kill switch at the drawdown threshold; true when it is breached. A limit of 100 % or more needs equity ≤ 0.</summary>
     private bool CheckDrawdown(decimal peak, decimal equity)
     {
-        if (peak <= 0 || (peak - equity) * Hundred < Limits.MaxDrawdownPct * peak) return false;
+        if (peak <= 0 || (Limits.MaxDrawdownPct >= Hundred && equity > 0)) return false;
+        if ((peak - equity) * Hundred < Limits.MaxDrawdownPct * peak) return false;
         SetState(TradingState.Halted, $"drawdown reached {Limits.MaxDrawdownPct}% of the equity peak {peak}");
         return true;
     }

@@ -11,5 +11,18 @@ public static class SignalIds
 {
     /// <summary>"{owner}:{SYMBOL}:{timeframe}:{openTimeMs}:{BUY|SELL}" where owner is the bot id, or the strategy name when there is no bot.</summary>
     public static string Create(string owner, Symbol symbol, Timeframe timeframe, long openTimeMs, OrderSide side) =>
-        string.Create(CultureInfo.InvariantCulture, $"{owner}:{symbol.Name}:{timeframe.Name}:{openTimeMs}:{(side == OrderSide.Buy ? "BUY" : "SELL")}");
+        Create(Prefix(owner, symbol, timeframe), openTimeMs, side);
+
+    /// <summary>The part of the id shared by every signal of one owner and series: "{owner}:{SYMBOL}:{timeframe}:".</summary>
+    public static string Prefix(string owner, Symbol symbol, Timeframe timeframe) =>
+        string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{owner}:{symbol.Name}:{timeframe.Name}:");
+
+    /// <summary>The id from a <see cref="Prefix"/>, in one allocation.</summary>
+    public static string Create(string prefix, long openTimeMs, OrderSide side)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        Span<char> digits = stackalloc char[20];
+        openTimeMs.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        return string.Concat(prefix.AsSpan(), digits[..length], side == OrderSide.Buy ? ":BUY" : ":SELL");
+    }
 }

@@ -12,6 +12,11 @@ public abstract class StrategyBase
 {
     private static readonly Dictionary<string, string> NoValues = [];
     private Dictionary<string, string>? _values;
+    private Dictionary<string, double>? _indicatorBuffer;
+    private string? _idPrefix;
+    private string? _idOwner;
+    private Symbol _idSymbol;
+    private Timeframe _idTimeframe;
 
     /// <summary>Registry name: lower snake_case, e.g. "rsi".</summary>
     public abstract string Name { get; }
@@ -98,15 +103,13 @@ public abstract class StrategyBase
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
         decimal? stopLoss = null, decimal? takeProfit = null)
     {
-        var indicators = new Dictionary<string, double>(StringComparer.Ordinal);
-        WriteIndicatorValues(indicators);
-        foreach (var (key, value) in indicators)
-        {
-            if (!double.IsFinite(value)) indicators.Remove(key);
-        }
+        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        buffer.Clear();
+        WriteIndicatorValues(buffer);
+        var indicators = IndicatorSnapshot.FiniteOf(buffer);
         return new Signal
         {
-            Id = SignalIds.Create(context.BotId ?? Name, candle.Symbol, candle.Timeframe, candle.OpenTimeMs, side),
+            Id = SignalIds.Create(IdPrefix(context.BotId ?? Name, candle.Symbol, candle.Timeframe), candle.OpenTimeMs, side),
             Strategy = Name,
             Symbol = candle.Symbol,
             Side = side,
@@ -120,6 +123,17 @@ public abstract class StrategyBase
             BotId = context.BotId,
             Indicators = indicators,
         };
+    }
+
+    /// <summary>The signal id prefix of the last series this strategy signalled on, kept while owner and series stay the same.</summary>
+    private string IdPrefix(string owner, Symbol symbol, Timeframe timeframe)
+    {
+        if (_idPrefix is not null && ReferenceEquals(owner, _idOwner) && ReferenceEquals(symbol.Name, _idSymbol.Name) && timeframe == _idTimeframe)
+            return _idPrefix;
+        _idOwner = owner;
+        _idSymbol = symbol;
+        _idTimeframe = timeframe;
+        return _idPrefix = SignalIds.Prefix(owner, symbol, timeframe);
     }
 
     private string Value(string name) =>

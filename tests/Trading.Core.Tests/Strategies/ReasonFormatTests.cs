@@ -15,4 +15,18 @@ public sealed class ReasonFormatTests
     [InlineData(double.NaN, "NaN")]
     public void Fixed2_Value_MatchesInvariantF2WithHalfAwayFromZero(double value, string expected) =>
         ReasonFormat.Fixed2(value).ShouldBe(expected);
+
+    [Fact]
+    public void Fixed2Number_TooShortBuffer_ReportsFailure()
+    {
+        Span<char> buffer = stackalloc char[4];
+
+        new Fixed2Number(-12.344).TryFormat(buffer, out var written, default, null).ShouldBeFalse();
+        new Fixed2Number(1.5).TryFormat(buffer, out written, default, null).ShouldBeTrue();
+        buffer[..written].ToString().ShouldBe("1.50");
+    }
+
+    [Fact]
+    public void Fixed2Number_InInterpolatedString_MatchesFixed2() =>
+        $"{new Fixed2Number(-0.005)}|{new Fixed2Number(7.6923)}".ShouldBe($"{ReasonFormat.Fixed2(-0.005)}|{ReasonFormat.Fixed2(7.6923)}");
 }
