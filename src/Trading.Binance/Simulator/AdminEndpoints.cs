@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Trading.Binance.Simulator;
 
 /// <summary>
-/// POST /sim/faults with {"kind": "rate-limit"|"ban"|"server-error"|"delay"|"drop"|"malformed"|"shutdown",
+/// POST /sim/faults with {"kind": "rate-limit"|"ban"|"server-error"|"delay"|"malformed-body"|"drop"|"malformed"|"shutdown"|"order-timeout"|"order-server-error"|"drop-user-data",
 /// "retryAfter": seconds, "times": n, "status": 5xx, "delayMs": ms}. GET /sim/status shows the replay.
 /// </summary>
 internal static class AdminEndpoints
@@ -33,9 +33,13 @@ internal static class AdminEndpoints
                 case "ban": sim.Faults.Enqueue(HttpFault.Banned(retryAfter)); break;
                 case "server-error": sim.Faults.Enqueue(HttpFault.ServerError(times, Read(body, "status")?.GetInt32() ?? 503)); break;
                 case "delay": sim.Faults.Enqueue(HttpFault.Delayed(TimeSpan.FromMilliseconds(Read(body, "delayMs")?.GetInt32() ?? 1000), times)); break;
+                case "malformed-body": sim.Faults.Enqueue(HttpFault.MalformedBody(times)); break;
                 case "drop": sim.Faults.DropConnections(); break;
                 case "malformed": await sim.Faults.SendMalformedFrameAsync(); break;
                 case "shutdown": await sim.Faults.SendServerShutdownAsync(); break;
+                case "order-timeout": sim.Exchange.Faults.Enqueue(new(Matching.OrderFaultKind.TimeoutAfterAccept, times, Read(body, "delayMs")?.GetInt32() is { } ms ? TimeSpan.FromMilliseconds(ms) : null)); break;
+                case "order-server-error": sim.Exchange.Faults.Enqueue(new(Matching.OrderFaultKind.ServerErrorAfterAccept, times)); break;
+                case "drop-user-data": sim.Exchange.DropUserDataStreams(); break;
                 default: return Results.BadRequest(new { error = $"unknown fault kind '{kind}'" });
             }
             return Results.Ok(new { applied = kind });

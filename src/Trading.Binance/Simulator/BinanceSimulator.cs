@@ -30,7 +30,11 @@ public sealed class BinanceSimulator : IAsyncDisposable
         Faults = new SimulatorFaults(_hub, Options.Time);
         _weights = new RequestWeightMeter(Options.WeightLimitPerMinute, Options.Time);
         Symbols = SimulatorSymbols.ListFor(market.Symbols);
+        Exchange = new Matching.SimulatedExchange(Symbols, market, Options.Trading, Options.Time);
     }
+
+    /// <summary>The trading side: account, orders, matching, user-data stream (see Matching/).</summary>
+    public Matching.SimulatedExchange Exchange { get; }
 
     public SimulatedMarket Market { get; }
 
@@ -44,6 +48,9 @@ public sealed class BinanceSimulator : IAsyncDisposable
 
     /// <summary>http://127.0.0.1:PORT once started.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>ws://127.0.0.1:PORT/ws-api/v3, the WebSocket API (user data stream) once started.</summary>
+    public Uri WebSocketApiUrl => new(WebSocketUrl, "/ws-api/v3");
 
     /// <summary>ws://127.0.0.1:PORT once started.</summary>
     public Uri WebSocketUrl => new UriBuilder(BaseUrl) { Scheme = "ws" }.Uri;
@@ -79,6 +86,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         MarketDataEndpoints.Map(app, this);
         StreamEndpoint.Map(app, _hub);
         AdminEndpoints.Map(app, this);
+        Matching.TradingEndpoints.Map(app, this);
         foreach (var map in _extraEndpoints) map(app);
         await app.StartAsync(ct);
         _app = app;
@@ -86,7 +94,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         foreach (var series in Market.Series.Where(s => !s.IsFinished))
         {
-            var replayer = new KlineReplayer(series, _hub, Faults, Options);
+            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange);
             _replays.Add(Task.Run(() => replayer.RunAsync(_stop.Token), CancellationToken.None));
         }
         return BaseUrl;
@@ -95,6 +103,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        Exchange.Stop();
         _hub.DropAll();
         try
         {

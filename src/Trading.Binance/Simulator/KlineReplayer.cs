@@ -4,7 +4,7 @@ namespace Trading.Binance.Simulator;
 /// Streams one series bar by bar: an open update (x=false), at a timed speed a mid-bar update, then the closed bar (x=true).
 /// In as-fast-as-possible mode it waits for a listener before every bar, so a test sees every bar it was meant to.
 /// </summary>
-internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options)
+internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -24,6 +24,7 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
             }
 
             var opening = bar with { High = bar.Open, Low = bar.Open, Close = bar.Open, Volume = 0, QuoteVolume = 0, TradeCount = 0 };
+            await exchange.OnCandleAsync(opening, false, ct);
             await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, opening, false, bar.OpenTimeMs + 1), ct);
 
             if (scheduled.FirstOrDefault(f => f.Kind == StreamFaultKind.Drop) is { } drop)
@@ -42,6 +43,7 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
                 await Task.Delay(half, options.Time, ct);
             }
             series.Advance(1);
+            await exchange.OnCandleAsync(bar, true, ct);
             await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, true, bar.CloseTimeMs + 1), ct);
         }
     }

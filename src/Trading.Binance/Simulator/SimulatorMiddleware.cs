@@ -22,7 +22,12 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             var fault = sim.Faults.TakeHttpFault();
             if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
                 await Task.Delay(delay, sim.Options.Time, context.RequestAborted);
-            if (fault is { Status: not 200 })
+            if (fault is { Body: { } body })
+            {
+                context.Response.ContentType = "application/json;charset=UTF-8";
+                await context.Response.WriteAsync(body, context.RequestAborted);
+            }
+            else if (fault is { Status: not 200 })
                 await WriteFaultAsync(context, fault.Status, fault.RetryAfterSeconds);
             else if (overLimit)
                 await WriteFaultAsync(context, 429, (int)Math.Ceiling(untilNextMinute.TotalSeconds));

@@ -24,4 +24,7 @@ public sealed record SimulatorOptions
     public TimeSpan PongTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The trading account: test API key/secret, starting balances, commission.</summary>
+    public Matching.SimulatorTradingOptions Trading { get; init; } = new();
 }

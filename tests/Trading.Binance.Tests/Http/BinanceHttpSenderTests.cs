@@ -68,6 +68,34 @@ public sealed class BinanceHttpSenderTests
     }
 
     [Fact]
+    public async Task GetAsync_BanSeenByOneClient_StopsEveryClientOfThatServer()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(10));
+        using var http = new HttpClient();
+        var other = new BinanceMarketDataClient(http, SimulatorHarness.Fast with { BaseUrl = sim.Simulator.BaseUrl });
+        sim.Simulator.Faults.Enqueue(HttpFault.Banned(retryAfterSeconds: 60));
+
+        await Should.ThrowAsync<BinanceBannedException>(() => sim.Client.PingAsync(Ct));
+        await Should.ThrowAsync<BinanceBannedException>(() => other.PingAsync(Ct));
+
+        other.Budget.ShouldBeSameAs(sim.Client.Budget);
+        sim.Simulator.Requests.All.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task GetKlinesAsync_TruncatedBody_ThrowsMalformedWithoutRetrying()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(10));
+        sim.Simulator.Faults.Enqueue(HttpFault.MalformedBody());
+
+        var error = await Should.ThrowAsync<BinanceMalformedResponseException>(() =>
+            sim.Client.GetKlinesAsync(TestCandles.BtcUsdt, Timeframe.M1, null, null, ct: Ct));
+
+        error.Message.ShouldStartWith("Malformed Binance klines payload");
+        sim.Simulator.Requests.All.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task GetAsync_Two503s_RetriesAndSucceeds()
     {
         await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(10));

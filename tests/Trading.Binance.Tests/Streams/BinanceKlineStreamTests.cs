@@ -26,6 +26,29 @@ public sealed class BinanceKlineStreamTests
     }
 
     [Fact]
+    public async Task ReceiveAsync_RealTimeReplay_SpreadsEachBarOverItsDurationOnTheSimulatorClock()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var candles = TestCandles.Generate(2);
+        await using var sim = await SimulatorHarness.StartAsync(candles, new SimulatorOptions { Time = time, Speed = 1 }, replayFromMs: candles[0].OpenTimeMs);
+        await using var stream = await BinanceKlineStream.ConnectAsync(sim.Simulator.WebSocketUrl, [(TestCandles.BtcUsdt, Timeframe.M1)], Ct);
+        var start = time.GetUtcNow();
+
+        var updates = new List<(KlineUpdate Update, TimeSpan At)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var update = (KlineUpdate)(await time.AdvanceUntilDoneAsync(stream.ReceiveAsync(Ct), TimeSpan.FromSeconds(1)))!;
+            updates.Add((update, time.GetUtcNow() - start));
+        }
+
+        updates.Select(u => u.Update.IsClosed).ShouldBe([false, false, true, false]);
+        updates[0].At.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        updates[1].At.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
+        updates[2].At.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(60));
+        updates[2].Update.Candle.ShouldBe(candles[0]);
+    }
+
+    [Fact]
     public async Task ReceiveAsync_MalformedFrameAndShutdown_AreReportedAndLaterBarsStillArrive()
     {
         var candles = TestCandles.Generate(3);

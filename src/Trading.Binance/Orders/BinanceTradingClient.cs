@@ -1,0 +1,153 @@
+using Trading.Binance.Json;
+using Trading.Binance.Signing;
+using Trading.Core.Model;
+
+namespace Trading.Binance.Orders;
+
+/// <inheritdoc cref="IBinanceTradingClient"/>
+public sealed class BinanceTradingClient : IBinanceTradingClient
+{
+    private const string OrderPath = "/api/v3/order";
+    private readonly HttpClient _http;
+    private readonly BinanceTradingOptions _options;
+    private readonly SignedRequestSender _sender;
+
+    public BinanceTradingClient(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock? clock = null)
+    {
+        _http = http;
+        _options = options;
+        Clock = clock ?? new BinanceServerClock();
+        _sender = new SignedRequestSender(http, credentials, options, Clock);
+    }
+
+    public BinanceServerClock Clock { get; }
+
+    public async Task<OrderPlacement> PlaceOrderAsync(NewOrderRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = new BinanceQueryString()
+            .Add("symbol", request.Symbol.Name)
+            .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
+            .Add("type", request.Type == OrderType.Market ? "MARKET" : "LIMIT");
+        if (request.Type == OrderType.Limit) query.Add("timeInForce", request.TimeInForce.ToString().ToUpperInvariant());
+        query.Add("quantity", request.Quantity).Add("price", request.Type == OrderType.Limit ? request.Price : null)
+            .Add("newClientOrderId", request.ClientOrderId).Add("newOrderRespType", "FULL");
+        var sentAt = Clock.Time.GetTimestamp();
+        try
+        {
+            var body = await SendAsync(HttpMethod.Post, OrderPath, query, 1, ct);
+            return OrderPlacement.Placed(BinanceOrderJson.ReadOrder(body));
+        }
+        catch (BinanceTradingException rejected)
+        {
+            return OrderPlacement.Rejected(request.ClientOrderId, rejected);
+        }
+        catch (BinanceOutcomeUnknownException unknown)
+        {
+            return await ResolveUnknownAsync(request, unknown, sentAt, ct);
+        }
+    }
+
+    public Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default) =>
+        QueryAsync(new BinanceQueryString().Add("symbol", symbol.Name).Add("origClientOrderId", clientOrderId), ct);
+
+    public Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, long orderId, CancellationToken ct = default) =>
+        QueryAsync(new BinanceQueryString().Add("symbol", symbol.Name).Add("orderId", orderId), ct);
+
+    public async Task<ExchangeOrder> CancelOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default)
+    {
+        var query = new BinanceQueryString().Add("symbol", symbol.Name).Add("origClientOrderId", clientOrderId);
+        return BinanceOrderJson.ReadOrder(await SendAsync(HttpMethod.Delete, OrderPath, query, 1, ct));
+    }
+
+    public async Task<IReadOnlyList<ExchangeOrder>> GetOpenOrdersAsync(Symbol? symbol = null, CancellationToken ct = default)
+    {
+        var query = new BinanceQueryString().Add("symbol", symbol?.Name);
+        return BinanceOrderJson.ReadOrders(await SendAsync(HttpMethod.Get, "/api/v3/openOrders", query, symbol is null ? 80 : 6, ct));
+    }
+
+    public async Task<IReadOnlyList<ExchangeOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct = default)
+    {
+        try
+        {
+            var body = await SendAsync(HttpMethod.Delete, "/api/v3/openOrders", new BinanceQueryString().Add("symbol", symbol.Name), 1, ct);
+            return BinanceOrderJson.ReadOrders(body);
+        }
+        catch (BinanceTradingException ex) when (ex.Kind == BinanceErrorKind.UnknownOrder)
+        {
+            return [];
+        }
+    }
+
+    public async Task<ExchangeAccount> GetAccountAsync(CancellationToken ct = default) =>
+        BinanceOrderJson.ReadAccount(await SendAsync(HttpMethod.Get, "/api/v3/account", new BinanceQueryString().Add("omitZeroBalances", "false"), 20, ct));
+
+    public async Task<TimeSpan> SyncClockAsync(CancellationToken ct = default)
+    {
+        var before = Clock.Time.GetUtcNow();
+        var body = await _http.GetByteArrayAsync(new Uri(_options.BaseUrl, "/api/v3/time"), ct);
+        var after = Clock.Time.GetUtcNow();
+        var dto = System.Text.Json.JsonSerializer.Deserialize(body, BinanceJsonContext.Default.ServerTimeDto)
+            ?? throw new Errors.BinanceMalformedResponseException("Malformed Binance time payload: empty body.");
+        var offset = DateTimeOffset.FromUnixTimeMilliseconds(dto.ServerTime) - (before + (after - before) / 2);
+        Clock.Offset = offset;
+        return offset;
+    }
+
+    private async Task<ExchangeOrder?> QueryAsync(BinanceQueryString query, CancellationToken ct)
+    {
+        try
+        {
+            return BinanceOrderJson.ReadOrder(await SendAsync(HttpMethod.Get, OrderPath, query, 4, ct));
+        }
+        catch (BinanceTradingException ex) when (ex.Kind == BinanceErrorKind.OrderDoesNotExist)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The placement's answer was lost: ask for the order by its client id, a bounded number of times, never resend it.
+    /// "Not found" proves it was not placed only once the recvWindow has passed (later the exchange would refuse it).
+    /// </summary>
+    private async Task<OrderPlacement> ResolveUnknownAsync(NewOrderRequest request, BinanceOutcomeUnknownException unknown, long sentAt, CancellationToken ct)
+    {
+        var delay = _options.UnknownOutcomeQueryDelay;
+        var cause = unknown.Cause;
+        for (var attempt = 1; attempt <= _options.UnknownOutcomeQueries; attempt++)
+        {
+            var windowPassed = Clock.Time.GetElapsedTime(sentAt) > TimeSpan.FromMilliseconds(_options.RecvWindowMs);
+            try
+            {
+                var order = await QueryOrderAsync(request.Symbol, request.ClientOrderId, ct);
+                if (order is not null) return OrderPlacement.Placed(order, byQuery: true);
+                if (windowPassed)
+                    return new OrderPlacement(PlacementOutcome.NotPlaced, request.ClientOrderId,
+                        Reason: $"The placement answer was lost ({unknown.Cause}); {attempt} queries found no order {request.ClientOrderId}.",
+                        WasResolvedByQuery: true);
+                cause = "order not found yet";
+            }
+            catch (BinanceOutcomeUnknownException again)
+            {
+                cause = again.Cause;
+            }
+            await Task.Delay(delay, Clock.Time, ct);
+            delay += delay;
+        }
+        return new OrderPlacement(PlacementOutcome.Unknown, request.ClientOrderId,
+            Reason: $"The placement answer was lost ({unknown.Cause}) and {_options.UnknownOutcomeQueries} queries did not tell (last: {cause}).");
+    }
+
+    private async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString query, int weight, CancellationToken ct)
+    {
+        try
+        {
+            return await _sender.SendAsync(method, path, query, weight, ct);
+        }
+        catch (BinanceTradingException ex) when (ex.Kind == BinanceErrorKind.InvalidTimestamp && _options.ResyncClockOnTimestampError)
+        {
+            await SyncClockAsync(ct);
+            return await _sender.SendAsync(method, path, query, weight, ct);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Trading.Core.Model;
+
+namespace Trading.Binance.Orders;
+
+/// <summary>
+/// Signed spot trading over REST. Placement never resends an order: an unknown outcome (timeout, 5xx, -1000/-1006/-1007)
+/// is resolved by querying the client order id. Rejections of other calls throw <see cref="BinanceTradingException"/>.
+/// </summary>
+public interface IBinanceTradingClient
+{
+    /// <summary>POST /api/v3/order with newOrderRespType=FULL. Rejections and unknown outcomes are results, not exceptions.</summary>
+    Task<OrderPlacement> PlaceOrderAsync(NewOrderRequest request, CancellationToken ct = default);
+
+    /// <summary>GET /api/v3/order by origClientOrderId; null when Binance answers -2013 "Order does not exist.".</summary>
+    Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default);
+
+    /// <summary>GET /api/v3/order by orderId; null when the order does not exist.</summary>
+    Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, long orderId, CancellationToken ct = default);
+
+    /// <summary>DELETE /api/v3/order by origClientOrderId; -2011 "Unknown order sent." throws with Kind UnknownOrder.</summary>
+    Task<ExchangeOrder> CancelOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default);
+
+    /// <summary>GET /api/v3/openOrders, for one symbol or (null) every symbol.</summary>
+    Task<IReadOnlyList<ExchangeOrder>> GetOpenOrdersAsync(Symbol? symbol = null, CancellationToken ct = default);
+
+    /// <summary>DELETE /api/v3/openOrders for a symbol; the cancelled orders (empty when none were open).</summary>
+    Task<IReadOnlyList<ExchangeOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct = default);
+
+    /// <summary>GET /api/v3/account: balances and commission rates.</summary>
+    Task<ExchangeAccount> GetAccountAsync(CancellationToken ct = default);
+
+    /// <summary>Measures the server-clock offset from /api/v3/time; every signed timestamp uses it.</summary>
+    Task<TimeSpan> SyncClockAsync(CancellationToken ct = default);
+}

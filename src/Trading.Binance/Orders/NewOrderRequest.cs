@@ -1,0 +1,28 @@
+using Trading.Core.Model;
+
+namespace Trading.Binance.Orders;
+
+/// <summary>
+/// An order to place. <see cref="ClientOrderId"/> is the caller's (derived from the signal id) so an unknown outcome can be
+/// looked up; Binance allows 1-36 characters of [.A-Z:/a-z0-9_-]. Quantity and price must already be on the symbol's step and tick.
+/// </summary>
+public sealed record NewOrderRequest(
+    Symbol Symbol,
+    OrderSide Side,
+    OrderType Type,
+    decimal Quantity,
+    string ClientOrderId,
+    decimal? Price = null,
+    TimeInForce TimeInForce = TimeInForce.Gtc);
+
+public enum TimeInForce
+{
+    /// <summary>Good till cancelled.</summary>
+    Gtc,
+
+    /// <summary>Immediate or cancel.</summary>
+    Ioc,
+
+    /// <summary>Fill or kill.</summary>
+    Fok,
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Trading.Binance.Json;
+using Trading.Core.Model;
+
+namespace Trading.Binance.Simulator.Matching;
+
+/// <summary>The REST answers of the trading endpoints in Binance's field order (see the examples and rest-api.md).</summary>
+public static class OrderResponseJson
+{
+    /// <summary>POST /api/v3/order with newOrderRespType=FULL.</summary>
+    public static byte[] Full(SimulatedOrder o) => SimulatorJson.Write(w =>
+    {
+        w.WriteStartObject();
+        Head(w, o, o.ClientOrderId);
+        w.WriteNumber("transactTime", o.TimeMs);
+        Amounts(w, o);
+        w.WriteNumber("workingTime", o.TimeMs);
+        w.WriteString("selfTradePreventionMode", "NONE");
+        w.WriteStartArray("fills");
+        foreach (var t in o.Trades)
+        {
+            w.WriteStartObject();
+            w.WriteString("price", BinanceDecimal.Format(t.Price));
+            w.WriteString("qty", BinanceDecimal.Format(t.Quantity));
+            w.WriteString("commission", BinanceDecimal.Format(t.Commission));
+            w.WriteString("commissionAsset", t.CommissionAsset);
+            w.WriteNumber("tradeId", t.TradeId);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>GET /api/v3/order.</summary>
+    public static byte[] Query(SimulatedOrder o) => SimulatorJson.Write(w => QueryObject(w, o, openOrdersOrder: false));
+
+    /// <summary>GET /api/v3/openOrders (its example lists origQuoteOrderQty before workingTime).</summary>
+    public static byte[] OpenOrders(IEnumerable<SimulatedOrder> orders) => SimulatorJson.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var o in orders) QueryObject(w, o, openOrdersOrder: true);
+        w.WriteEndArray();
+    });
+
+    /// <summary>DELETE /api/v3/order; DELETE /api/v3/openOrders answers an array of these.</summary>
+    public static byte[] Cancel(IEnumerable<(SimulatedOrder Order, string CancelClientOrderId)> cancelled, bool asArray) => SimulatorJson.Write(w =>
+    {
+        if (asArray) w.WriteStartArray();
+        foreach (var (o, cancelId) in cancelled)
+        {
+            w.WriteStartObject();
+            w.WriteString("symbol", o.Symbol.Name);
+            w.WriteString("origClientOrderId", o.ClientOrderId);
+            w.WriteNumber("orderId", o.OrderId);
+            w.WriteNumber("orderListId", -1);
+            w.WriteString("clientOrderId", cancelId);
+            w.WriteNumber("transactTime", o.UpdateTimeMs);
+            Amounts(w, o);
+            w.WriteString("selfTradePreventionMode", "NONE");
+            w.WriteEndObject();
+        }
+        if (asArray) w.WriteEndArray();
+    });
+
+    public static byte[] Account(IReadOnlyList<SimulatedBalance> balances, decimal commissionRate, long updateTimeMs) => SimulatorJson.Write(w =>
+    {
+        var bps = (int)(commissionRate * 10_000m);
+        w.WriteStartObject();
+        w.WriteNumber("makerCommission", bps);
+        w.WriteNumber("takerCommission", bps);
+        w.WriteNumber("buyerCommission", 0);
+        w.WriteNumber("sellerCommission", 0);
+        w.WriteStartObject("commissionRates");
+        w.WriteString("maker", BinanceDecimal.Format(commissionRate));
+        w.WriteString("taker", BinanceDecimal.Format(commissionRate));
+        w.WriteString("buyer", BinanceDecimal.Format(0m));
+        w.WriteString("seller", BinanceDecimal.Format(0m));
+        w.WriteEndObject();
+        foreach (var flag in (string[])["canTrade", "canWithdraw", "canDeposit"]) w.WriteBoolean(flag, true);
+        foreach (var flag in (string[])["brokered", "requireSelfTradePrevention", "preventSor"]) w.WriteBoolean(flag, false);
+        w.WriteNumber("updateTime", updateTimeMs);
+        w.WriteString("accountType", "SPOT");
+        w.WriteStartArray("balances");
+        foreach (var b in balances)
+        {
+            w.WriteStartObject();
+            w.WriteString("asset", b.Asset);
+            w.WriteString("free", BinanceDecimal.Format(b.Free));
+            w.WriteString("locked", BinanceDecimal.Format(b.Locked));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("permissions");
+        w.WriteStringValue("SPOT");
+        w.WriteEndArray();
+        w.WriteNumber("uid", 1);
+        w.WriteEndObject();
+    });
+
+    private static void QueryObject(Utf8JsonWriter w, SimulatedOrder o, bool openOrdersOrder)
+    {
+        w.WriteStartObject();
+        Head(w, o, o.ClientOrderId);
+        w.WriteString("price", BinanceDecimal.Format(o.Price));
+        w.WriteString("origQty", BinanceDecimal.Format(o.Quantity));
+        w.WriteString("executedQty", BinanceDecimal.Format(o.ExecutedQuantity));
+        w.WriteString("cummulativeQuoteQty", BinanceDecimal.Format(o.CumulativeQuote));
+        w.WriteString("status", o.Status);
+        w.WriteString("timeInForce", o.TimeInForce);
+        w.WriteString("type", TypeName(o));
+        w.WriteString("side", SideName(o));
+        w.WriteString("stopPrice", BinanceDecimal.Format(0m));
+        w.WriteString("icebergQty", BinanceDecimal.Format(0m));
+        w.WriteNumber("time", o.TimeMs);
+        w.WriteNumber("updateTime", o.UpdateTimeMs);
+        w.WriteBoolean("isWorking", true);
+        if (openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        w.WriteNumber("workingTime", o.TimeMs);
+        if (!openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        w.WriteString("selfTradePreventionMode", "NONE");
+        w.WriteEndObject();
+    }
+
+    private static void Head(Utf8JsonWriter w, SimulatedOrder o, string clientOrderId)
+    {
+        w.WriteString("symbol", o.Symbol.Name);
+        w.WriteNumber("orderId", o.OrderId);
+        w.WriteNumber("orderListId", -1);
+        w.WriteString("clientOrderId", clientOrderId);
+    }
+
+    /// <summary>price … side, as in the RESULT/FULL and cancel answers.</summary>
+    private static void Amounts(Utf8JsonWriter w, SimulatedOrder o)
+    {
+        w.WriteString("price", BinanceDecimal.Format(o.Price));
+        w.WriteString("origQty", BinanceDecimal.Format(o.Quantity));
+        w.WriteString("executedQty", BinanceDecimal.Format(o.ExecutedQuantity));
+        w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        w.WriteString("cummulativeQuoteQty", BinanceDecimal.Format(o.CumulativeQuote));
+        w.WriteString("status", o.Status);
+        w.WriteString("timeInForce", o.TimeInForce);
+        w.WriteString("type", TypeName(o));
+        w.WriteString("side", SideName(o));
+    }
+
+    private static string TypeName(SimulatedOrder o) => o.Type == OrderType.Market ? "MARKET" : "LIMIT";
+
+    private static string SideName(SimulatedOrder o) => o.Side == OrderSide.Buy ? "BUY" : "SELL";
+}

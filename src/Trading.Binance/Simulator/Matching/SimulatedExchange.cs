@@ -1,0 +1,155 @@
+using Trading.Core.Model;
+
+namespace Trading.Binance.Simulator.Matching;
+
+/// <summary>
+/// The simulator's trading side: one account, its orders, and the user-data events they cause. Every change runs
+/// alone and its events are pushed to the user-data subscribers before the next change. Tests read <see cref="Orders"/>
+/// and <see cref="Balances"/> directly.
+/// </summary>
+public sealed class SimulatedExchange
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _state = new();
+    private readonly MatchingBook _book;
+    private readonly Dictionary<Symbol, Timeframe> _pricingTimeframe;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+
+    internal SimulatedExchange(IReadOnlyList<SymbolInfo> symbols, SimulatedMarket market, SimulatorTradingOptions options, TimeProvider time)
+    {
+        Options = options;
+        _time = time;
+        _book = new MatchingBook(symbols, options);
+        _pricingTimeframe = market.Series.GroupBy(s => s.Symbol).ToDictionary(g => g.Key, g => g.MinBy(s => s.Timeframe.DurationMs)!.Timeframe);
+        foreach (var series in market.Series.Where(s => s.Cursor > 0 && _pricingTimeframe[s.Symbol] == s.Timeframe))
+            _book.SetPrice(series.Symbol, series.Candles[series.Cursor - 1].Close);
+    }
+
+    public SimulatorTradingOptions Options { get; }
+
+    public OrderFaults Faults { get; } = new();
+
+    internal UserDataHub Hub { get; } = new();
+
+    internal CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>How many user-data subscriptions are active / were ever made.</summary>
+    public int UserDataSubscriptions => Hub.SubscriptionCount;
+
+    public int TotalUserDataSubscriptions => Hub.TotalSubscriptions;
+
+    /// <summary>Every order ever accepted, oldest first (copies).</summary>
+    public IReadOnlyList<SimulatedOrder> Orders
+    {
+        get { lock (_state) return _book.Orders.Select(o => o.Snapshot()).ToList(); }
+    }
+
+    public IReadOnlyList<SimulatedBalance> Balances
+    {
+        get { lock (_state) return _book.Account.Snapshot(); }
+    }
+
+    public SimulatedBalance Balance(string asset)
+    {
+        lock (_state) return _book.Account.Balance(asset);
+    }
+
+    public decimal? LastPrice(Symbol symbol)
+    {
+        lock (_state) return _book.LastPrice(symbol);
+    }
+
+    public IReadOnlyList<SimulatedOrder> OrdersWithClientId(string clientOrderId) =>
+        Orders.Where(o => o.ClientOrderId == clientOrderId).ToList();
+
+    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Credits (or debits) an asset as a deposit would: balanceUpdate then outboundAccountPosition.</summary>
+    public Task DepositAsync(string asset, decimal amount, CancellationToken ct = default) => ChangeAsync(events =>
+    {
+        _book.Account.AddFree(asset, amount);
+        events.Add(UserDataJson.BalanceUpdate(asset, amount, NowMs));
+        events.Add(UserDataJson.AccountPosition([_book.Account.Balance(asset)], NowMs, NowMs));
+        return 0;
+    }, ct);
+
+    /// <summary>Aborts every WebSocket API connection (a dropped user-data stream).</summary>
+    public void DropUserDataStreams() => Hub.DropAll();
+
+    /// <summary>Sends eventStreamTerminated to every user-data subscription and ends it.</summary>
+    public Task TerminateUserDataStreamsAsync(CancellationToken ct = default) => Hub.TerminateAllAsync(NowMs, ct);
+
+    /// <summary>Releases held answers and drops the user-data connections when the simulator stops.</summary>
+    internal void Stop()
+    {
+        _stopping.Cancel();
+        Hub.DropAll();
+    }
+
+    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct) =>
+        ChangeAsync(events => _book.Place(request, NowMs, events).Snapshot(), ct);
+
+    internal SimulatedOrder Find(Symbol symbol, long? orderId, string? clientOrderId)
+    {
+        lock (_state) return _book.Find(symbol, orderId, clientOrderId).Snapshot();
+    }
+
+    internal IReadOnlyList<SimulatedOrder> OpenOrders(Symbol? symbol)
+    {
+        lock (_state) return _book.Orders.Where(o => o.IsOpen && (symbol is null || o.Symbol == symbol)).Select(o => o.Snapshot()).ToList();
+    }
+
+    internal Task<SimulatedOrder> CancelAsync(Symbol symbol, long? orderId, string? clientOrderId, string cancelId, CancellationToken ct) =>
+        ChangeAsync(events =>
+        {
+            SimulatedOrder order;
+            try
+            {
+                order = _book.Find(symbol, orderId, clientOrderId);
+            }
+            catch (SimulatorRejection ex) when (ex.Code == -2013)
+            {
+                throw SimulatorRejection.UnknownOrder();
+            }
+            return _book.Cancel(order, cancelId, NowMs, events).Snapshot();
+        }, ct);
+
+    internal Task<IReadOnlyList<SimulatedOrder>> CancelAllAsync(Symbol symbol, Func<string> cancelIds, CancellationToken ct) =>
+        ChangeAsync<IReadOnlyList<SimulatedOrder>>(events =>
+        {
+            _book.Info(symbol);
+            var open = _book.Orders.Where(o => o.IsOpen && o.Symbol == symbol).ToList();
+            if (open.Count == 0) throw SimulatorRejection.UnknownOrder();
+            return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
+        }, ct);
+
+    /// <summary>The replayer's hook: the opening update moves the price, the closed bar fills resting limits it traded through.</summary>
+    internal async Task OnCandleAsync(Candle candle, bool closed, CancellationToken ct)
+    {
+        if (_pricingTimeframe.GetValueOrDefault(candle.Symbol) != candle.Timeframe) return;
+        await ChangeAsync(events =>
+        {
+            if (closed) _book.OnClosedBar(candle, NowMs, events);
+            else _book.OnPrice(candle.Symbol, candle.Close, NowMs, events);
+            return 0;
+        }, ct);
+    }
+
+    private async Task<T> ChangeAsync<T>(Func<List<byte[]>, T> change, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var events = new List<byte[]>();
+            T result;
+            lock (_state) result = change(events);
+            await Hub.BroadcastAsync(events, CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

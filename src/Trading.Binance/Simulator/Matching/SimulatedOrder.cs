@@ -1,0 +1,50 @@
+using Trading.Core.Model;
+
+namespace Trading.Binance.Simulator.Matching;
+
+/// <summary>One order held by the simulated exchange; mutated only under the exchange's lock.</summary>
+public sealed class SimulatedOrder
+{
+    public required Symbol Symbol { get; init; }
+    public required string BaseAsset { get; init; }
+    public required string QuoteAsset { get; init; }
+    public required long OrderId { get; init; }
+    public required string ClientOrderId { get; init; }
+    public required OrderSide Side { get; init; }
+    public required OrderType Type { get; init; }
+    public required string TimeInForce { get; init; }
+
+    /// <summary>Limit price; 0 for market orders.</summary>
+    public decimal Price { get; init; }
+
+    public required decimal Quantity { get; init; }
+    public required long TimeMs { get; init; }
+    public string Status { get; set; } = "NEW";
+    public decimal ExecutedQuantity { get; set; }
+    public decimal CumulativeQuote { get; set; }
+
+    /// <summary>Amount locked while the order rests: quote (notional + commission) for buys, base for sells.</summary>
+    public decimal Locked { get; set; }
+
+    public long UpdateTimeMs { get; set; }
+
+    public List<SimulatedTrade> Trades { get; } = [];
+
+    public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED";
+
+    /// <summary>A copy that later fills do not change.</summary>
+    public SimulatedOrder Snapshot()
+    {
+        var copy = new SimulatedOrder
+        {
+            Symbol = Symbol, BaseAsset = BaseAsset, QuoteAsset = QuoteAsset, OrderId = OrderId, ClientOrderId = ClientOrderId,
+            Side = Side, Type = Type, TimeInForce = TimeInForce, Price = Price, Quantity = Quantity, TimeMs = TimeMs,
+            Status = Status, ExecutedQuantity = ExecutedQuantity, CumulativeQuote = CumulativeQuote, Locked = Locked, UpdateTimeMs = UpdateTimeMs,
+        };
+        copy.Trades.AddRange(Trades);
+        return copy;
+    }
+}
+
+/// <summary>One execution of a simulated order; commission is in the quote asset.</summary>
+public sealed record SimulatedTrade(long TradeId, decimal Price, decimal Quantity, decimal Commission, string CommissionAsset, bool IsMaker, long TimeMs);

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Trading.Binance.Simulator.Matching;
+
+/// <summary>
+/// Signed /api/v3 order and account endpoints on the simulated exchange, plus GET /sim/orders and /sim/account for
+/// inspection. After-accept faults from <see cref="OrderFaults"/> apply to placements.
+/// </summary>
+internal static class TradingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, BinanceSimulator sim)
+    {
+        var exchange = sim.Exchange;
+        var cancelIds = 0L;
+        string NextCancelId() => $"simcancel{Interlocked.Increment(ref cancelIds):D8}";
+
+        app.MapPost("/api/v3/order", (HttpContext context) => Signed(context, sim, async p =>
+        {
+            var order = await exchange.PlaceAsync(OrderParameters.ReadNewOrder(p), context.RequestAborted);
+            var answer = SimulatorResults.Json(OrderResponseJson.Full(order));
+            return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, exchange, context, answer) : answer;
+        })).WithMetadata(new RequestWeight(1));
+
+        app.MapGet("/api/v3/order", (HttpContext context) => Signed(context, sim, p =>
+            SimulatorResults.Json(OrderResponseJson.Query(
+                exchange.Find(OrderParameters.ReadSymbol(p), OrderParameters.ReadOrderId(p), p.GetValueOrDefault("origClientOrderId"))))))
+            .WithMetadata(new RequestWeight(4));
+
+        app.MapDelete("/api/v3/order", (HttpContext context) => Signed(context, sim, async p =>
+        {
+            var cancelId = p.GetValueOrDefault("newClientOrderId") ?? NextCancelId();
+            var order = await exchange.CancelAsync(OrderParameters.ReadSymbol(p), OrderParameters.ReadOrderId(p),
+                p.GetValueOrDefault("origClientOrderId"), cancelId, context.RequestAborted);
+            return SimulatorResults.Json(OrderResponseJson.Cancel([(order, cancelId)], asArray: false));
+        })).WithMetadata(new RequestWeight(1));
+
+        app.MapGet("/api/v3/openOrders", (HttpContext context) => Signed(context, sim, p =>
+            SimulatorResults.Json(OrderResponseJson.OpenOrders(
+                exchange.OpenOrders(p.ContainsKey("symbol") ? OrderParameters.ReadSymbol(p) : null)))))
+            .WithMetadata(new RequestWeight(6));
+
+        app.MapDelete("/api/v3/openOrders", (HttpContext context) => Signed(context, sim, async p =>
+        {
+            var ids = new List<string>();
+            var orders = await exchange.CancelAllAsync(OrderParameters.ReadSymbol(p), () => { ids.Add(NextCancelId()); return ids[^1]; }, context.RequestAborted);
+            return SimulatorResults.Json(OrderResponseJson.Cancel(orders.Zip(ids), asArray: true));
+        })).WithMetadata(new RequestWeight(1));
+
+        app.MapGet("/api/v3/account", (HttpContext context) => Signed(context, sim, _ =>
+            SimulatorResults.Json(OrderResponseJson.Account(exchange.Balances, exchange.Options.CommissionRate, sim.NowMs))))
+            .WithMetadata(new RequestWeight(20));
+
+        app.MapGet("/sim/orders", () => SimulatorResults.Json(OrderResponseJson.OpenOrders(exchange.Orders)));
+        app.MapGet("/sim/account", () => SimulatorResults.Json(OrderResponseJson.Account(exchange.Balances, exchange.Options.CommissionRate, sim.NowMs)));
+        UserDataEndpoint.Map(app, sim);
+    }
+
+    private static Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, IResult> handle) =>
+        Signed(context, sim, p => Task.FromResult(handle(p)));
+
+    private static async Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, Task<IResult>> handle)
+    {
+        IResult result;
+        try
+        {
+            var parameters = await SignedRequestReader.ReadAsync(context.Request, sim.Exchange.Options, sim.NowMs);
+            result = await handle(parameters);
+        }
+        catch (SimulatorRejection rejection)
+        {
+            result = SimulatorResults.Error(rejection.Code, rejection.Message, rejection.HttpStatus);
+        }
+        await result.ExecuteAsync(context);
+    }
+
+    private static async Task<IResult> AfterAcceptAsync(OrderFault fault, SimulatedExchange exchange, HttpContext context, IResult answer)
+    {
+        if (fault.Kind == OrderFaultKind.ServerErrorAfterAccept)
+            return SimulatorResults.Error(-1000, "An unknown error occurred while processing the request.", StatusCodes.Status500InternalServerError);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, exchange.Stopping);
+        try
+        {
+            await Task.Delay(fault.Delay ?? Timeout.InfiniteTimeSpan, linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up (or the simulator stops): the order exists, the answer never arrives.
+            context.Abort();
+            return Results.Empty;
+        }
+        return answer;
+    }
+}
