@@ -68,6 +68,16 @@ public sealed class OrderExecutorService(
             logger.LogError("Signal message {Id} is invalid and is skipped: {Reason}", message.Id, e.Message);
             return;
         }
-        await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);
+        try
+        {
+            var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);
+            logger.LogInformation("Signal {SignalId}: {Outcome}", signal.Id, outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not acknowledged: the bus redelivers it, and the client order id keeps a retry from placing it twice.
+            logger.LogError(e, "Signal {SignalId} failed in the executor: {Error}", signal.Id, e.Message);
+            throw;
+        }
     }
 }
