@@ -47,7 +47,7 @@ public static class BacktestBenchmark
             var signals = 0;
             for (var i = 0; i < candles.Length; i++)
             {
-                context.Observe(candles[i], i);
+                context.Observe(candles[i]);
                 if (s.OnCandle(candles[i], context) is not null) signals++;
             }
         }).Cpu).Min();

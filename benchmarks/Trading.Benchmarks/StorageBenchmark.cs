@@ -49,15 +49,20 @@ public static class StorageBenchmark
     {
         await using var server = await PostgresServer.StartAsync();
         var connectionString = await server.CreateDatabaseAsync("bench");
+        var postmaster = ServerCpu.PostmasterPid(server.DataDirectory);
         await using (var store = await TradingStoreFactory.OpenAsync(connectionString, "unused"))
         {
-            var storeRate = await MeasureStoreAsync("postgresql", store, candles, reads);
+            var serverCpu = ServerCpu.Read(postmaster);
+            var storeRate = await MeasureStoreAsync("postgresql", store, candles, reads: 0);
+            Console.WriteLine($"postgresql write, server CPU: {(ServerCpu.Read(postmaster) - serverCpu).TotalSeconds:F2} s");
             var copy = new PsqlCopyBaseline(server, connectionString);
+            serverCpu = ServerCpu.Read(postmaster);
             var psqlRate = await copy.MeasureAsync(candles, partitioned: true);
-            Console.WriteLine($"psql \\copy (csv, partitioned table): {Rate(candles.Length, psqlRate)}");
+            Console.WriteLine($"psql \\copy (csv, partitioned table): {Rate(candles.Length, psqlRate)}; server CPU {(ServerCpu.Read(postmaster) - serverCpu).TotalSeconds:F2} s");
             Console.WriteLine($"ratio store/psql: {psqlRate.TotalSeconds / storeRate.TotalSeconds:F2}");
             var plain = await copy.MeasureAsync(candles, partitioned: false);
             Console.WriteLine($"psql \\copy (csv, unpartitioned table, for reference): {Rate(candles.Length, plain)}");
+            await MeasureStoreAsync("postgresql", store, [], reads);
         }
     }
 
@@ -66,15 +71,19 @@ public static class StorageBenchmark
     {
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var written = await store.Candles.UpsertAsync(candles);
-        var writeTime = watch.Elapsed;
-        Console.WriteLine($"{name} write: {Rate(written, writeTime)}; {CpuRate(written, cpu)}");
+        var writeTime = TimeSpan.Zero;
+        if (candles.Length > 0)
+        {
+            var written = await store.Candles.UpsertAsync(candles);
+            writeTime = watch.Elapsed;
+            Console.WriteLine($"{name} write: {Rate(written, writeTime)}; {CpuRate(written, cpu)}");
+        }
         for (var pass = 1; pass <= reads; pass++)
         {
             watch.Restart();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (count, ordered) = await ReadAllAsync(store);
-            Console.WriteLine($"{name} read pass {pass}: {Rate(count, watch.Elapsed)}; {CpuRate(count, cpu)}{(ordered && count == candles.Length ? "" : " MISMATCH")}");
+            Console.WriteLine($"{name} read pass {pass}: {Rate(count, watch.Elapsed)}; {CpuRate(count, cpu)}{(ordered ? "" : " OUT OF ORDER")}");
         }
         return writeTime;
     }

@@ -46,6 +46,11 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
         {
             return await ResolveUnknownAsync(request, unknown, sentAt, ct);
         }
+        catch (Errors.BinanceMalformedResponseException malformed)
+        {
+            var unknown = new BinanceOutcomeUnknownException("POST /api/v3/order", "the 2xx answer could not be read", malformed);
+            return await ResolveUnknownAsync(request, unknown, sentAt, ct);
+        }
     }
 
     public Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default) =>

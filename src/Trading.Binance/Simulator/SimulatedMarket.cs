@@ -1,4 +1,5 @@
 using Trading.Core.Model;
+using Trading.Core.Storage;
 
 namespace Trading.Binance.Simulator;
 
@@ -20,6 +21,19 @@ public sealed class SimulatedMarket
             _series[group.Key] = new SimulatedSeries(group.Key.Symbol, group.Key.Timeframe, group, replayFromMs);
         }
         return this;
+    }
+
+    /// <summary>Every candle of every series in <paramref name="store"/>, for <see cref="Add"/>.</summary>
+    public static async Task<List<Candle>> ReadStoreAsync(ICandleStore store, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var candles = new List<Candle>();
+        foreach (var series in await store.ListSeriesAsync(ct))
+        {
+            await foreach (var candle in store.ReadAsync(series.Symbol, series.Timeframe, series.FirstOpenTimeMs, series.LastOpenTimeMs + 1, ct))
+                candles.Add(candle);
+        }
+        return candles;
     }
 
     public IReadOnlyCollection<SimulatedSeries> Series => _series.Values;

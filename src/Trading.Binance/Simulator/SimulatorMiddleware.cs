@@ -14,6 +14,14 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             await next(context);
             return;
         }
+        // Logged as the answer starts, so a client that has its answer always finds its request in the log.
+        var logged = 0;
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+                sim.Requests.Add(new SimulatorRequest(path, context.Request.QueryString.Value ?? "", sim.Options.Time.GetUtcNow(), context.Response.StatusCode));
+        }
+        context.Response.OnStarting(() => { Log(); return Task.CompletedTask; });
         var weight = context.GetEndpoint()?.Metadata.GetMetadata<RequestWeight>()?.Weight ?? 1;
         var (used, overLimit, untilNextMinute) = weights.Add(weight);
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(CultureInfo.InvariantCulture);
@@ -39,7 +47,7 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
         }
         finally
         {
-            sim.Requests.Add(new SimulatorRequest(path, context.Request.QueryString.Value ?? "", sim.Options.Time.GetUtcNow(), context.Response.StatusCode));
+            Log();
         }
     }
 

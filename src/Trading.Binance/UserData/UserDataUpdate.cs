@@ -8,14 +8,15 @@ public abstract record UserDataUpdate(long EventTimeMs);
 
 /// <summary>
 /// executionReport. <see cref="ExecutionType"/> is Binance's x (NEW, TRADE, CANCELED, REJECTED, EXPIRED, ...);
-/// <see cref="LastFill"/> is set for x=TRADE, with its commission.
+/// <see cref="LastFill"/> is set for x=TRADE, with its commission. <see cref="ClientOrderId"/> is always the order's own id
+/// (for a cancel Binance puts it in "C" and the cancel request's id in "c"; the latter is <see cref="CancelClientOrderId"/>).
 /// </summary>
 public sealed record OrderUpdate(
     long EventTimeMs,
     Symbol Symbol,
     long OrderId,
     string ClientOrderId,
-    string? OriginalClientOrderId,
+    string? CancelClientOrderId,
     OrderSide Side,
     OrderType Type,
     string ExecutionType,
@@ -40,3 +41,6 @@ public sealed record UserDataReconnected(long EventTimeMs, int Reconnects, strin
 
 /// <summary>The connection or subscription was lost (eventStreamTerminated, a drop, a failed subscribe); a reconnect follows.</summary>
 public sealed record UserDataDisconnected(long EventTimeMs, string Cause) : UserDataUpdate(EventTimeMs);
+
+/// <summary>A frame that could not be read (bad JSON, an unsupported order type); nothing from it is used.</summary>
+public sealed record UserDataMalformed(long EventTimeMs, string Reason) : UserDataUpdate(EventTimeMs);

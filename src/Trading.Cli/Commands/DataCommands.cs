@@ -17,6 +17,7 @@ public static class DataCommands
         command.Subcommands.Add(GapsCommand.Create());
         command.Subcommands.Add(AggregateCommand.Create());
         command.Subcommands.Add(SampleCommand.Create());
+        command.Subcommands.Add(ResampleCommand.Create());
         return command;
     }
 }

@@ -6,6 +6,9 @@ namespace Trading.Core.Data;
 /// Parses kline CSV text (UTF-8) into validated candles of one symbol and timeframe: data.binance.vision rows
 /// (no header, times in ms or µs) or OHLCV CSVs with a header. Corrupt, duplicated or out-of-order rows are
 /// skipped and recorded in <see cref="Problems"/> with their line; nothing invalid reaches the output.
+/// When a time repeats, the row kept is the one that continues the series: if the earlier row jumped away from
+/// the previous close (over 20%) and the repeat opens within 2% of it, the repeat replaces it and the earlier
+/// row is the one reported.
 /// </summary>
 public sealed class KlineCsvParser
 {
@@ -20,6 +23,9 @@ public sealed class KlineCsvParser
     private KlineColumns? _columns;
     private long _lastOpenMs = long.MinValue;
     private long _lastLine;
+    private decimal _lastOpen;
+    private decimal _lastClose;
+    private decimal _closeBeforeLast;
 
     /// <param name="latestAllowedOpenMs">Rows opening after this time (e.g. now) are rejected as future-dated.</param>
     public KlineCsvParser(string source, Symbol symbol, Timeframe timeframe, long latestAllowedOpenMs = long.MaxValue)
@@ -35,14 +41,14 @@ public sealed class KlineCsvParser
     public long SkippedRows { get; private set; }
 
     /// <summary>Parses the whole stream, appending valid candles in file order.</summary>
-    public void Parse(Stream utf8Csv, ICollection<Candle> output)
+    public void Parse(Stream utf8Csv, IList<Candle> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         Utf8LineReader.ForEachLine(utf8Csv, (line, number) => ParseLine(line, number, output));
     }
 
     /// <summary>Parses one line; the first non-empty line may be a header.</summary>
-    public void ParseLine(ReadOnlySpan<byte> line, long lineNumber, ICollection<Candle> output)
+    public void ParseLine(ReadOnlySpan<byte> line, long lineNumber, IList<Candle> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (Utf8Fields.Trim(line).IsEmpty) return;
@@ -57,6 +63,13 @@ public sealed class KlineCsvParser
             _columns = KlineColumns.Binance;
         }
         var problem = TryParseRow(line, _columns, out var candle);
+        if (problem is null && candle.OpenTimeMs == _lastOpenMs && output.Count > 0 && RepairsLastRow(candle))
+        {
+            Skip(_lastLine, $"open {_lastOpen} breaks away from the previous close {_closeBeforeLast}; line {lineNumber} repeats its time and continues the series");
+            output[^1] = candle;
+            Accept(candle, lineNumber);
+            return;
+        }
         if (problem is null && candle.OpenTimeMs <= _lastOpenMs)
             problem = candle.OpenTimeMs == _lastOpenMs
                 ? $"duplicate open time {candle.OpenTime:yyyy-MM-dd HH:mm} (already on line {_lastLine})"
@@ -65,13 +78,31 @@ public sealed class KlineCsvParser
             problem = $"open time {candle.OpenTime:yyyy-MM-dd HH:mm} is in the future";
         if (problem is not null)
         {
-            SkippedRows++;
-            if (_problems.Count < MaxProblemsKept) _problems.Add(new RowProblem(_source, lineNumber, problem));
+            Skip(lineNumber, problem);
             return;
         }
+        _closeBeforeLast = _lastClose;
+        Accept(candle, lineNumber);
+        output.Add(candle);
+    }
+
+    private bool RepairsLastRow(in Candle repeat) =>
+        _closeBeforeLast > 0 && Jump(_lastOpen) > 0.20m && Jump(repeat.Open) < 0.02m;
+
+    private decimal Jump(decimal open) => Math.Abs(open - _closeBeforeLast) / _closeBeforeLast;
+
+    private void Accept(in Candle candle, long lineNumber)
+    {
         _lastOpenMs = candle.OpenTimeMs;
         _lastLine = lineNumber;
-        output.Add(candle);
+        _lastOpen = candle.Open;
+        _lastClose = candle.Close;
+    }
+
+    private void Skip(long lineNumber, string problem)
+    {
+        SkippedRows++;
+        if (_problems.Count < MaxProblemsKept) _problems.Add(new RowProblem(_source, lineNumber, problem));
     }
 
     private string? TryParseRow(ReadOnlySpan<byte> line, KlineColumns c, out Candle candle)

@@ -2,7 +2,9 @@ namespace Trading.Core.Messaging;
 
 /// <summary>
 /// Publish/subscribe over named streams. A consumer group sees each message once; a handler that throws
-/// leaves its message unacknowledged for redelivery. Publishing waits when the bus is full; it never drops.
+/// leaves its message unacknowledged for redelivery. Publishing waits while a consumer group is full. A stream that no
+/// group reads yet keeps its newest messages up to its capacity and trims the oldest with a logged warning, so an
+/// unread stream never stalls its publisher and nothing is lost silently.
 /// </summary>
 public interface IMessageBus : IAsyncDisposable
 {

@@ -53,8 +53,11 @@ public sealed class StrategyContext
     /// <summary>Position of the current candle in the runner's candle array (backtests); -1 when there is none.</summary>
     public int CandleIndex { get; private set; } = -1;
 
-    /// <summary>Runner side (backtests): <see cref="Observe(in Candle)"/> plus the candle's position in the shared array.</summary>
-    public void Observe(in Candle candle, int candleIndex)
+    /// <summary>
+    /// Backtest engine side: <see cref="Observe(in Candle)"/> plus the candle's position in the shared array. Internal,
+    /// so a plugin strategy cannot move its own index forward to read a precomputed value of a later candle.
+    /// </summary>
+    internal void Observe(in Candle candle, int candleIndex)
     {
         CandleIndex = candleIndex;
         Observe(candle);

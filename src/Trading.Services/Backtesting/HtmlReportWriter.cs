@@ -72,7 +72,7 @@ public static class HtmlReportWriter
         var payload = new
         {
             points = chart.Points.Select(p => new { t = p.TimeMs / 1000, o = p.Open, h = p.High, l = p.Low, c = p.Close, e = Math.Round(p.Equity, 4), d = p.Drawdown }),
-            markers = chart.Markers.Select(m => new { t = m.TimeMs / 1000, buy = m.Side == OrderSide.Buy, price = m.Price, qty = m.Quantity }),
+            markers = chart.Markers.Select(m => new { t = m.TimeMs / 1000, buy = m.Side == OrderSide.Buy, price = m.Price, qty = m.Quantity, n = m.Count }),
         };
         // The default encoder escapes '<' and '>', so the JSON cannot close its <script> element.
         return JsonSerializer.Serialize(payload);

@@ -2,17 +2,28 @@ using System.Globalization;
 
 namespace Trading.Services.Configuration;
 
-/// <summary>Turns the winning raw values into typed settings; a value that does not parse becomes a problem and keeps its default.</summary>
+/// <summary>
+/// Turns the winning raw values into typed settings; a value that does not parse becomes a problem and keeps its
+/// default. In testnet mode the Binance URLs default to the testnet's.
+/// </summary>
 internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
 {
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
     public TradingSettings Bind()
     {
-        var d = new TradingSettings();
+        var mode = Mode() ?? new TradingSettings().TradingMode;
+        var d = mode == TradingMode.Testnet
+            ? new TradingSettings
+            {
+                BinanceBaseUrl = BinanceTestnetEndpoints.BaseUrl,
+                BinanceWsUrl = BinanceTestnetEndpoints.WsUrl,
+                BinanceWsApiUrl = BinanceTestnetEndpoints.WsApiUrl,
+            }
+            : new TradingSettings();
         return d with
         {
-            TradingMode = Mode() ?? d.TradingMode,
+            TradingMode = mode,
             DryRun = Bool(SettingKeys.DryRun) ?? d.DryRun,
             ConfirmLive = Bool(SettingKeys.ConfirmLive) ?? d.ConfirmLive,
             DataDir = Text(SettingKeys.DataDir) ?? d.DataDir,

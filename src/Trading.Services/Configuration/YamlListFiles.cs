@@ -8,7 +8,8 @@ namespace Trading.Services.Configuration;
 /// <summary>Reads config/symbols.yaml and config/strategies.yaml; unknown keys, bad symbols and bad timeframes are problems.</summary>
 public static class YamlListFiles
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    // Built per call: configuration loads rarely, and this avoids relying on the deserializer being thread-safe.
+    private static IDeserializer Deserializer => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 

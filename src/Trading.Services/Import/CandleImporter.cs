@@ -63,9 +63,11 @@ public sealed class CandleImporter(ICandleStore store, TimeProvider clock)
             batch.Add(file.Candles);
             batchRows += file.Candles.Count;
             if (batchRows >= BatchSize) await FlushAsync().ConfigureAwait(false);
+            else progress?.Report(new ImportProgress(filesDone, files.Count, written));
         }
         await FlushAsync().ConfigureAwait(false);
         written += await pendingWrite.ConfigureAwait(false);
+        progress?.Report(new ImportProgress(filesDone, files.Count, written));
 
         var series = trackers.Values.Select(t => t.ToSummary()).OrderBy(s => s.Symbol.Name, StringComparer.Ordinal).ThenBy(s => s.Timeframe.DurationMs).ToList();
         return new ImportSummary(series, written, skipped, problems, errors, files.Count, watch.Elapsed);

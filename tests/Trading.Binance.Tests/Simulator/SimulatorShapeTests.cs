@@ -11,8 +11,7 @@ public sealed class SimulatorShapeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static JsonElement Example(string file) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedBinance, "examples", file))).RootElement;
+    private static JsonElement Example(string file) => JsonShape.Example(file);
 
     [Fact]
     public async Task Klines_RestAnswer_MatchesExampleShape()
@@ -100,12 +99,5 @@ public sealed class SimulatorShapeTests
     private static IEnumerable<long> OpenTimes(string klines) =>
         JsonDocument.Parse(klines).RootElement.EnumerateArray().Select(row => row[0].GetInt64()).ToList();
 
-    /// <summary>Field names in order with JSON kinds; arrays by the shape of their first element.</summary>
-    private static string Shape(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().Select(p => $"{p.Name}:{Shape(p.Value)}")) + "}",
-        JsonValueKind.Array => "[" + (element.GetArrayLength() > 0 ? Shape(element[0]) : "") + "]",
-        JsonValueKind.True or JsonValueKind.False => "bool",
-        _ => element.ValueKind.ToString(),
-    };
+    private static string Shape(JsonElement element) => JsonShape.Of(element);
 }

@@ -86,6 +86,19 @@ public class KlineCsvParserTests
     }
 
     [Fact]
+    public void Parse_RepeatedTimeAfterAJump_KeepsTheRowThatContinuesTheSeries()
+    {
+        var (candles, parser) = Parse(
+            "1640995200000,100,101,99,100,1,1640995259999,1,1,0,0,0\n" +
+            "1640995260000,100,102,99,101,1,1640995319999,1,1,0,0,0\n" +
+            "1640995320000,5000,5001,4999,5000,1,1640995379999,1,1,0,0,0\n" +
+            "1640995320000,101,103,100,102,1,1640995379999,1,1,0,0,0\n");
+        candles.Select(c => c.Open).ShouldBe([100m, 100m, 101m]);
+        parser.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
+            "test.csv:3: open 5000 breaks away from the previous close 101; line 4 repeats its time and continues the series");
+    }
+
+    [Fact]
     public void Parse_FutureRow_IsRejected()
     {
         var (candles, parser) = Parse("1640995200000,1,1,1,1,1,1640995259999,1,1,0,0,0\n", latest: 1640995199999);

@@ -130,7 +130,7 @@ public sealed class ConfigurationLoaderTests
         var loaded = Load(dir, new() { [SettingKeys.ConfigDir] = examples });
 
         loaded.Problems.ShouldBeEmpty();
-        loaded.Settings.BinanceBaseUrl.ShouldBe("https://testnet.binance.vision");
+        loaded.Settings.BinanceBaseUrl.ShouldBe("https://api.binance.com");
         loaded.Settings.Symbols.Select(s => s.Symbol).ShouldBe(["BTCUSDT", "ETHUSDT"]);
         loaded.Settings.Symbols[0].Timeframes.ShouldBe(["1m", "1h"]);
         loaded.Settings.Strategies[0].Parameters["slow"].ShouldBe("30");
@@ -201,5 +201,20 @@ public sealed class ConfigurationLoaderTests
         loaded.Problems.ShouldBeEmpty();
         loaded.Settings.ShouldBe(new TradingSettings());
         foreach (var definition in SettingDefinitions.All) example.ShouldContain($"\n{definition.Name}=");
+    }
+
+    [Fact]
+    public void Load_TestnetMode_DefaultsBinanceUrlsToTestnetButExplicitUrlsWin()
+    {
+        var testnet = LoadEnv(("TRADING_MODE", "testnet"));
+        var explicitUrl = LoadEnv(("TRADING_MODE", "testnet"), ("BINANCE_BASE_URL", "http://127.0.0.1:9000"));
+
+        testnet.Settings.BinanceBaseUrl.ShouldBe(BinanceTestnetEndpoints.BaseUrl);
+        testnet.Settings.BinanceWsUrl.ShouldBe(BinanceTestnetEndpoints.WsUrl);
+        testnet.Settings.BinanceWsApiUrl.ShouldBe(BinanceTestnetEndpoints.WsApiUrl);
+        testnet.SourceOf(SettingKeys.BinanceBaseUrl).ShouldBe(SettingSource.Default);
+        explicitUrl.Settings.BinanceBaseUrl.ShouldBe("http://127.0.0.1:9000");
+        explicitUrl.Settings.BinanceWsUrl.ShouldBe(BinanceTestnetEndpoints.WsUrl);
+        LoadEnv(("TRADING_MODE", "live")).Settings.BinanceBaseUrl.ShouldBe(new TradingSettings().BinanceBaseUrl);
     }
 }

@@ -86,6 +86,24 @@ public sealed class CandleImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportAsync_WithProgress_ReportsEveryFileAndTheCommittedRows()
+    {
+        var files = new[] { "2024-01-01", "2024-01-02", "2024-01-03" }.Select(d => Path.Combine(RepoPaths.BtcUsdt1mDir, $"BTCUSDT-1m-{d}.zip")).ToList();
+        var reports = new List<ImportProgress>();
+
+        await Importer.ImportAsync(files, progress: new SyncProgress(reports.Add), ct: Ct);
+
+        reports.Select(r => r.FilesDone).Distinct().ShouldBe([1, 2, 3]);
+        reports.ShouldAllBe(r => r.FilesTotal == 3);
+        reports[^1].RowsWritten.ShouldBe(3 * 1440);
+    }
+
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task EnsureImportedAsync_RunTwice_ImportsOnlyOnce()
     {
         var sample = Path.Combine(_dir, "sample");

@@ -42,7 +42,10 @@ public sealed class KlineFileReaderTests : IDisposable
         var file = KlineFileReader.Read(path, new KlineFileOptions(Symbol: new Symbol("BTCUSDT")));
         file.Timeframe.ShouldBe(Timeframe.H4);
         file.Problems.ShouldContain(p => p.Line == 1109 && p.Reason.Contains("duplicate open time 2018-07-06 00:00"));
+        file.Problems.ShouldContain(p => p.Line == 1110 && p.Reason.StartsWith("open 108888.0 breaks away from the previous close 6530.0", StringComparison.Ordinal));
         file.Problems.ShouldContain(p => p.Line == 17590 && p.Reason == "unreadable open time");
+        file.Problems.Count.ShouldBe(3);
+        file.Candles.Single(c => c.OpenTime == new DateTimeOffset(2018, 7, 6, 4, 0, 0, TimeSpan.Zero)).Open.ShouldBe(6530.0m);
         file.Candles.Select(c => c.OpenTimeMs).ShouldBeInOrder(SortDirection.Ascending);
         file.Candles.Count.ShouldBe(17589 - (int)file.SkippedRows);
     }

@@ -30,7 +30,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         Candles = TestCandles.Generate(bars);
         Simulator = new BinanceSimulator(
             new SimulatedMarket().Add(Candles, Candles[historyBars].OpenTimeMs),
-            new SimulatorOptions { StreamAfterBackfill = true, PingInterval = TimeSpan.FromMilliseconds(100), PongTimeout = TimeSpan.FromMilliseconds(800) });
+            new SimulatorOptions { StreamAfterBackfill = true, PingInterval = TimeSpan.FromMilliseconds(100), PongTimeout = TimeSpan.FromMilliseconds(2500) });
         CollectorTime = collectorTime ?? TimeProvider.System;
         Health = new MarketConnectionHealth(CollectorTime);
         Health.Changed += (_, connected) => HealthChanges.Enqueue(connected);

@@ -9,8 +9,11 @@ public enum OrderFaultKind
     ServerErrorAfterAccept,
 }
 
-/// <summary>A fault applied to the next <see cref="Times"/> accepted placements.</summary>
-public sealed record OrderFault(OrderFaultKind Kind, int Times = 1, TimeSpan? Delay = null);
+/// <summary>
+/// A fault applied to the next <see cref="Times"/> accepted placements; <see cref="ThenHttp"/> is queued for the REST
+/// requests that follow (e.g. failing the queries too).
+/// </summary>
+public sealed record OrderFault(OrderFaultKind Kind, int Times = 1, TimeSpan? Delay = null, HttpFault? ThenHttp = null);
 
 /// <summary>Faults of the trading side: after-accept placement faults and user-data stream drops.</summary>
 public sealed class OrderFaults

@@ -12,18 +12,17 @@ public sealed class SimulatedExchange
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _state = new();
     private readonly MatchingBook _book;
-    private readonly Dictionary<Symbol, Timeframe> _pricingTimeframe;
+    private readonly SimulatedMarket _market;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
+    private int _placementRequests;
 
     internal SimulatedExchange(IReadOnlyList<SymbolInfo> symbols, SimulatedMarket market, SimulatorTradingOptions options, TimeProvider time)
     {
         Options = options;
         _time = time;
         _book = new MatchingBook(symbols, options);
-        _pricingTimeframe = market.Series.GroupBy(s => s.Symbol).ToDictionary(g => g.Key, g => g.MinBy(s => s.Timeframe.DurationMs)!.Timeframe);
-        foreach (var series in market.Series.Where(s => s.Cursor > 0 && _pricingTimeframe[s.Symbol] == s.Timeframe))
-            _book.SetPrice(series.Symbol, series.Candles[series.Cursor - 1].Close);
+        _market = market;
     }
 
     public SimulatorTradingOptions Options { get; }
@@ -87,8 +86,19 @@ public sealed class SimulatedExchange
         Hub.DropAll();
     }
 
-    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct) =>
-        ChangeAsync(events => _book.Place(request, NowMs, events).Snapshot(), ct);
+    /// <summary>How many placement requests passed the signature check (accepted or rejected).</summary>
+    public int PlacementRequests => Volatile.Read(ref _placementRequests);
+
+    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _placementRequests);
+        return ChangeAsync(events =>
+        {
+            if (_book.LastPrice(request.Symbol) is null && PricingSeries(request.Symbol) is { Cursor: > 0 } series)
+                _book.SetPrice(request.Symbol, series.Candles[series.Cursor - 1].Close);
+            return _book.Place(request, NowMs, events).Snapshot();
+        }, ct);
+    }
 
     internal SimulatedOrder Find(Symbol symbol, long? orderId, string? clientOrderId)
     {
@@ -127,7 +137,7 @@ public sealed class SimulatedExchange
     /// <summary>The replayer's hook: the opening update moves the price, the closed bar fills resting limits it traded through.</summary>
     internal async Task OnCandleAsync(Candle candle, bool closed, CancellationToken ct)
     {
-        if (_pricingTimeframe.GetValueOrDefault(candle.Symbol) != candle.Timeframe) return;
+        if (PricingSeries(candle.Symbol)?.Timeframe != candle.Timeframe) return;
         await ChangeAsync(events =>
         {
             if (closed) _book.OnClosedBar(candle, NowMs, events);
@@ -135,6 +145,10 @@ public sealed class SimulatedExchange
             return 0;
         }, ct);
     }
+
+    /// <summary>The symbol's shortest-timeframe series: its bars set the price (before any replay, its last closed bar).</summary>
+    private SimulatedSeries? PricingSeries(Symbol symbol) =>
+        _market.Series.Where(s => s.Symbol == symbol).MinBy(s => s.Timeframe.DurationMs);
 
     private async Task<T> ChangeAsync<T>(Func<List<byte[]>, T> change, CancellationToken ct)
     {

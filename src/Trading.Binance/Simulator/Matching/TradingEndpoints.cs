@@ -20,7 +20,7 @@ internal static class TradingEndpoints
         {
             var order = await exchange.PlaceAsync(OrderParameters.ReadNewOrder(p), context.RequestAborted);
             var answer = SimulatorResults.Json(OrderResponseJson.Full(order));
-            return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, exchange, context, answer) : answer;
+            return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, sim, context, answer) : answer;
         })).WithMetadata(new RequestWeight(1));
 
         app.MapGet("/api/v3/order", (HttpContext context) => Signed(context, sim, p =>
@@ -75,8 +75,10 @@ internal static class TradingEndpoints
         await result.ExecuteAsync(context);
     }
 
-    private static async Task<IResult> AfterAcceptAsync(OrderFault fault, SimulatedExchange exchange, HttpContext context, IResult answer)
+    private static async Task<IResult> AfterAcceptAsync(OrderFault fault, BinanceSimulator sim, HttpContext context, IResult answer)
     {
+        var exchange = sim.Exchange;
+        if (fault.ThenHttp is { } then) sim.Faults.Enqueue(then);
         if (fault.Kind == OrderFaultKind.ServerErrorAfterAccept)
             return SimulatorResults.Error(-1000, "An unknown error occurred while processing the request.", StatusCodes.Status500InternalServerError);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, exchange.Stopping);

@@ -26,13 +26,7 @@ public static class BacktestReportCommand
                 OptimizationOutput.Print(record);
                 return 0;
             }
-            var report = BacktestJson.ToReport(record);
-            CliConsole.Create().Write(BacktestTables.Statistics(report));
-            if (parse.GetValue(html) is { Length: > 0 } path)
-            {
-                await HtmlReportWriter.WriteAsync(report, path, ct);
-                await Console.Error.WriteLineAsync($"HTML report written to {Path.GetFullPath(path)}");
-            }
+            await BacktestTables.PrintAsync(BacktestJson.ToReport(record), asJson: false, parse.GetValue(html), ct);
             return 0;
         }));
         return command;

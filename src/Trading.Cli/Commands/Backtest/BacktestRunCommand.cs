@@ -27,15 +27,7 @@ public static class BacktestRunCommand
             var report = ConsoleProgress.Run("backtest", prepared.Data.Count, progress => BacktestService.Run(prepared, runId, progress, ct));
             await service.SaveAsync(prepared, report, ct);
 
-            if (parse.GetValue(json))
-                await Console.Out.WriteLineAsync(BacktestJson.Serialize(new { id = runId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics }));
-            else
-                CliConsole.Create().Write(BacktestTables.Statistics(report));
-            if (parse.GetValue(html) is { Length: > 0 } path)
-            {
-                await HtmlReportWriter.WriteAsync(report, path, ct);
-                await Console.Error.WriteLineAsync($"HTML report written to {Path.GetFullPath(path)}");
-            }
+            await BacktestTables.PrintAsync(report, parse.GetValue(json), parse.GetValue(html), ct);
             return 0;
         }));
         return command;

@@ -1,12 +1,25 @@
 using Spectre.Console;
 using Trading.Core.Backtesting.Reports;
 using Trading.Core.Backtesting.Statistics;
+using Trading.Services.Backtesting;
 
 namespace Trading.Cli.Commands.Backtest;
 
 /// <summary>Spectre tables for backtest output.</summary>
 internal static class BacktestTables
 {
+    /// <summary>The statistics as a table (or JSON with the run id), then the HTML report when a path is given.</summary>
+    public static async Task PrintAsync(BacktestReport report, bool asJson, string? htmlPath, CancellationToken ct)
+    {
+        if (asJson)
+            await Console.Out.WriteLineAsync(BacktestJson.Serialize(new { id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics }));
+        else
+            CliConsole.Create().Write(Statistics(report));
+        if (string.IsNullOrWhiteSpace(htmlPath)) return;
+        await HtmlReportWriter.WriteAsync(report, htmlPath, ct);
+        await Console.Error.WriteLineAsync($"HTML report written to {Path.GetFullPath(htmlPath)}");
+    }
+
     public static Table Statistics(BacktestReport report)
     {
         var parameters = string.Join(' ', report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));

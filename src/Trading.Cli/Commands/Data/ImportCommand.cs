@@ -63,7 +63,7 @@ public static class ImportCommand
                 var progress = new Progress<ImportProgress>(p =>
                 {
                     task.Value = p.FilesDone;
-                    task.Description = $"{p.RowsWritten:N0} rows committed";
+                    task.Description = $"{p.FilesDone}/{p.FilesTotal} files read, {p.RowsWritten:N0} rows committed";
                 });
                 summary = await importer.ImportAsync(files, options, progress, ct);
                 task.Value = files.Count;

@@ -1,3 +1,4 @@
+using Trading.Binance.Simulator;
 using Trading.Core.Model;
 using Trading.Services.Import;
 using Trading.Storage;
@@ -16,11 +17,7 @@ internal static class SimulatorDataLoader
             if (File.Exists(Path.Combine(path, TradingStoreFactory.SqliteFileName)))
             {
                 await using var store = await TradingStoreFactory.ConnectAsync(null, path, ct);
-                foreach (var series in await store.Candles.ListSeriesAsync(ct))
-                {
-                    await foreach (var c in store.Candles.ReadAsync(series.Symbol, series.Timeframe, series.FirstOpenTimeMs, series.LastOpenTimeMs + 1, ct))
-                        candles[(c.Symbol, c.Timeframe, c.OpenTimeMs)] = c;
-                }
+                foreach (var c in await SimulatedMarket.ReadStoreAsync(store.Candles, ct)) candles[(c.Symbol, c.Timeframe, c.OpenTimeMs)] = c;
             }
             else files.Add(path);
         }

@@ -5,7 +5,7 @@ namespace Trading.Core.Backtesting.Reports;
 /// <summary>
 /// The price, equity and drawdown series of a report, cut to at most <c>maxPoints</c> buckets of whole candles so a
 /// year of 1m candles still gives a small file. A bucket's drawdown is the deepest one of its candles, measured
-/// against the running peak of the full-resolution equity.
+/// against the running peak of the full-resolution equity. Fills of one side in one bucket share one marker.
 /// </summary>
 public sealed record ChartSeries(long BucketMs, IReadOnlyList<ChartPoint> Points, IReadOnlyList<ChartMarker> Markers)
 {
@@ -35,8 +35,10 @@ public sealed record ChartSeries(long BucketMs, IReadOnlyList<ChartPoint> Points
         }
         var bucketMs = candles[0].Timeframe.DurationMs * perBucket;
         var markers = fills
-            .Select(f => new ChartMarker(BucketOf(points, f.Time.ToUnixTimeMilliseconds()), f.Side, f.Price, f.Quantity))
+            .GroupBy(f => (Bucket: BucketOf(points, f.Time.ToUnixTimeMilliseconds()), f.Side))
+            .Select(g => new ChartMarker(g.Key.Bucket, g.Key.Side, g.Sum(f => f.Notional) / g.Sum(f => f.Quantity), g.Sum(f => f.Quantity), g.Count()))
             .OrderBy(m => m.TimeMs)
+            .ThenBy(m => m.Side)
             .ToArray();
         return new ChartSeries(bucketMs, points, markers);
     }

@@ -19,6 +19,8 @@ public sealed class RsiStrategy : StrategyBase
     private Rsi _rsi = new();
     private double _oversold;
     private double _overbought;
+    private string _oversoldText = "";
+    private string _overboughtText = "";
     private decimal _quantity;
     private bool _levelMode;
     private double _previous = double.NaN;
@@ -99,6 +101,8 @@ public sealed class RsiStrategy : StrategyBase
         _overbought = GetDouble("overbought");
         if (_oversold >= _overbought)
             throw Invalid(string.Create(CultureInfo.InvariantCulture, $"oversold ({_oversold}) must be below overbought ({_overbought})"));
+        _oversoldText = Values["oversold"];
+        _overboughtText = Values["overbought"];
         _rsi = new Rsi(GetInt("period"));
         _quantity = GetDecimal("quantity");
         _levelMode = GetChoice("mode") == "level";
@@ -107,19 +111,19 @@ public sealed class RsiStrategy : StrategyBase
     private Signal Buy(in Candle candle, StrategyContext context, double r, double p)
     {
         var confidence = Confidence(50 + (50 * (_oversold - r) / _oversold));
-        return CreateSignal(candle, context, OrderSide.Buy, _quantity, confidence, Reason("below oversold", _oversold, r, p));
+        return CreateSignal(candle, context, OrderSide.Buy, _quantity, confidence, Reason("below oversold", _oversoldText, r, p));
     }
 
     private Signal Sell(in Candle candle, StrategyContext context, double r, double p)
     {
         var confidence = Confidence(50 + (50 * (r - _overbought) / (100 - _overbought)));
         var quantity = Math.Min(_quantity, context.PositionQuantity);
-        return CreateSignal(candle, context, OrderSide.Sell, quantity, confidence, Reason("above overbought", _overbought, r, p));
+        return CreateSignal(candle, context, OrderSide.Sell, quantity, confidence, Reason("above overbought", _overboughtText, r, p));
     }
 
-    private string Reason(string what, double threshold, double r, double p) => _levelMode
-        ? string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period}) {r:F2} is {what} {threshold}")
-        : string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period}) crossed {what} {threshold}: {p:F2} -> {r:F2}");
+    private string Reason(string what, string threshold, double r, double p) => _levelMode
+        ? string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period}) {ReasonFormat.Fixed2(r)} is {what} {threshold}")
+        : string.Create(CultureInfo.InvariantCulture, $"RSI({_rsi.Period}) crossed {what} {threshold}: {ReasonFormat.Fixed2(p)} -> {ReasonFormat.Fixed2(r)}");
 
     private static int Confidence(double value) => (int)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), 0, 100);
 }

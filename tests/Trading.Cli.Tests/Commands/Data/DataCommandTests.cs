@@ -35,6 +35,20 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resample_HaltDay1mInto1h_WritesBinancesHoursAndNamesThePartialHour()
+    {
+        (await Run("data", "import", Zip1m("2023-03-24"))).ExitCode.ShouldBe(0);
+
+        var result = await Run("data", "resample", "--symbol", "BTCUSDT", "--timeframe", "1h");
+        var gaps = await Run("data", "gaps", "--symbol", "BTCUSDT", "--timeframe", "1h");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("partial 2023-03-24 12:00: 40 of 60 1m candles");
+        result.Output.ShouldContain("wrote 23 BTCUSDT 1h candles from 1m; 1 partial bucket(s) built from what exists");
+        gaps.Output.ShouldContain("BTCUSDT 1h: 1 gap(s), 1 missing candle(s)");
+    }
+
+    [Fact]
     public async Task Import_OnlyATruncatedZip_ExitsNonZeroWithOneLineError()
     {
         var truncated = Path.Combine(_dataDir, "BTCUSDT-1m-2024-01-01.zip");

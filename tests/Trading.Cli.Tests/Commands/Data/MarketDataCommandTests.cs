@@ -44,6 +44,21 @@ public sealed class MarketDataCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Simulate_FromTheHistoryStore_ServesItsCandlesAgain()
+    {
+        var history = await Run("data", "history", "--symbol", "BTCUSDT", "--timeframe", "1h", "--from", "2024-01-01", "--to", "2024-01-02");
+        history.ExitCode.ShouldBe(0, history.Error);
+        await using var store = await Storage.TradingStoreFactory.ConnectAsync(null, _dataDir, Ct);
+
+        var served = await SimulatedMarket.ReadStoreAsync(store.Candles, Ct);
+
+        served.ShouldBe(_candles.Take(25));
+        await using var second = new BinanceSimulator(new SimulatedMarket().Add(served));
+        (await second.StartAsync(Ct)).Port.ShouldBeGreaterThan(0);
+        second.Market.Get(TestCandles.BtcUsdt, Core.Model.Timeframe.H1).ClosedCandles.Count.ShouldBe(25);
+    }
+
+    [Fact]
     public async Task History_FromAfterTo_OneLineErrorAndExit2()
     {
         var result = await Run("data", "history", "--symbol", "BTCUSDT", "--timeframe", "1h", "--from", "2024-02-01", "--to", "2024-01-01");

@@ -1,0 +1,111 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Shouldly;
+using Trading.Binance.Signing;
+using Trading.Binance.Tests.Orders;
+using Trading.Core.Model;
+
+namespace Trading.Binance.Tests.Simulator.Matching;
+
+/// <summary>
+/// The simulator's trading answers and user-data events have the field names, order and JSON types of Binance's examples.
+/// Requests are signed by hand here, independent of the trading client.
+/// </summary>
+public sealed class SimulatorTradingShapeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OrderEndpoints_Answers_MatchExampleShapes()
+    {
+        await using var h = await TradingHarness.StartAsync();
+
+        var full = await SendAsync(h, HttpMethod.Post, "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01&newClientOrderId=m1");
+        var resting = await SendAsync(h, HttpMethod.Post, "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price=30000&newClientOrderId=l1");
+        var query = await SendAsync(h, HttpMethod.Get, "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=l1");
+        var open = await SendAsync(h, HttpMethod.Get, "/api/v3/openOrders", "symbol=BTCUSDT");
+        var cancel = await SendAsync(h, HttpMethod.Delete, "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=l1");
+        await SendAsync(h, HttpMethod.Post, "/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price=30000&newClientOrderId=l2");
+        var cancelAll = await SendAsync(h, HttpMethod.Delete, "/api/v3/openOrders", "symbol=BTCUSDT");
+        var account = await SendAsync(h, HttpMethod.Get, "/api/v3/account", "");
+
+        // examples/order-response-full.json holds a ticker by mistake; the FULL shape is RESULT plus fills (rest-api.md).
+        var fullShape = JsonShape.Of(JsonShape.Example("order-response-result.json"))[..^1]
+            + ",fills:[{price:String,qty:String,commission:String,commissionAsset:String,tradeId:Number}]}";
+        JsonShape.Of(full).ShouldBe(fullShape);
+        JsonShape.Of(resting).ShouldBe(fullShape.Replace("fills:[{price:String,qty:String,commission:String,commissionAsset:String,tradeId:Number}]", "fills:[]", StringComparison.Ordinal));
+        JsonShape.Of(query).ShouldBe(JsonShape.Of(JsonShape.Example("query-order-response.json")));
+        JsonShape.Of(open).ShouldBe(JsonShape.Of(JsonShape.Example("open-orders-response.json")));
+        JsonShape.Of(cancel).ShouldBe(JsonShape.Of(JsonShape.Example("cancel-order-response.json")));
+        JsonShape.Of(cancelAll).ShouldBe(JsonShape.Of(JsonShape.Example("cancel-open-orders-response.json")));
+        JsonShape.Of(account).ShouldBe(JsonShape.Of(JsonShape.Example("account-response.json")));
+    }
+
+    [Fact]
+    public async Task UserDataEvents_Frames_MatchExampleShapes()
+    {
+        await using var h = await TradingHarness.StartAsync();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(h.Simulator.WebSocketApiUrl, Ct);
+        await SubscribeAsync(socket);
+
+        await h.Client.PlaceOrderAsync(TradingHarness.Market(OrderSide.Buy, 0.01m, "ws-shape"), Ct);
+        await h.Exchange.DepositAsync("BTC", 1m, Ct);
+        var frames = new List<string>();
+        for (var i = 0; i < 5; i++) frames.Add(await ReceiveAsync(socket));
+
+        JsonShape.Of(frames[0]).ShouldBe(JsonShape.Of(JsonShape.Example("execution-report.json")));
+        JsonShape.Of(frames[1]).ShouldBe(JsonShape.Of(JsonShape.Example("execution-report.json")).Replace("N:Null", "N:String", StringComparison.Ordinal));
+        JsonShape.Of(frames[2]).ShouldBe(JsonShape.Of(JsonShape.Example("outbound-account-position.json")));
+        JsonShape.Of(frames[3]).ShouldBe(JsonShape.Of(JsonShape.Example("balance-update.json")));
+        JsonDocument.Parse(frames[1]).RootElement.GetProperty("event").GetProperty("x").GetString().ShouldBe("TRADE");
+    }
+
+    [Fact]
+    public async Task WebSocketApi_SubscribeWithWrongSignature_AnswersStatus400WithCode1022()
+    {
+        await using var h = await TradingHarness.StartAsync();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(h.Simulator.WebSocketApiUrl, Ct);
+
+        var answer = await SubscribeAsync(socket, secret: "wrong");
+
+        answer.ShouldBe("""{"id":"s1","status":400,"error":{"code":-1022,"msg":"Signature for this request is not valid."}}""");
+        h.Exchange.UserDataSubscriptions.ShouldBe(0);
+    }
+
+    private static async Task<string> SubscribeAsync(ClientWebSocket socket, string? secret = null)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var parameters = new Dictionary<string, string> { ["apiKey"] = TradingHarness.TestCredentials.ApiKey, ["timestamp"] = timestamp };
+        var signature = new BinanceSigner(secret ?? TradingHarness.TestCredentials.ApiSecret).SignWebSocket(parameters);
+        var request = $$$"""{"id":"s1","method":"userDataStream.subscribe.signature","params":{"apiKey":"{{{parameters["apiKey"]}}}","timestamp":{{{timestamp}}},"signature":"{{{signature}}}"}}""";
+        await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, Ct);
+        var answer = await ReceiveAsync(socket);
+        if (secret is null) answer.ShouldBe("""{"id":"s1","status":200,"result":{"subscriptionId":0}}""");
+        return answer;
+    }
+
+    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
+    {
+        var buffer = new byte[16 * 1024];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        result.EndOfMessage.ShouldBeTrue();
+        return Encoding.UTF8.GetString(buffer, 0, result.Count);
+    }
+
+    private static async Task<string> SendAsync(TradingHarness h, HttpMethod method, string path, string parameters)
+    {
+        var payload = $"{(parameters.Length > 0 ? parameters + "&" : "")}timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
+        var signed = $"{payload}&signature={new BinanceSigner(TradingHarness.TestCredentials.ApiSecret).Sign(payload)}";
+        using var request = new HttpRequestMessage(method, new Uri(h.Simulator.BaseUrl, $"{path}?{signed}"));
+        request.Headers.Add("X-MBX-APIKEY", TradingHarness.TestCredentials.ApiKey);
+        using var response = await h.Http.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return body;
+    }
+}

@@ -1,0 +1,40 @@
+using Shouldly;
+using Trading.Core.Model;
+using Trading.Core.Strategies;
+
+namespace Trading.Core.Tests.Strategies;
+
+public sealed class StrategyContextTests
+{
+    private static readonly Symbol Eth = new("ETHUSDT");
+
+    [Fact]
+    public void Observe_DeclaredExtraSeries_LatestClosedCandleIsReadable()
+    {
+        var context = new StrategyContext(CandleFactory.Btc, Timeframe.M1, "bot", [new StrategyInput(null, Timeframe.H1), new StrategyInput(Eth, Timeframe.M1)]);
+        context.ExtraSeries.ShouldBe([(CandleFactory.Btc, Timeframe.H1), (Eth, Timeframe.M1)]);
+        var hour = Candle.Create(CandleFactory.Btc, Timeframe.H1, 1_699_999_200_000, 10, 12, 9, 11, 1);
+        var minute = CandleFactory.Bar(0, 11, 11, 11, 11);
+
+        context.TryGetLatest(CandleFactory.Btc, Timeframe.H1, out _).ShouldBeFalse();
+        context.Observe(hour);
+        context.Observe(minute);
+
+        context.TryGetLatest(CandleFactory.Btc, Timeframe.H1, out var latest).ShouldBeTrue();
+        latest.ShouldBe(hour);
+        context.TimeMs.ShouldBe(minute.CloseTimeMs);
+    }
+
+    [Fact]
+    public void SetPosition_OwnAndOtherSymbol_AreKeptApart()
+    {
+        var context = new StrategyContext(CandleFactory.Btc, Timeframe.M1);
+        context.SetPosition(CandleFactory.Btc, 1.5m);
+        context.SetPosition(Eth, 2m);
+        context.PositionQuantity.ShouldBe(1.5m);
+        context.GetPosition(Eth).ShouldBe(2m);
+        context.Clear();
+        context.GetPosition(Eth).ShouldBe(0m);
+        context.PositionQuantity.ShouldBe(0m);
+    }
+}
