@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Trading.Cli.Commands.Db;
 using Trading.Core.Storage;
 using Trading.Messaging;
 using Trading.Services.Configuration;
@@ -30,6 +31,19 @@ internal static class ExecutorSession
         }
         Console.Error.WriteLine($"mode: {ExecutionModes.Describe(mode)}");
         return true;
+    }
+
+    /// <summary>Loads the settings, checks the mode, opens the store and runs <paramref name="body"/> with a fresh executor.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, OrderExecutor, Task<int>> body)
+    {
+        if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
+        if (!TryResolveMode(parse, settings, out var mode, out exit)) return exit;
+        return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+        {
+            using var loggers = Loggers();
+            await using var bus = new InProcessMessageBus();
+            return await body(store, await CreateAsync(store, bus, settings, mode, loggers, ct));
+        }, migrate: true);
     }
 
     public static Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,

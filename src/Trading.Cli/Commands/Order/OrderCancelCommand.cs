@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Trading.Cli.Commands.Db;
-using Trading.Messaging;
 
 namespace Trading.Cli.Commands.Order;
 
@@ -13,15 +11,8 @@ public static class OrderCancelCommand
         var command = new Command("cancel", "Cancel an order");
         command.Options.Add(id);
         command.Options.Add(ExecutorSession.ConfirmLive);
-        command.SetAction(async (parse, ct) =>
-        {
-            if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            if (!ExecutorSession.TryResolveMode(parse, settings, out var mode, out exit)) return exit;
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+        command.SetAction((parse, ct) => ExecutorSession.RunAsync(parse, ct, async (_, executor) =>
             {
-                using var loggers = ExecutorSession.Loggers();
-                await using var bus = new InProcessMessageBus();
-                var executor = await ExecutorSession.CreateAsync(store, bus, settings, mode, loggers, ct);
                 var outcome = await executor.CancelAsync(parse.GetValue(id)!, ct);
                 if (outcome.IsDenied)
                 {
@@ -30,8 +21,7 @@ public static class OrderCancelCommand
                 }
                 Console.WriteLine(OrderTable.Describe(outcome.Order!));
                 return 0;
-            }, migrate: true);
-        });
+            }));
         return command;
     }
 }

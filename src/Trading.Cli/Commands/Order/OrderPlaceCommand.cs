@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Trading.Cli.Commands.Db;
 using Trading.Core.Model;
 using Symbol = Trading.Core.Model.Symbol;
-using Trading.Messaging;
 using Trading.Services.Execution;
 using Trading.Services.Portfolio;
 
@@ -33,14 +31,8 @@ public static class OrderPlaceCommand
             if (qty <= 0) return Fail($"--quantity must be positive, got {qty}");
             var limit = parse.GetValue(price);
             if (limit is <= 0) return Fail($"--price must be positive, got {limit}");
-            if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            if (!ExecutorSession.TryResolveMode(parse, settings, out var mode, out exit)) return exit;
-
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
             {
-                using var loggers = ExecutorSession.Loggers();
-                await using var bus = new InProcessMessageBus();
-                var executor = await ExecutorSession.CreateAsync(store, bus, settings, mode, loggers, ct);
                 var outcome = await executor.ExecuteAsync(ExecutionRequest.Manual(parsedSymbol, side, qty, limit), ct);
                 if (outcome.IsDenied)
                 {
@@ -56,7 +48,7 @@ public static class OrderPlaceCommand
                 }
                 Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));
                 return order?.Status is OrderStatus.Rejected or OrderStatus.Failed ? DeniedExitCode : 0;
-            }, migrate: true);
+            });
         });
         return command;
     }
