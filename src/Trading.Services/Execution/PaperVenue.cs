@@ -26,6 +26,8 @@ public sealed class PaperVenue : IExecutionVenue
 
     public decimal BaseBalance(Symbol symbol) { lock (_lock) return _venue.BaseBalance(symbol); }
 
+    public IReadOnlyList<Order> OpenOrders { get { lock (_lock) return _venue.OpenOrders.ToArray(); } }
+
     public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink) => _sink = sink;
 
     public Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
@@ -41,7 +43,11 @@ public sealed class PaperVenue : IExecutionVenue
         lock (_lock)
         {
             var held = _venue.OpenOrders.FirstOrDefault(o => o.ClientOrderId == stored.ClientOrderId);
-            return Task.FromResult<IReadOnlyList<VenueUpdate>?>(held is null ? null : []);
+            if (held is null) return Task.FromResult<IReadOnlyList<VenueUpdate>?>(null);
+            IReadOnlyList<VenueUpdate> updates = stored.Status == OrderStatus.Submitted
+                ? [VenueUpdate.From(OrderStateMachine.Accept(stored, held.ExchangeOrderId, held.UpdatedAt))]
+                : [];
+            return Task.FromResult<IReadOnlyList<VenueUpdate>?>(updates);
         }
     }
 

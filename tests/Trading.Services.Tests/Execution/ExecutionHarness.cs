@@ -36,7 +36,10 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public MarketConnectionHealth Health { get; } = new();
 
-    public TradingSettings Settings => new() { DataDir = _dataDir.Path };
+    /// <summary>Symbols beyond BTCUSDT/ETHUSDT (generic filters), for tests that need several independent order books.</summary>
+    public static readonly string[] ExtraSymbols = ["XRPUSDT", "SOLUSDT", "ADAUSDT"];
+
+    public TradingSettings Settings => new() { DataDir = _dataDir.Path, Symbols = [.. ExtraSymbols.Select(s => new SymbolConfig(s, ["1m"]))] };
 
     public Channel<Order> Orders { get; } = Channel.CreateUnbounded<Order>();
 
