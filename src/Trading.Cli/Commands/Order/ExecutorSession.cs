@@ -25,7 +25,7 @@ internal static class ExecutorSession
         }
         if (mode is ExecutionMode.Testnet or ExecutionMode.Live)
         {
-            Console.Error.WriteLine($"error: {mode} orders from the CLI need the running service (trading service run); use paper or dry-run here");
+            Console.Error.WriteLine($"error: {mode} execution needs the Binance venue adapter, which is not built yet; use paper (DRY_RUN=false, TRADING_MODE=paper) or dry-run");
             exitCode = TradingCli.UsageError;
             return false;
         }
