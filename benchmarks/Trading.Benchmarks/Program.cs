@@ -24,7 +24,9 @@ switch (suite)
         return KlineParseBenchmark.Run(args[1..]);
     case "strategy":
         return StrategyBenchmark.Run(args[1..]);
+    case "execution-latency":
+        return await ExecutionLatencyBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency");
         return 2;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Trading.Core.Messaging;
 using Trading.Messaging;
 using Trading.Services.Configuration;
+using Trading.Services.Execution;
 
 namespace Trading.Services;
 
@@ -17,6 +18,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTradingLogging(settings);
         services.AddMessageBus();
+        // Execution settings every host shares; the executor and portfolio manager themselves are hosted services
+        // added by the hosts that run them (AddOrderExecutor, AddPortfolioManager), so an API host never trades by accident.
+        services.TryAddSingleton(sp => ExecutionServiceCollectionExtensions.OptionsFrom(settings,
+            ExecutionModes.TryResolve(settings, confirmLive: false, out var mode, out _) ? mode : ExecutionMode.DryRun));
         return services;
     }
 

@@ -1,18 +1,18 @@
 using System.CommandLine;
+using Trading.Cli.Commands.Order;
+using Trading.Core.Model;
 
 namespace Trading.Cli.Commands;
 
 public static class OrderCommands
 {
-    private const string WaitsFor = "the execution capability (issue 6)";
-
     public static Command Create()
     {
         var command = new Command("order", "Manual orders through the risk gate");
-        command.Subcommands.Add(PendingCapability.Create("buy", "Place a buy order", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("sell", "Place a sell order", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("cancel", "Cancel an order", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("list", "List orders", WaitsFor));
+        command.Subcommands.Add(OrderPlaceCommand.Create(OrderSide.Buy));
+        command.Subcommands.Add(OrderPlaceCommand.Create(OrderSide.Sell));
+        command.Subcommands.Add(OrderCancelCommand.Create());
+        command.Subcommands.Add(OrderListCommand.Create());
         return command;
     }
 }

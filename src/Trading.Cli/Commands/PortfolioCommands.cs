@@ -1,16 +1,15 @@
 using System.CommandLine;
+using Trading.Cli.Commands.Portfolio;
 
 namespace Trading.Cli.Commands;
 
 public static class PortfolioCommands
 {
-    private const string WaitsFor = "the portfolio manager (issue 6)";
-
     public static Command Create()
     {
         var command = new Command("portfolio", "Balances, positions and PnL");
-        command.Subcommands.Add(PendingCapability.Create("show", "Show balances, positions and PnL", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("history", "Show portfolio snapshots", WaitsFor));
+        command.Subcommands.Add(PortfolioShowCommand.Create());
+        command.Subcommands.Add(PortfolioHistoryCommand.Create());
         return command;
     }
 }

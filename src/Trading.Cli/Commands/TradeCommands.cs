@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Trading.Cli.Commands.Trade;
+using Trading.Core.Risk;
 
 namespace Trading.Cli.Commands;
 
@@ -12,8 +14,8 @@ public static class TradeCommands
         command.Subcommands.Add(PendingCapability.Create("start", "Start a bot", WaitsFor));
         command.Subcommands.Add(PendingCapability.Create("stop", "Stop a bot", WaitsFor));
         command.Subcommands.Add(PendingCapability.Create("status", "Show bot status", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("kill", "Engage the kill switch", WaitsFor));
-        command.Subcommands.Add(PendingCapability.Create("resume", "Release the kill switch", WaitsFor));
+        command.Subcommands.Add(TradeStateCommand.Create("kill", TradingState.Halted, "Engage the kill switch (persisted)"));
+        command.Subcommands.Add(TradeStateCommand.Create("resume", TradingState.Active, "Release the kill switch (persisted)"));
         return command;
     }
 }

@@ -1,6 +1,7 @@
 namespace Trading.Core.Model;
 
 /// <summary>An exchange symbol such as BTCUSDT: upper-case letters and digits only.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SymbolJsonConverter))]
 public readonly record struct Symbol
 {
     private static readonly string[] KnownQuotes = ["USDT", "FDUSD", "USDC", "BUSD", "TUSD", "BTC", "ETH", "BNB", "EUR", "TRY"];

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Trading.Cli.Commands.Db;
+using Trading.Core.Storage;
+using Trading.Messaging;
+using Trading.Services.Configuration;
+using Trading.Services.Execution;
+
+namespace Trading.Cli.Commands.Order;
+
+/// <summary>Builds the same order executor the service runs, for one CLI command, after checking the mode.</summary>
+internal static class ExecutorSession
+{
+    public static Option<bool> ConfirmLive { get; } = new("--confirm-live") { Description = "Confirm live trading (with TRADING_MODE=live)" };
+
+    /// <summary>The mode for the settings, or prints the one-line problem and gives the exit code.</summary>
+    public static bool TryResolveMode(ParseResult parse, TradingSettings settings, out ExecutionMode mode, out int exitCode)
+    {
+        exitCode = 0;
+        if (!ExecutionModes.TryResolve(settings, parse.GetValue(ConfirmLive), out mode, out var problem))
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            exitCode = TradingCli.UsageError;
+            return false;
+        }
+        if (mode is ExecutionMode.Testnet or ExecutionMode.Live)
+        {
+            Console.Error.WriteLine($"error: {mode} execution needs the Binance venue adapter, which is not built yet; use paper (DRY_RUN=false, TRADING_MODE=paper) or dry-run");
+            exitCode = TradingCli.UsageError;
+            return false;
+        }
+        Console.Error.WriteLine($"mode: {ExecutionModes.Describe(mode)}");
+        return true;
+    }
+
+    /// <summary>Loads the settings, checks the mode, opens the store and runs <paramref name="body"/> with a fresh executor.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, OrderExecutor, Task<int>> body)
+    {
+        if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
+        if (!TryResolveMode(parse, settings, out var mode, out exit)) return exit;
+        return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+        {
+            using var loggers = Loggers();
+            await using var bus = new InProcessMessageBus();
+            return await body(store, await CreateAsync(store, bus, settings, mode, loggers, ct));
+        }, migrate: true);
+    }
+
+    public static Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,
+        ILoggerFactory loggers, CancellationToken ct) =>
+        ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
+            SymbolDirectory.Offline(settings), TimeProvider.System, loggers.CreateLogger("executor"), ct: ct);
+
+    public static ILoggerFactory Loggers() =>
+        LoggerFactory.Create(b => b
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Error));
+}

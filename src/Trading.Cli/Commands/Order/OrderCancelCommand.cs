@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Trading.Cli.Commands.Order;
+
+/// <summary><c>trading order cancel --id ID</c>: cancels an open order at its venue; an unknown or closed order is an error.</summary>
+public static class OrderCancelCommand
+{
+    public static Command Create()
+    {
+        var id = new Option<string>("--id") { Description = "Order id or client order id", Required = true };
+        var command = new Command("cancel", "Cancel an order");
+        command.Options.Add(id);
+        command.Options.Add(ExecutorSession.ConfirmLive);
+        command.SetAction((parse, ct) => ExecutorSession.RunAsync(parse, ct, async (_, executor) =>
+            {
+                var outcome = await executor.CancelAsync(parse.GetValue(id)!, ct);
+                if (outcome.IsDenied)
+                {
+                    await Console.Error.WriteLineAsync($"error: {outcome.Reason}");
+                    return OrderPlaceCommand.DeniedExitCode;
+                }
+                Console.WriteLine(OrderTable.Describe(outcome.Order!));
+                return 0;
+            }));
+        return command;
+    }
+}

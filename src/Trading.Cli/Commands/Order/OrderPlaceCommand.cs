@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Trading.Core.Model;
+using Symbol = Trading.Core.Model.Symbol;
+using Trading.Services.Execution;
+using Trading.Services.Portfolio;
+
+namespace Trading.Cli.Commands.Order;
+
+/// <summary>
+/// <c>trading order buy|sell --symbol BTCUSDT --quantity 0.01 [--price 70000]</c>: a market order, or a limit order
+/// when a price is given, through the risk gate. A denial prints the reason and exits 1; in paper mode the order
+/// is matched at once against the latest stored price.
+/// </summary>
+public static class OrderPlaceCommand
+{
+    public const int DeniedExitCode = 1;
+
+    public static Command Create(OrderSide side)
+    {
+        var symbol = new Option<string>("--symbol") { Description = "Symbol, e.g. BTCUSDT", Required = true };
+        var quantity = new Option<decimal>("--quantity") { Description = "Quantity in the base asset", Required = true };
+        var price = new Option<decimal?>("--price") { Description = "Limit price (omit for a market order)" };
+        var name = side == OrderSide.Buy ? "buy" : "sell";
+        var command = new Command(name, $"Place a {name} order (limit when --price is given)");
+        foreach (var option in new Option[] { symbol, quantity, price, ExecutorSession.ConfirmLive }) command.Options.Add(option);
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!Symbol.TryParse(parse.GetValue(symbol), out var parsedSymbol))
+                return Fail($"invalid symbol '{parse.GetValue(symbol)}': expected letters and digits such as BTCUSDT");
+            var qty = parse.GetValue(quantity);
+            if (qty <= 0) return Fail($"--quantity must be positive, got {qty}");
+            var limit = parse.GetValue(price);
+            if (limit is <= 0) return Fail($"--price must be positive, got {limit}");
+            return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
+            {
+                var outcome = await executor.ExecuteAsync(ExecutionRequest.Manual(parsedSymbol, side, qty, limit), ct);
+                if (outcome.IsDenied)
+                {
+                    await Console.Error.WriteLineAsync($"error: order denied by the risk gate: {outcome.Reason}");
+                    return DeniedExitCode;
+                }
+                var order = outcome.Order;
+                if (order is not null && executor.Venue is PaperVenue paper)
+                {
+                    var latest = (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == parsedSymbol);
+                    if (latest.Price > 0) await paper.MatchAtAsync(parsedSymbol, latest.Price, TimeProvider.System.GetUtcNow(), ct);
+                    order = await store.Orders.GetAsync(order.Id, ct) ?? order;
+                }
+                Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));
+                return order?.Status is OrderStatus.Rejected or OrderStatus.Failed ? DeniedExitCode : 0;
+            });
+        });
+        return command;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return TradingCli.UsageError;
+    }
+}

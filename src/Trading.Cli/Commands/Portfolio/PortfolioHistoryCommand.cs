@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Trading.Cli.Commands.Db;
+
+namespace Trading.Cli.Commands.Portfolio;
+
+/// <summary><c>trading portfolio history --days 30</c>: the stored snapshots as a table, with an equity sparkline.</summary>
+public static class PortfolioHistoryCommand
+{
+    private const string Bars = "▁▂▃▄▅▆▇█";
+
+    public static Command Create()
+    {
+        var days = new Option<int>("--days") { Description = "How many days back", DefaultValueFactory = _ => 30 };
+        var command = new Command("history", "Show portfolio snapshots");
+        command.Options.Add(days);
+        command.SetAction(async (parse, ct) =>
+        {
+            var span = parse.GetValue(days);
+            if (span <= 0)
+            {
+                await Console.Error.WriteLineAsync($"error: --days must be positive, got {span}");
+                return TradingCli.UsageError;
+            }
+            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            {
+                var now = TimeProvider.System.GetUtcNow();
+                var snapshots = await store.Portfolio.ListSnapshotsAsync(now.AddDays(-span), now, ct);
+                var table = new Table().AddColumns("Time (UTC)", "Equity", "Cash", "Positions", "Realised", "Unrealised", "Daily PnL", "Drawdown");
+                foreach (var s in snapshots)
+                {
+                    table.AddRow(s.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), PortfolioShowCommand.Money(s.Equity),
+                        PortfolioShowCommand.Money(s.Cash), PortfolioShowCommand.Money(s.PositionsValue), PortfolioShowCommand.Money(s.RealizedPnl),
+                        PortfolioShowCommand.Money(s.UnrealizedPnl), PortfolioShowCommand.Money(s.DailyPnl), s.Drawdown.ToString("P2", CultureInfo.InvariantCulture));
+                }
+                CliConsole.Create().Write(table);
+                Console.WriteLine($"{snapshots.Count} snapshot(s) in the last {span} day(s)");
+                if (snapshots.Count > 1) Console.WriteLine($"equity {Sparkline(snapshots.Select(s => s.Equity).ToArray())}");
+                return 0;
+            }, migrate: true);
+        });
+        return command;
+    }
+
+    public static string Sparkline(IReadOnlyList<decimal> values)
+    {
+        var min = values.Min();
+        var range = values.Max() - min;
+        return new string(values.Select(v => Bars[range == 0 ? 0 : (int)((v - min) / range * (Bars.Length - 1))]).ToArray());
+    }
+}

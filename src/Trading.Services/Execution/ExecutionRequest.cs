@@ -1,0 +1,31 @@
+using Trading.Core.Model;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// One order wish, from a strategy's signal or a person (CLI/API). <see cref="Quantity"/> 0 means "size it with the
+/// bot's rule"; <see cref="LimitPrice"/> null means a market order. The signal id seeds the client order id.
+/// </summary>
+public sealed record ExecutionRequest(
+    string SignalId,
+    Symbol Symbol,
+    OrderSide Side,
+    decimal Quantity,
+    decimal? LimitPrice = null,
+    decimal SignalPrice = 0m,
+    decimal? StopLoss = null,
+    string? BotId = null)
+{
+    /// <summary>A person's order must already sit on the tick and step: it is refused, not silently rounded.</summary>
+    public bool RequireExactFilters { get; init; }
+
+    public static ExecutionRequest FromSignal(Signal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return new ExecutionRequest(signal.Id, signal.Symbol, signal.Side, signal.Quantity, null, signal.Price, signal.StopLoss, signal.BotId);
+    }
+
+    /// <summary>A manual order; each call is a new request with its own id.</summary>
+    public static ExecutionRequest Manual(Symbol symbol, OrderSide side, decimal quantity, decimal? limitPrice) =>
+        new($"manual-{Guid.NewGuid():N}", symbol, side, quantity, limitPrice) { RequireExactFilters = true };
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using Trading.Core.Execution;
+using Trading.Core.MarketData;
+using Trading.Core.Messaging;
+using Trading.Core.Model;
+using Trading.Core.Risk;
+using Trading.Core.Storage;
+using Trading.Services.Configuration;
+using Trading.Services.Portfolio;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// Builds an <see cref="OrderExecutor"/> from the store, as the service and the CLI both need it: the account
+/// replayed from stored fills, open orders tracked, the kill switch restored, and the venue for the mode
+/// (paper gets a <see cref="PaperVenue"/> with the account's balances; testnet/live take the given venue).
+/// </summary>
+public static class ExecutorFactory
+{
+    public static RiskLimits LimitsFrom(TradingSettings settings) => new()
+    {
+        DailyLossLimitPct = settings.RiskDailyLossLimitPct,
+        MaxPositionFraction = settings.RiskMaxPositionSize,
+    };
+
+    public static async Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, ExecutionOptions options, RiskLimits limits,
+        IReadOnlyDictionary<Symbol, SymbolFilters> filters, TimeProvider time, ILogger logger,
+        IMarketConnectionHealth? health = null, IExecutionVenue? exchangeVenue = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(filters);
+        var now = time.GetUtcNow();
+        var account = await PortfolioReplay.BuildAsync(store, options.InitialQuoteBalance, now, ct);
+        var market = new MarketState(account, time, limits.FeeBps);
+        foreach (var (symbol, symbolFilters) in filters) market.SetFilters(symbol, symbolFilters);
+
+        var venue = options.Mode switch
+        {
+            ExecutionMode.DryRun => null,
+            ExecutionMode.Paper => new PaperVenue(new FillModel(), account.Cash, filters.Select(f => (f.Key, f.Value, account.Quantity(f.Key)))),
+            _ => exchangeVenue ?? throw new ArgumentException($"{options.Mode} mode needs the Binance trading venue."),
+        };
+        if (venue is PaperVenue paper)
+        {
+            foreach (var (symbol, price, at) in await PortfolioReplay.LatestPricesAsync(store, ct))
+                await paper.MatchAtAsync(symbol, price, at, ct);
+        }
+        var gate = new RiskGate(limits, await new KillSwitch(store.SystemState).LoadAsync(ct));
+        var executor = new OrderExecutor(store, bus, venue, gate, market, options, time, logger, health);
+
+        foreach (var order in await store.Orders.ListAsync(openOnly: true, limit: 10_000, ct))
+        {
+            if (options.Mode == ExecutionMode.Paper)
+                await ExpireLostPaperOrderAsync(store, bus, order, now, logger, ct);
+            else
+                market.Track(order);
+        }
+        return executor;
+    }
+
+    /// <summary>Paper orders live in the process that placed them: after a restart they are expired and reported, never left open.</summary>
+    private static async Task ExpireLostPaperOrderAsync(ITradingStore store, IMessageBus bus, Order order, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    {
+        var closed = order.Status is OrderStatus.Created or OrderStatus.Submitted
+            ? OrderStateMachine.Fail(order, now, "paper venue restarted before the order reached it")
+            : OrderStateMachine.Expire(order, now, "paper venue restarted: the simulated order book was lost");
+        await store.Orders.SaveAsync(closed.Order, closed.Event, ct);
+        logger.LogWarning("Paper order {OrderId} closed at start-up: {Cause}", order.Id, closed.Event.Cause);
+        await bus.PublishAsync(StreamNames.Orders, ExecutionMessages.Order(closed.Order, now), ct);
+    }
+}

@@ -1,0 +1,27 @@
+using Trading.Core.Execution;
+using Trading.Core.Model;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// Where the executor sends orders (paper or Binance). Calls return the order's transitions they caused;
+/// later ones (fills on a new candle, user-data events) go to the sink given to <see cref="Attach"/>.
+/// </summary>
+public interface IExecutionVenue
+{
+    string Name { get; }
+
+    void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink);
+
+    /// <summary>Sends a Submitted order. Throws <see cref="VenueOutcomeUnknownException"/> when the venue may or may not have it.</summary>
+    Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct);
+
+    /// <summary>
+    /// Looks the order up by its client order id and returns the transitions that bring <paramref name="stored"/>
+    /// up to the venue's state (empty when nothing changed), or null when the venue has never seen it.
+    /// </summary>
+    Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct);
+
+    /// <summary>Cancels an open order; the transitions, or a venue error as <see cref="VenueRejectedException"/>.</summary>
+    Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct);
+}

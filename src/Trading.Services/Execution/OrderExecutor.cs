@@ -1,0 +1,290 @@
+using Microsoft.Extensions.Logging;
+using Trading.Core.Execution;
+using Trading.Core.MarketData;
+using Trading.Core.Messaging;
+using Trading.Core.Model;
+using Trading.Core.Risk;
+using Trading.Core.Storage;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// The one entry point for orders, from signals, the CLI and the API: sizes the request, puts it through the
+/// <see cref="RiskGate"/>, stores and logs the decision, then (unless dry-run) creates the order with a client
+/// order id derived from the signal id and sends it to the venue. An order that already exists for the signal is
+/// never sent again; an unknown outcome is resolved by a query. Every transition is persisted and published.
+/// Calls are serialised, so venue updates and requests never interleave.
+/// </summary>
+public sealed class OrderExecutor
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ITradingStore _store;
+    private readonly IMessageBus _bus;
+    private readonly IExecutionVenue? _venue;
+    private readonly RiskGate _risk;
+    private readonly KillSwitch _killSwitch;
+    private readonly ExecutionOptions _options;
+    private readonly IMarketConnectionHealth? _health;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private (TradingState State, string Reason)? _stateChange;
+
+    public OrderExecutor(ITradingStore store, IMessageBus bus, IExecutionVenue? venue, RiskGate risk, MarketState market,
+        ExecutionOptions options, TimeProvider time, ILogger logger, IMarketConnectionHealth? health = null)
+    {
+        _store = store;
+        _bus = bus;
+        _venue = options.Mode == ExecutionMode.DryRun ? null : venue ?? throw new ArgumentNullException(nameof(venue));
+        _risk = risk;
+        Market = market;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _health = health;
+        _killSwitch = new KillSwitch(store.SystemState);
+        _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
+        _venue?.Attach(ApplyVenueUpdateAsync);
+    }
+
+    public MarketState Market { get; }
+
+    public ExecutionMode Mode => _options.Mode;
+
+    /// <summary>The venue orders go to; null in dry-run.</summary>
+    public IExecutionVenue? Venue => _venue;
+
+    /// <summary>Cancels an open order by id or client order id; a venue refusal (e.g. it already filled) is a denial with the reason.</summary>
+    public async Task<ExecutionOutcome> CancelAsync(string id, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var order = await _store.Orders.GetAsync(id, ct) ?? await _store.Orders.GetByClientOrderIdAsync(id, ct);
+            if (order is null) return new ExecutionOutcome(ExecutionResult.Denied, $"no order with id {id}");
+            if (!order.IsOpen || _venue is null) return new ExecutionOutcome(ExecutionResult.Denied, $"order {id} is {order.Status}, not open", order);
+            IReadOnlyList<VenueUpdate> updates;
+            try
+            {
+                updates = await _venue.CancelAsync(order, ct);
+            }
+            catch (VenueRejectedException e)
+            {
+                return new ExecutionOutcome(ExecutionResult.Denied, $"cancel refused: {e.Message}", order);
+            }
+            foreach (var update in updates) await ApplyLockedAsync(update, ct);
+            return await PlacedAsync(order.Id, "cancelled", ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await ExecuteLockedAsync(request, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ExecutionOutcome> ExecuteLockedAsync(ExecutionRequest request, CancellationToken ct)
+    {
+        var clientOrderId = ClientOrderIds.FromSignal(request.SignalId);
+        if (await _store.Orders.GetByClientOrderIdAsync(clientOrderId, ct) is { } existing)
+            return await ResumeExistingAsync(existing, ct);
+
+        await _killSwitch.RestoreAsync(_risk, ct);
+        _stateChange = null;
+        if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
+
+        await RecordSignalAsync(request, ct);
+        var decision = Decide(request);
+        await PersistStateChangeAsync(ct);
+        await RecordDecisionAsync(request, clientOrderId, decision, ct);
+        if (!decision.IsAllowed) return new ExecutionOutcome(ExecutionResult.Denied, $"{decision.Check}: {decision.Reason}");
+        if (_venue is null) return new ExecutionOutcome(ExecutionResult.DryRun, $"dry-run: would {request.Side} {decision.Quantity} {request.Symbol}");
+
+        var now = _time.GetUtcNow();
+        var order = new Order
+        {
+            Id = clientOrderId, ClientOrderId = clientOrderId, SignalId = request.SignalId, BotId = request.BotId,
+            Symbol = request.Symbol, Side = request.Side, Type = request.LimitPrice is null ? OrderType.Market : OrderType.Limit,
+            Price = request.LimitPrice is null ? null : decision.Price, Quantity = decision.Quantity,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        await SaveAndPublishAsync(order, null, null, ct);
+        return await SubmitAsync(order, ct);
+    }
+
+    private RiskDecision Decide(ExecutionRequest request)
+    {
+        var quantity = request.Quantity;
+        if (request.Quantity < 0)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity must be positive, got {request.Quantity}");
+        var filters = Market.GetFilters(request.Symbol);
+        if (filters is null)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"unknown symbol {request.Symbol}");
+        if (request.RequireExactFilters && request.LimitPrice is { } limit && !filters.IsOnTick(limit))
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"price {limit} is not a multiple of the tick size {filters.TickSize}");
+        if (request.RequireExactFilters && !filters.IsOnStep(quantity))
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is not a multiple of the step size {filters.StepSize}");
+        if (quantity == 0)
+        {
+            var entry = request.LimitPrice ?? (Market.TryGetLatestPrice(request.Symbol, out var last) ? last : request.SignalPrice);
+            if (entry <= 0) return RiskDecision.Denied(RiskCheck.MarketConnection, $"no price to size an order on {request.Symbol}");
+            quantity = request.Side == OrderSide.Sell
+                ? filters.RoundQuantity(Market.AvailableBase(request.Symbol))
+                : _options.SizingFor(request.BotId).Size(Market.Equity, entry, request.StopLoss, filters);
+            if (quantity <= 0) return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"the sizing rule gives no quantity for {request.Symbol}");
+        }
+        return _risk.Evaluate(new OrderRequest(request.Symbol, request.Side, quantity, request.LimitPrice, request.SignalPrice), Market);
+    }
+
+    private async Task<ExecutionOutcome> SubmitAsync(Order order, CancellationToken ct)
+    {
+        var submitted = OrderStateMachine.Submit(order, _time.GetUtcNow());
+        await SaveAndPublishAsync(submitted.Order, submitted.Event, null, ct);
+        IReadOnlyList<VenueUpdate> updates;
+        try
+        {
+            updates = await _venue!.PlaceAsync(submitted.Order, ct);
+        }
+        catch (VenueOutcomeUnknownException e)
+        {
+            _logger.LogWarning("Order {ClientOrderId}: outcome unknown ({Reason}); resolving by query, never by a resend", order.ClientOrderId, e.Message);
+            return await ResolveUnknownAsync(submitted.Order, ct);
+        }
+        foreach (var update in updates) await ApplyLockedAsync(update, ct);
+        return await PlacedAsync(submitted.Order.Id, "sent to the venue", ct);
+    }
+
+    /// <summary>The signal already has an order: never send it again; a Submitted one is looked up at the venue.</summary>
+    private async Task<ExecutionOutcome> ResumeExistingAsync(Order existing, CancellationToken ct)
+    {
+        if (existing.Status == OrderStatus.Created && _venue is not null) return await SubmitAsync(existing, ct);
+        if (existing.Status == OrderStatus.Submitted && _venue is not null) return await ResolveUnknownAsync(existing, ct);
+        _logger.LogInformation("Signal {SignalId} already has order {OrderId} ({Status}); not sent again", existing.SignalId, existing.Id, existing.Status);
+        return new ExecutionOutcome(ExecutionResult.Duplicate, "an order for this signal already exists", existing);
+    }
+
+    private async Task<ExecutionOutcome> ResolveUnknownAsync(Order submitted, CancellationToken ct)
+    {
+        IReadOnlyList<VenueUpdate>? updates;
+        try
+        {
+            updates = await _venue!.QueryAsync(submitted, ct);
+        }
+        catch (VenueOutcomeUnknownException e)
+        {
+            _logger.LogWarning("Order {ClientOrderId} still unresolved: {Reason}", submitted.ClientOrderId, e.Message);
+            Market.Track(submitted);
+            return new ExecutionOutcome(ExecutionResult.Unresolved, e.Message, submitted);
+        }
+        if (updates is null)
+        {
+            var failed = OrderStateMachine.Fail(submitted, _time.GetUtcNow(), "the venue has no order with this client order id");
+            await SaveAndPublishAsync(failed.Order, failed.Event, null, ct);
+            return new ExecutionOutcome(ExecutionResult.Placed, "the venue never received the order", failed.Order);
+        }
+        foreach (var update in updates) await ApplyLockedAsync(update, ct);
+        return await PlacedAsync(submitted.Id, "resolved by query", ct);
+    }
+
+    private async Task<ExecutionOutcome> PlacedAsync(string orderId, string reason, CancellationToken ct) =>
+        new(ExecutionResult.Placed, reason, await _store.Orders.GetAsync(orderId, ct));
+
+    /// <summary>Every request is recorded as a signal (a strategy's is already stored, and a second save is ignored).</summary>
+    private async Task RecordSignalAsync(ExecutionRequest request, CancellationToken ct)
+    {
+        var price = request.SignalPrice > 0 ? request.SignalPrice
+            : request.LimitPrice ?? (Market.TryGetLatestPrice(request.Symbol, out var last) ? last : 0m);
+        if (price <= 0 || request.Quantity < 0) return;
+        await _store.Signals.SaveAsync(new Signal
+        {
+            Id = request.SignalId, Strategy = request.BotId ?? "manual", Symbol = request.Symbol, Side = request.Side,
+            Price = price, Quantity = request.Quantity, CreatedAt = _time.GetUtcNow(), StopLoss = request.StopLoss, BotId = request.BotId,
+            Reason = "order request",
+        }, ct);
+    }
+
+    /// <summary>Marks the account at a closed candle, then lets a paper venue match its open orders against it.</summary>
+    public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (_venue is PaperVenue paper) await paper.OnCandleAsync(candle, ct);
+    }
+
+    /// <summary>Applies a transition reported by the venue later (a fill on a new candle, a user-data event).</summary>
+    public async ValueTask ApplyVenueUpdateAsync(VenueUpdate update, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await ApplyLockedAsync(update, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
+    {
+        if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
+        var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
+        if (update.Fill is null && stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
+        if (update.Fill is not null) Market.Account.Apply(update.Fill);
+        await SaveAndPublishAsync(update.Order, update.Event, update.Fill, ct);
+        if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
+            _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
+    }
+
+    private async Task SaveAndPublishAsync(Order order, OrderEvent? transition, Fill? fill, CancellationToken ct)
+    {
+        await _store.Orders.SaveAsync(order, transition, ct);
+        Market.Track(order);
+        var now = _time.GetUtcNow();
+        await _bus.PublishAsync(StreamNames.Orders, ExecutionMessages.Order(order, now), ct);
+        if (fill is not null) await _bus.PublishAsync(StreamNames.Fills, ExecutionMessages.Fill(fill, now), ct);
+    }
+
+    private async Task RecordDecisionAsync(ExecutionRequest request, string clientOrderId, RiskDecision decision, CancellationToken ct)
+    {
+        var record = new RiskDecisionRecord
+        {
+            Id = $"{clientOrderId}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}",
+            Time = _time.GetUtcNow(), SignalId = request.SignalId, OrderId = decision.IsAllowed && _venue is not null ? clientOrderId : null,
+            Check = decision.IsAllowed ? "all" : decision.Check.ToString(), Allowed = decision.IsAllowed,
+            Reason = decision.IsAllowed ? $"allowed {request.Side} {decision.Quantity} {request.Symbol}" : decision.Reason ?? "",
+        };
+        await _store.RiskDecisions.SaveAsync(record, ct);
+        if (decision.IsAllowed)
+            _logger.LogInformation("Risk gate allowed {Side} {Quantity} {Symbol} (signal {SignalId})", request.Side, decision.Quantity, request.Symbol, request.SignalId);
+        else
+            _logger.LogWarning("Risk gate denied {Side} {Symbol} (signal {SignalId}) by {Check}: {Reason}", request.Side, request.Symbol, request.SignalId, decision.Check, decision.Reason);
+    }
+
+    private async Task PersistStateChangeAsync(CancellationToken ct)
+    {
+        if (_stateChange is not { } change) return;
+        _stateChange = null;
+        await _killSwitch.SetAsync(change.State, change.Reason, ct);
+        _logger.LogError("Trading state is now {State}: {Reason}", change.State, change.Reason);
+        await _bus.PublishAsync(StreamNames.SystemEvents, ExecutionMessages.SystemEvent("trading_state", $"{change.State}: {change.Reason}", _time.GetUtcNow()), ct);
+    }
+}

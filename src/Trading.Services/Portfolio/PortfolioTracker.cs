@@ -1,0 +1,68 @@
+using Trading.Core.Model;
+using Trading.Core.Portfolio;
+using Trading.Core.Storage;
+
+namespace Trading.Services.Portfolio;
+
+/// <summary>
+/// The portfolio manager's state: a <see cref="PortfolioAccount"/> rebuilt from the store and fed with fills and
+/// closed candles. After each fill it persists positions, balances and a snapshot; it also snapshots once per UTC
+/// day (on the first mark of a new day) and, when <see cref="SnapshotInterval"/> is set, at that interval.
+/// Not thread-safe: the service calls it from one place at a time.
+/// </summary>
+public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, TimeSpan? snapshotInterval = null)
+{
+    private readonly HashSet<Symbol> _symbols = [];
+    private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
+
+    public PortfolioAccount Account { get; private set; } = new(initialQuote, DateTimeOffset.UnixEpoch);
+
+    public TimeSpan? SnapshotInterval { get; } = snapshotInterval;
+
+    public async Task InitializeAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        Account = await PortfolioReplay.BuildAsync(store, initialQuote, now, ct);
+        foreach (var fill in await store.Orders.GetFillsAsync(null, ct)) _symbols.Add(fill.Symbol);
+        await PersistAsync(ct);
+        await SnapshotAsync(ct);
+    }
+
+    /// <summary>Books a fill (a fill seen before is ignored) and persists the result; true when it was new.</summary>
+    public async Task<bool> OnFillAsync(Fill fill, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (!Account.Apply(fill)) return false;
+        _symbols.Add(fill.Symbol);
+        await PersistAsync(ct);
+        await SnapshotAsync(ct);
+        return true;
+    }
+
+    public async Task OnCandleAsync(Candle candle, CancellationToken ct = default)
+    {
+        var previousDay = Account.LastUpdate.UtcDateTime.Date;
+        Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+        var newDay = Account.LastUpdate.UtcDateTime.Date != previousDay;
+        var intervalDue = SnapshotInterval is { } interval && Account.LastUpdate - _lastSnapshot >= interval;
+        if (!newDay && !intervalDue) return;
+        if (_symbols.Contains(candle.Symbol)) await PersistAsync(ct);
+        await SnapshotAsync(ct);
+    }
+
+    private async Task SnapshotAsync(CancellationToken ct)
+    {
+        await store.Portfolio.SaveSnapshotAsync(Account.Snapshot(), ct);
+        _lastSnapshot = Account.LastUpdate;
+    }
+
+    private async Task PersistAsync(CancellationToken ct)
+    {
+        await store.Portfolio.SaveBalanceAsync(Account.QuoteAsset, Account.Cash, 0m, ct);
+        foreach (var symbol in _symbols)
+        {
+            var position = Account.GetPosition(symbol);
+            await store.Portfolio.SavePositionAsync(position, ct);
+            await store.Portfolio.SaveBalanceAsync(symbol.BaseAsset, position.Quantity, 0m, ct);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Shouldly;
+using Trading.Core.Messaging;
+using Trading.Core.Model;
+using Trading.Services.Execution;
+using Trading.Services.Portfolio;
+using Trading.Services.Tests.Execution;
+using Trading.TestInfrastructure;
+
+namespace Trading.Services.Tests.Portfolio;
+
+/// <summary>Signals in on the bus → executor service (paper) → orders and fills → portfolio manager service → stored portfolio.</summary>
+public sealed class PaperPipelineTests
+{
+    [Fact]
+    public async Task Services_SignalsOnTheBus_EndInStoredPositionBalancesAndSnapshots()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        await h.Store.Candles.UpsertAsync([ExecutionHarness.Bar(0, 70_000m)], h.Token);
+        var options = new ExecutionOptions { Mode = ExecutionMode.Paper };
+        var log = new RecordingLogger<OrderExecutorService>();
+        using var executorService = new OrderExecutorService(h.Settings, options, h.Store, h.Bus, h.Clock, log, h.Health);
+        using var portfolioService = new PortfolioManagerService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<PortfolioManagerService>.Instance);
+        await executorService.StartAsync(h.Token);
+        await portfolioService.StartAsync(h.Token);
+        await executorService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
+        var tracker = await portfolioService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
+
+        var signal = ExecutionHarness.BuySignal("bus-1", 70_000m);
+        await h.Bus.PublishAsync(StreamNames.Signals, SignalMessages.Create(signal, h.Clock.GetUtcNow()), h.Token);
+        await h.Bus.PublishAsync(StreamNames.Signals, SignalMessages.Create(signal, h.Clock.GetUtcNow()) with { Id = "redelivered" }, h.Token);
+        await h.NextOrderAsync(OrderStatus.New);
+        await h.PublishCandleAsync(ExecutionHarness.Bar(1, 70_200m));
+        var fill = await h.NextAsync(h.Fills);
+        await TestWait.UntilAsync(() => tracker.Account.Quantity(ExecutionHarness.Btc) == 0.01m, ExecutionHarness.Timeout, h.Token);
+        await h.PublishCandleAsync(ExecutionHarness.Bar(2, 70_500m));
+        await TestWait.UntilAsync(() => tracker.Account.TryGetLatestPrice(ExecutionHarness.Btc, out var p) && p == 70_500m, ExecutionHarness.Timeout, h.Token);
+
+        await executorService.StopAsync(CancellationToken.None);
+        await portfolioService.StopAsync(CancellationToken.None);
+        (await h.Store.Orders.ListAsync(false, 10, h.Token)).ShouldHaveSingleItem().Status.ShouldBe(OrderStatus.Filled);
+        (await h.Store.RiskDecisions.ListAsync("bus-1", null, 10, h.Token)).ShouldHaveSingleItem().Allowed.ShouldBeTrue();
+        var position = (await h.Store.Portfolio.ListPositionsAsync(h.Token)).ShouldHaveSingleItem();
+        position.Quantity.ShouldBe(0.01m);
+        position.AverageEntryPrice.ShouldBe((fill.Notional + fill.Fee) / 0.01m);
+        var balances = await h.Store.Portfolio.GetBalancesAsync(h.Token);
+        balances["USDT"].Free.ShouldBe(10_000m - fill.Notional - fill.Fee);
+        balances["BTC"].Free.ShouldBe(0.01m);
+        var snapshots = await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token);
+        snapshots[^1].Equity.ShouldBe(10_000m - fill.Notional - fill.Fee + 0.01m * 70_200m);
+    }
+
+    [Fact]
+    public async Task Tracker_NewUtcDay_WritesADailySnapshot()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var tracker = new PortfolioTracker(h.Store, 1_000m);
+        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
+        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
+        var before = (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
+
+        await tracker.OnCandleAsync(ExecutionHarness.Bar(24 * 60 + 1, 70_000m), h.Token);
+
+        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count.ShouldBe(before + 1);
+    }
+}
