@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddTradingLogging(settings);
-        services.AddMessageBus();
+        services.AddMessageBus(settings);
         // Execution settings every host shares; the executor and portfolio manager themselves are hosted services
         // added by the hosts that run them (AddOrderExecutor, AddPortfolioManager), so an API host never trades by accident.
         services.TryAddSingleton(sp => ExecutionServiceCollectionExtensions.OptionsFrom(settings,
@@ -36,9 +36,14 @@ public static class ServiceCollectionExtensions
         });
 
     // Seam for the Redis Streams bus (a later issue): register it here when TradingSettings.RedisUrl is set.
-    private static void AddMessageBus(this IServiceCollection services)
+    private static void AddMessageBus(this IServiceCollection services, TradingSettings settings)
     {
-        services.TryAddSingleton<IMessageBus>(sp => new InProcessMessageBus(
-            new InProcessBusOptions(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InProcessMessageBus>>()));
+        services.TryAddSingleton<IMessageBus>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<InProcessMessageBus>>();
+            if (!string.IsNullOrWhiteSpace(settings.RedisUrl))
+                logger.LogWarning("REDIS_URL is set, but the Redis Streams bus is not built yet: this process uses the in-process bus.");
+            return new InProcessMessageBus(new InProcessBusOptions(), sp.GetRequiredService<TimeProvider>(), logger);
+        });
     }
 }
