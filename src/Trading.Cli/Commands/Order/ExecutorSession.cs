@@ -11,6 +11,8 @@ namespace Trading.Cli.Commands.Order;
 /// <summary>Builds the same order executor the service runs, for one CLI command, after checking the mode.</summary>
 internal static class ExecutorSession
 {
+    private static readonly HttpClient Http = new();
+
     public static Option<bool> ConfirmLive { get; } = new("--confirm-live") { Description = "Confirm live trading (with TRADING_MODE=live)" };
 
     /// <summary>The mode for the settings, or prints the one-line problem and gives the exit code.</summary>
@@ -23,14 +25,20 @@ internal static class ExecutorSession
             exitCode = TradingCli.UsageError;
             return false;
         }
-        if (mode is ExecutionMode.Testnet or ExecutionMode.Live)
-        {
-            Console.Error.WriteLine($"error: {mode} execution needs the Binance venue adapter, which is not built yet; use paper (DRY_RUN=false, TRADING_MODE=paper) or dry-run");
-            exitCode = TradingCli.UsageError;
-            return false;
-        }
         Console.Error.WriteLine($"mode: {ExecutionModes.Describe(mode)}");
         return true;
+    }
+
+    /// <summary>The Binance venue for testnet/live (null otherwise), or prints the one-line problem and gives the exit code.</summary>
+    public static bool TryCreateVenue(TradingSettings settings, ExecutionMode mode, out BinanceVenue? venue, out int exitCode)
+    {
+        exitCode = 0;
+        venue = null;
+        if (mode is not (ExecutionMode.Testnet or ExecutionMode.Live)
+            || BinanceVenueFactory.TryCreate(settings, mode, Http, TimeProvider.System, out venue, out var problem)) return true;
+        Console.Error.WriteLine($"error: {problem}");
+        exitCode = TradingCli.UsageError;
+        return false;
     }
 
     /// <summary>Loads the settings, checks the mode, opens the store and runs <paramref name="body"/> with a fresh executor.</summary>
@@ -38,18 +46,19 @@ internal static class ExecutorSession
     {
         if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
         if (!TryResolveMode(parse, settings, out var mode, out exit)) return exit;
+        if (!TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
         return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
         {
             using var loggers = Loggers();
             await using var bus = new InProcessMessageBus();
-            return await body(store, await CreateAsync(store, bus, settings, mode, loggers, ct));
+            return await body(store, await CreateAsync(store, bus, settings, mode, loggers, ct, venue));
         }, migrate: true);
     }
 
     public static Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,
-        ILoggerFactory loggers, CancellationToken ct) =>
+        ILoggerFactory loggers, CancellationToken ct, IExecutionVenue? exchangeVenue = null) =>
         ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
-            SymbolDirectory.Offline(settings), TimeProvider.System, loggers.CreateLogger("executor"), ct: ct);
+            SymbolDirectory.Offline(settings), TimeProvider.System, loggers.CreateLogger("executor"), exchangeVenue: exchangeVenue, ct: ct);
 
     public static ILoggerFactory Loggers() =>
         LoggerFactory.Create(b => b

@@ -50,11 +50,13 @@ public static class ServiceHostCommand
     {
         if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
         if (!ExecutorSession.TryResolveMode(parse, settings, out var mode, out exit)) return exit;
+        if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
             var builder = Host.CreateApplicationBuilder();
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode));
+            if (venue is not null) builder.Services.AddSingleton<IExecutionVenue>(venue);
             builder.Services.AddTradingPlatform(settings);
             builder.Services.AddBinanceMarketData(settings);
             var series = settings.Symbols.SelectMany(s => s.Timeframes.Select(t => (Symbol.Parse(s.Symbol), Timeframe.Parse(t)))).ToArray();

@@ -1,0 +1,78 @@
+using Trading.Binance.Errors;
+using Trading.Binance.Orders;
+using Trading.Core.Execution;
+using Trading.Core.Model;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// Binance (testnet or live) over the signed REST client. Orders carry the executor's client order id, so an unknown
+/// outcome is looked up by that id and never resent. Exchange answers become transitions via <see cref="ExchangeOrderUpdates"/>.
+/// </summary>
+public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue
+{
+    /// <summary>How long after sending an order "not found" still may mean "not arrived yet" (Binance's default recvWindow).</summary>
+    public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    public string Name => name;
+
+    /// <summary>User-data events are not routed here yet; later transitions are found by <see cref="QueryAsync"/>.</summary>
+    public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink)
+    {
+    }
+
+    public async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        var request = new NewOrderRequest(submitted.Symbol, submitted.Side, submitted.Type, submitted.Quantity, submitted.ClientOrderId,
+            submitted.Type == OrderType.Limit ? submitted.Price : null);
+        var placement = await client.PlaceOrderAsync(request, ct);
+        var now = time.GetUtcNow();
+        return placement.Outcome switch
+        {
+            PlacementOutcome.Placed => ExchangeOrderUpdates.Between(submitted, placement.Order!, now),
+            PlacementOutcome.NotPlaced when placement.Rejection is not null =>
+                [VenueUpdate.From(OrderStateMachine.Reject(submitted, now, placement.Reason ?? placement.Rejection.Message))],
+            PlacementOutcome.NotPlaced => [VenueUpdate.From(OrderStateMachine.Fail(submitted, now, placement.Reason ?? "not placed"))],
+            _ => throw new VenueOutcomeUnknownException(placement.Reason ?? "the placement outcome is unknown"),
+        };
+    }
+
+    public async Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ExchangeOrder? found;
+        try
+        {
+            found = await client.QueryOrderAsync(stored.Symbol, stored.ClientOrderId, ct);
+        }
+        catch (Exception e) when (e is BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
+        {
+            throw new VenueOutcomeUnknownException($"query of {stored.ClientOrderId} failed: {e.Message}", e);
+        }
+        var now = time.GetUtcNow();
+        if (found is not null) return ExchangeOrderUpdates.Between(stored, found, now);
+        if (stored.Status == OrderStatus.Submitted && now - stored.UpdatedAt < NotFoundGrace)
+            throw new VenueOutcomeUnknownException($"order {stored.ClientOrderId} not found yet; it may still arrive within {NotFoundGrace.TotalSeconds:0}s");
+        return null;
+    }
+
+    public async Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ExchangeOrder cancelled;
+        try
+        {
+            cancelled = await client.CancelOrderAsync(stored.Symbol, stored.ClientOrderId, ct);
+        }
+        catch (BinanceTradingException e)
+        {
+            throw new VenueRejectedException(e.Message, e);
+        }
+        catch (Exception e) when (e is BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
+        {
+            throw new VenueRejectedException($"the cancel's outcome is unknown ({e.Message}); the order is queried again later", e);
+        }
+        return ExchangeOrderUpdates.Between(stored, cancelled, time.GetUtcNow());
+    }
+}

@@ -1,0 +1,34 @@
+using Trading.Binance.Orders;
+using Trading.Services.Configuration;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// Builds the <see cref="BinanceVenue"/> for testnet or live from BINANCE_BASE_URL (the settings default it to the spot
+/// testnet in testnet mode), BINANCE_API_KEY and BINANCE_API_SECRET.
+/// </summary>
+public static class BinanceVenueFactory
+{
+    /// <summary>The venue, or a one-line problem (missing key or secret, bad URL). Never shows the key or secret.</summary>
+    public static bool TryCreate(TradingSettings settings, ExecutionMode mode, HttpClient http, TimeProvider time,
+        out BinanceVenue? venue, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        venue = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(settings.BinanceApiKey) || string.IsNullOrWhiteSpace(settings.BinanceApiSecret))
+        {
+            problem = $"{mode} trading needs BINANCE_API_KEY and BINANCE_API_SECRET";
+            return false;
+        }
+        if (!Uri.TryCreate(settings.BinanceBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            problem = $"BINANCE_BASE_URL is not an http(s) URL: {settings.BinanceBaseUrl}";
+            return false;
+        }
+        var client = new BinanceTradingClient(http, new BinanceCredentials(settings.BinanceApiKey, settings.BinanceApiSecret),
+            new BinanceTradingOptions { BaseUrl = baseUrl });
+        venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet");
+        return true;
+    }
+}
