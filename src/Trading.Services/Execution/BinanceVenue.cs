@@ -57,6 +57,19 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         return null;
     }
 
+    /// <summary>Every open order at the exchange (GET /api/v3/openOrders), for start-up reconciliation.</summary>
+    public async Task<IReadOnlyList<ExchangeOrder>> OpenOrdersAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetOpenOrdersAsync(null, ct);
+        }
+        catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
+        {
+            throw new VenueOutcomeUnknownException($"the open orders could not be listed: {e.Message}", e);
+        }
+    }
+
     public async Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -56,6 +56,8 @@ public static class ExecutorFactory
             else
                 market.Track(order);
         }
+        if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live)
+            await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct);
         return executor;
     }
 

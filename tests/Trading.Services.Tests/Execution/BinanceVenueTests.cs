@@ -82,6 +82,37 @@ public sealed class BinanceVenueTests
         (await h.Store.Orders.ListAsync(false, 100, h.Token)).Count.ShouldBe(signals);
     }
 
+    [Fact]
+    public async Task CreateAsync_TestnetRestart_ReconcilesStoreWithExchangeAndReportsDifferences()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        await using var sim = await StartSimulatorAsync();
+        using var http = new HttpClient();
+        var events = System.Threading.Channels.Channel.CreateUnbounded<SystemEvent>();
+        _ = h.Bus.SubscribeAsync(Trading.Core.Messaging.StreamNames.SystemEvents, "test",
+            (m, _) => events.Writer.WriteAsync(m.Deserialize<SystemEvent>()), h.Token);
+        var executor = await CreateExecutorAsync(h, sim, http, new BinanceTradingOptions());
+        var resting = Request("sig-rest", sim.Close) with { LimitPrice = sim.Close - 1_000m };
+        (await executor.ExecuteAsync(resting, h.Token)).Order!.Status.ShouldBe(OrderStatus.New);
+        var clientOrderId = ClientOrderIds.FromSignal("sig-rest");
+        var direct = new BinanceTradingClient(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.Simulator.BaseUrl });
+        await direct.CancelOrderAsync(ExecutionHarness.Btc, clientOrderId, h.Token);
+        var foreign = new NewOrderRequest(ExecutionHarness.Btc, OrderSide.Buy, OrderType.Limit, Quantity, "foreign-1", sim.Close - 2_000m);
+        (await direct.PlaceOrderAsync(foreign, h.Token)).Outcome.ShouldBe(PlacementOutcome.Placed);
+
+        await h.ReopenStoreAsync();
+        await CreateExecutorAsync(h, sim, http, new BinanceTradingOptions());
+
+        (await h.Store.Orders.GetByClientOrderIdAsync(clientOrderId, h.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Cancelled);
+        var first = await events.Reader.ReadAsync(h.Token).AsTask().WaitAsync(ExecutionHarness.Timeout, h.Token);
+        var second = await events.Reader.ReadAsync(h.Token).AsTask().WaitAsync(ExecutionHarness.Timeout, h.Token);
+        first.Kind.ShouldBe(StartupReconciler.EventKind);
+        first.Message.ShouldContain(clientOrderId);
+        first.Message.ShouldContain("Cancelled");
+        second.Message.ShouldContain("foreign-1");
+        second.Message.ShouldContain("not in the store");
+    }
+
     private static ExecutionRequest Request(string signalId, decimal price) =>
         ExecutionRequest.FromSignal(ExecutionHarness.BuySignal(signalId, price, Quantity));
 
