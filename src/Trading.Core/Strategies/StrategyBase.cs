@@ -101,7 +101,17 @@ public abstract class StrategyBase
     /// </summary>
     protected Signal CreateSignal(
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
-        decimal? stopLoss = null, decimal? takeProfit = null)
+        decimal? stopLoss = null, decimal? takeProfit = null) =>
+        CreateSignal(candle, context, side, quantity, confidence, reason, null, stopLoss, takeProfit);
+
+    /// <summary>As the public overload, with the reason formatted only when <see cref="Signal.Reason"/> is read.</summary>
+    private protected Signal CreateSignal(
+        in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, DeferredSignalReason reason) =>
+        CreateSignal(candle, context, side, quantity, confidence, "", reason, null, null);
+
+    private Signal CreateSignal(
+        in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence,
+        string reason, DeferredSignalReason? deferredReason, decimal? stopLoss, decimal? takeProfit)
     {
         var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
         buffer.Clear();
@@ -117,6 +127,7 @@ public abstract class StrategyBase
             Quantity = quantity,
             Confidence = Math.Clamp(confidence, 0, 100),
             Reason = reason,
+            DeferredReason = deferredReason,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(candle.CloseTimeMs),
             StopLoss = stopLoss,
             TakeProfit = takeProfit,
