@@ -113,10 +113,7 @@ public abstract class StrategyBase
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence,
         string reason, DeferredSignalReason? deferredReason, decimal? stopLoss, decimal? takeProfit)
     {
-        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
-        buffer.Clear();
-        WriteIndicatorValues(buffer);
-        var indicators = IndicatorSnapshot.FiniteOf(buffer);
+        var indicators = SnapshotIndicators();
         return new Signal
         {
             Id = SignalIds.Create(IdPrefix(context.BotId ?? Name, candle.Symbol, candle.Timeframe), candle.OpenTimeMs, side),
@@ -134,6 +131,15 @@ public abstract class StrategyBase
             BotId = context.BotId,
             Indicators = indicators,
         };
+    }
+
+    /// <summary>The finite values <see cref="WriteIndicatorValues"/> writes now; a strategy may give them more cheaply.</summary>
+    private protected virtual IndicatorSnapshot SnapshotIndicators()
+    {
+        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        buffer.Clear();
+        WriteIndicatorValues(buffer);
+        return IndicatorSnapshot.FiniteOf(buffer);
     }
 
     /// <summary>The signal id prefix of the last series this strategy signalled on, kept while owner and series stay the same.</summary>

@@ -50,6 +50,8 @@ public sealed class RsiStrategy : StrategyBase
 
     public override int WarmUpPeriod => _rsi.WarmUpPeriod;
 
+    private double CurrentRsi => _precomputedRsi is null ? _rsi.Current : _previous;
+
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
         if (!ReferenceEquals(context.Precomputed, _precomputedSource))
@@ -92,8 +94,10 @@ public sealed class RsiStrategy : StrategyBase
     public override void WriteIndicatorValues(IDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        values["rsi"] = _precomputedRsi is null ? _rsi.Current : _previous;
+        values["rsi"] = CurrentRsi;
     }
+
+    private protected override IndicatorSnapshot SnapshotIndicators() => IndicatorSnapshot.FiniteOne("rsi", CurrentRsi);
 
     protected override void OnConfigured()
     {
