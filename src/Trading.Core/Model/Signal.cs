@@ -3,19 +3,68 @@ namespace Trading.Core.Model;
 /// <summary>A strategy's decision to buy or sell. Its id seeds the client order id, so it is placed at most once.</summary>
 public sealed record Signal
 {
+    private string? _reason;
+    private DeferredSignalReason? _deferredReason;
+
+
     public required string Id { get; init; }
     public required string Strategy { get; init; }
     public required Symbol Symbol { get; init; }
     public required OrderSide Side { get; init; }
     public required decimal Price { get; init; }
     public decimal Quantity { get; init; }
-    public string Reason { get; init; } = "";
+    public string Reason
+    {
+        get => _reason ??= _deferredReason?.Format() ?? "";
+        init
+        {
+            _reason = value;
+            _deferredReason = null;
+        }
+    }
     public int Confidence { get; init; } = 50;
     public required DateTimeOffset CreatedAt { get; init; }
     public decimal? StopLoss { get; init; }
     public decimal? TakeProfit { get; init; }
     public string? BotId { get; init; }
     public IReadOnlyDictionary<string, double> Indicators { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Sets <see cref="Reason"/> to text formatted on first read.</summary>
+    internal DeferredSignalReason? DeferredReason
+    {
+        init
+        {
+            if (value is null) return;
+            _reason = null;
+            _deferredReason = value;
+        }
+    }
+
+    public bool Equals(Signal? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Id == other.Id && Strategy == other.Strategy && Symbol.Equals(other.Symbol) && Side == other.Side &&
+             Price == other.Price && Quantity == other.Quantity && Reason == other.Reason && Confidence == other.Confidence &&
+             CreatedAt == other.CreatedAt && StopLoss == other.StopLoss && TakeProfit == other.TakeProfit && BotId == other.BotId &&
+             EqualityComparer<IReadOnlyDictionary<string, double>>.Default.Equals(Indicators, other.Indicators)));
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Strategy);
+        hash.Add(Symbol);
+        hash.Add(Side);
+        hash.Add(Price);
+        hash.Add(Quantity);
+        hash.Add(Reason);
+        hash.Add(Confidence);
+        hash.Add(CreatedAt);
+        hash.Add(StopLoss);
+        hash.Add(TakeProfit);
+        hash.Add(BotId);
+        hash.Add(Indicators);
+        return hash.ToHashCode();
+    }
 
     public void Validate()
     {

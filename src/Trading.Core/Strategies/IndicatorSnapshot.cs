@@ -51,6 +51,13 @@ public sealed class IndicatorSnapshot : IReadOnlyDictionary<string, double>
         return new IndicatorSnapshot(keys, values);
     }
 
+    /// <summary>The one value <paramref name="key"/> = <paramref name="value"/>, or <see cref="Empty"/> when it is not finite.</summary>
+    public static IndicatorSnapshot FiniteOne(string key, double value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return double.IsFinite(value) ? new IndicatorSnapshot([key], [value]) : Empty;
+    }
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out double value)

@@ -101,12 +101,19 @@ public abstract class StrategyBase
     /// </summary>
     protected Signal CreateSignal(
         in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, string reason,
-        decimal? stopLoss = null, decimal? takeProfit = null)
+        decimal? stopLoss = null, decimal? takeProfit = null) =>
+        CreateSignal(candle, context, side, quantity, confidence, reason, null, stopLoss, takeProfit);
+
+    /// <summary>As the public overload, with the reason formatted only when <see cref="Signal.Reason"/> is read.</summary>
+    private protected Signal CreateSignal(
+        in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence, DeferredSignalReason reason) =>
+        CreateSignal(candle, context, side, quantity, confidence, "", reason, null, null);
+
+    private Signal CreateSignal(
+        in Candle candle, StrategyContext context, OrderSide side, decimal quantity, int confidence,
+        string reason, DeferredSignalReason? deferredReason, decimal? stopLoss, decimal? takeProfit)
     {
-        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
-        buffer.Clear();
-        WriteIndicatorValues(buffer);
-        var indicators = IndicatorSnapshot.FiniteOf(buffer);
+        var indicators = SnapshotIndicators();
         return new Signal
         {
             Id = SignalIds.Create(IdPrefix(context.BotId ?? Name, candle.Symbol, candle.Timeframe), candle.OpenTimeMs, side),
@@ -117,12 +124,22 @@ public abstract class StrategyBase
             Quantity = quantity,
             Confidence = Math.Clamp(confidence, 0, 100),
             Reason = reason,
+            DeferredReason = deferredReason,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(candle.CloseTimeMs),
             StopLoss = stopLoss,
             TakeProfit = takeProfit,
             BotId = context.BotId,
             Indicators = indicators,
         };
+    }
+
+    /// <summary>The finite values <see cref="WriteIndicatorValues"/> writes now; a strategy may give them more cheaply.</summary>
+    private protected virtual IndicatorSnapshot SnapshotIndicators()
+    {
+        var buffer = _indicatorBuffer ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        buffer.Clear();
+        WriteIndicatorValues(buffer);
+        return IndicatorSnapshot.FiniteOf(buffer);
     }
 
     /// <summary>The signal id prefix of the last series this strategy signalled on, kept while owner and series stay the same.</summary>

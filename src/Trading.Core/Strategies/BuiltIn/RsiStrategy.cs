@@ -16,7 +16,6 @@ public sealed class RsiStrategy : StrategyBase
         StrategyParameter.Choice("mode", "cross", ["cross", "level"], "cross: signal when RSI crosses a threshold; level: on every candle beyond it."),
     ];
 
-    private const int ReasonBuffer = 128;
     private Rsi _rsi = new();
     private double _oversold;
     private double _overbought;
@@ -50,6 +49,8 @@ public sealed class RsiStrategy : StrategyBase
     public override IReadOnlyList<StrategyParameter> Parameters => Definitions;
 
     public override int WarmUpPeriod => _rsi.WarmUpPeriod;
+
+    private double CurrentRsi => _precomputedRsi is null ? _rsi.Current : _previous;
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
@@ -93,8 +94,10 @@ public sealed class RsiStrategy : StrategyBase
     public override void WriteIndicatorValues(IDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        values["rsi"] = _precomputedRsi is null ? _rsi.Current : _previous;
+        values["rsi"] = CurrentRsi;
     }
+
+    private protected override IndicatorSnapshot SnapshotIndicators() => IndicatorSnapshot.FiniteOne("rsi", CurrentRsi);
 
     protected override void OnConfigured()
     {
@@ -122,9 +125,8 @@ public sealed class RsiStrategy : StrategyBase
         return CreateSignal(candle, context, OrderSide.Sell, quantity, confidence, Reason("above overbought", _overboughtText, r, p));
     }
 
-    private string Reason(string what, string threshold, double r, double p) => _levelMode
-        ? string.Create(CultureInfo.InvariantCulture, stackalloc char[ReasonBuffer], $"RSI({_rsi.Period}) {new Fixed2Number(r)} is {what} {threshold}")
-        : string.Create(CultureInfo.InvariantCulture, stackalloc char[ReasonBuffer], $"RSI({_rsi.Period}) crossed {what} {threshold}: {new Fixed2Number(p)} -> {new Fixed2Number(r)}");
+    private RsiSignalReason Reason(string what, string threshold, double r, double p) =>
+        new(_rsi.Period, _levelMode, what, threshold, r, p);
 
     private static int Confidence(double value) => (int)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), 0, 100);
 }

@@ -33,6 +33,17 @@ public sealed class RsiStrategyTests
     }
 
     [Fact]
+    public void OnCandle_Signal_EqualsACopyWithTheSameReasonTextAndDiffersFromOneWithAnother()
+    {
+        var signal = Run(Rsi(), CandleFactory.FromCloses(Closes))[0].Signal;
+        var copy = signal with { Reason = "RSI(2) crossed below oversold 30: 100.00 -> 7.69" };
+        copy.ShouldBe(signal);
+        copy.GetHashCode().ShouldBe(signal.GetHashCode());
+        (signal with { Reason = "other" }).ShouldNotBe(signal);
+        (signal with { Confidence = 1 }).ShouldNotBe(signal);
+    }
+
+    [Fact]
     public void OnCandle_LevelMode_SignalsOnEveryCandleBeyondThresholdAndSellsOnlyWhatIsHeld()
     {
         var signals = Run(Rsi("level"), CandleFactory.FromCloses(Closes));
