@@ -1,10 +1,15 @@
+using System.Runtime.InteropServices;
+
 namespace Trading.Core.Model;
 
 /// <summary>
 /// One OHLCV bar keyed by (symbol, timeframe, open time). Times are Unix milliseconds UTC.
 /// A struct so that hot loops over millions of candles allocate nothing; use <see cref="Create"/>
 /// or <see cref="Validate"/> wherever data enters the system.
+/// It holds no object reference (the symbol is an interned id), so arrays of candles are never scanned by the GC, and
+/// its fields are laid out automatically (decimals first, the symbol id, timeframe and flags packed last): 128 bytes.
 /// </summary>
+[StructLayout(LayoutKind.Auto)]
 public readonly record struct Candle(
     Symbol Symbol,
     Timeframe Timeframe,
@@ -18,9 +23,50 @@ public readonly record struct Candle(
     /// <summary>Last millisecond of the bucket; Binance's close_time.</summary>
     public long CloseTimeMs { get; init; } = OpenTimeMs + Timeframe.DurationMs - 1;
 
-    public decimal? QuoteVolume { get; init; }
+    // The symbol and timeframe are stored as their id and index (an int and a byte), which pack with the flags below.
+    private readonly int _symbolId = Symbol.Id;
+    private readonly byte _timeframe = Timeframe.Index;
 
-    public long? TradeCount { get; init; }
+    public Symbol Symbol
+    {
+        get => Symbol.FromId(_symbolId);
+        init => _symbolId = value.Id;
+    }
+
+    public Timeframe Timeframe
+    {
+        get => Timeframe.FromIndex(_timeframe);
+        init => _timeframe = value.Index;
+    }
+
+    private const byte HasQuoteVolume = 1;
+    private const byte HasTradeCount = 2;
+
+    // The optional fields are stored unwrapped with presence bits: Nullable<decimal> and Nullable<long> would add 16
+    // bytes of padding to every candle of a multi-million array.
+    private readonly byte _present;
+    private readonly decimal _quoteVolume;
+    private readonly long _tradeCount;
+
+    public decimal? QuoteVolume
+    {
+        get => (_present & HasQuoteVolume) != 0 ? _quoteVolume : null;
+        init
+        {
+            _quoteVolume = value.GetValueOrDefault();
+            _present = value.HasValue ? (byte)(_present | HasQuoteVolume) : (byte)(_present & ~HasQuoteVolume);
+        }
+    }
+
+    public long? TradeCount
+    {
+        get => (_present & HasTradeCount) != 0 ? _tradeCount : null;
+        init
+        {
+            _tradeCount = value.GetValueOrDefault();
+            _present = value.HasValue ? (byte)(_present | HasTradeCount) : (byte)(_present & ~HasTradeCount);
+        }
+    }
 
     public DateTimeOffset OpenTime => DateTimeOffset.FromUnixTimeMilliseconds(OpenTimeMs);
 

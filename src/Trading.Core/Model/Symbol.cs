@@ -1,6 +1,9 @@
 namespace Trading.Core.Model;
 
-/// <summary>An exchange symbol such as BTCUSDT: upper-case letters and digits only.</summary>
+/// <summary>
+/// An exchange symbol such as BTCUSDT: upper-case letters and digits only. It stores an id into
+/// <see cref="SymbolTable"/> rather than the string, so it holds no reference; equal names give equal symbols.
+/// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(SymbolJsonConverter))]
 public readonly record struct Symbol
 {
@@ -10,10 +13,20 @@ public readonly record struct Symbol
     {
         if (!IsValidName(name))
             throw new ArgumentException($"Invalid symbol '{name}': expected upper-case letters and digits, e.g. BTCUSDT.", nameof(name));
-        Name = name;
+        _id = SymbolTable.IdOf(name);
     }
 
-    public string Name { get; }
+    private readonly int _id;
+
+    private Symbol(int id) => _id = id;
+
+    /// <summary>The intern-table id, for compact storage inside <see cref="Candle"/>; 0 for default(Symbol).</summary>
+    internal int Id => _id;
+
+    /// <summary>The name, always the same string instance for equal symbols; null for default(Symbol).</summary>
+    public string Name => SymbolTable.NameOf(_id)!;
+
+    internal static Symbol FromId(int id) => new(id);
 
     public static Symbol Parse(string text)
     {

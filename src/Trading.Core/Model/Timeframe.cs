@@ -18,9 +18,14 @@ public readonly record struct Timeframe
         ("8h", 480 * MinuteMs), ("12h", 720 * MinuteMs), ("1d", DayMs), ("3d", 3 * DayMs), ("1w", 7 * DayMs),
     ];
 
-    private Timeframe(int index) => Index = index;
+    private readonly byte _index; // a byte, so that a Candle packs it with its symbol id and flags
 
-    private int Index { get; }
+    private Timeframe(int index) => _index = (byte)index;
+
+    /// <summary>The position in <see cref="Values"/>, for compact storage inside <see cref="Candle"/>.</summary>
+    internal byte Index => _index;
+
+    internal static Timeframe FromIndex(byte index) => new(index);
 
     public static Timeframe M1 => new(0);
     public static Timeframe M3 => new(1);

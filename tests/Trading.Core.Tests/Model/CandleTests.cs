@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Shouldly;
 using Trading.Core.Model;
 
@@ -34,5 +35,52 @@ public class CandleTests
     {
         Should.Throw<InvalidCandleException>(() => Candle.Create(Btc, Timeframe.H1, T0 + 60_000, 1m, 1m, 1m, 1m, 0m))
             .Message.ShouldContain("not aligned to 1h");
+    }
+
+    [Fact]
+    public void Layout_HoldsNoReferenceAndPacksInto128Bytes()
+    {
+        RuntimeHelpers.IsReferenceOrContainsReferences<Candle>().ShouldBeFalse();
+        Unsafe.SizeOf<Candle>().ShouldBe(128);
+    }
+
+    [Fact]
+    public void OptionalFields_RoundTripNullAndValuesIndependently()
+    {
+        var bare = new Candle(Btc, Timeframe.H4, T0, 1m, 2m, 0.5m, 1.5m, 7m);
+        bare.QuoteVolume.ShouldBeNull();
+        bare.TradeCount.ShouldBeNull();
+        bare.Symbol.ShouldBe(Btc);
+        bare.Timeframe.ShouldBe(Timeframe.H4);
+
+        var full = bare with { QuoteVolume = 0m, TradeCount = 42 };
+        full.QuoteVolume.ShouldBe(0m);
+        full.TradeCount.ShouldBe(42);
+        full.ShouldNotBe(bare);
+
+        var quoteOnly = full with { TradeCount = null };
+        quoteOnly.QuoteVolume.ShouldBe(0m);
+        quoteOnly.TradeCount.ShouldBeNull();
+        (quoteOnly with { QuoteVolume = null }).ShouldBe(bare);
+    }
+
+    [Fact]
+    public void Equality_ComparesSymbolTimeframeAndEveryField()
+    {
+        var a = new Candle(new Symbol("ETHUSDT"), Timeframe.M5, T0, 1m, 2m, 0.5m, 1.5m, 7m) { QuoteVolume = 10m, TradeCount = 3 };
+        var b = new Candle(Symbol.Parse("ethusdt"), Timeframe.Parse("5m"), T0, 1m, 2m, 0.5m, 1.5m, 7m) { QuoteVolume = 10m, TradeCount = 3 };
+        b.ShouldBe(a);
+        b.GetHashCode().ShouldBe(a.GetHashCode());
+        (a with { Symbol = Btc }).ShouldNotBe(a);
+        (a with { Timeframe = Timeframe.M15 }).ShouldNotBe(a);
+        (a with { TradeCount = 4 }).ShouldNotBe(a);
+        var (symbol, timeframe, openTime, _, _, _, close, _) = a;
+        (symbol, timeframe, openTime, close).ShouldBe((new Symbol("ETHUSDT"), Timeframe.M5, T0, 1.5m));
+    }
+
+    [Fact]
+    public void FindProblem_DefaultSymbol_ReportsMissingSymbol()
+    {
+        new Candle(default, Timeframe.M1, T0, 1m, 1m, 1m, 1m, 0m).FindProblem().ShouldBe("missing symbol");
     }
 }
