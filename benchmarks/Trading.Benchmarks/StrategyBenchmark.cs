@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using Trading.Core.Backtesting;
 using Trading.Core.Model;
 using Trading.Core.Strategies;
 using Trading.Core.Strategies.BuiltIn;
@@ -35,35 +36,39 @@ public static class StrategyBenchmark
             var parts = name.Split(':', 2);
             var values = parts.Length == 1 ? [] : parts[1].Split(',').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
             var strategy = registry.Create(parts[0], values);
-            var best = double.MaxValue;
-            var bestCpu = double.MaxValue;
-            var signals = 0;
-            var allocated = 0L;
-            for (var run = 0; run < runs; run++)
-            {
-                strategy.Reset();
-                var context = new StrategyContext(candles[0].Symbol, candles[0].Timeframe);
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                signals = Loop(strategy, context, candles);
-                watch.Stop();
-                bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                best = Math.Min(best, watch.Elapsed.TotalSeconds);
-            }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-16} {candles.Length / best / 1e6,8:F1} M candles/s wall ({best * 1000:F1} ms), {candles.Length / bestCpu / 1e6,8:F1} M/s by process CPU time ({bestCpu * 1000:F1} ms); {signals} signals, {allocated:N0} bytes allocated (signals only)"));
+            Measure(name, strategy, candles, runs, Loop);
+            Measure(name + " (prefetch)", strategy, candles, runs, PrefetchingLoop);
         }
         return 0;
     }
 
-    // The floor: stream the same array and convert each close to double, with no strategy at all; once with the
-    // runtime's conversion, once with the inline one the built-in strategies use (the same doubles).
+    private static void Measure(string label, StrategyBase strategy, Candle[] candles, int runs, Func<StrategyBase, StrategyContext, Candle[], int> loop)
+    {
+        var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
+        var signals = 0;
+        var allocated = 0L;
+        for (var run = 0; run < runs; run++)
+        {
+            strategy.Reset();
+            var context = new StrategyContext(candles[0].Symbol, candles[0].Timeframe);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            signals = loop(strategy, context, candles);
+            watch.Stop();
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-16} {candles.Length / best / 1e6,8:F1} M candles/s wall ({best * 1000:F1} ms), {candles.Length / bestCpu / 1e6,8:F1} M/s by process CPU time ({bestCpu * 1000:F1} ms); {signals} signals, {allocated:N0} bytes allocated (signals only)"));
+    }
+
+    // The floor: stream the same array and convert each close to double, with no strategy at all.
     private static void Baseline(Candle[] candles, int runs)
     {
         Floor("(read close only)", candles, runs, SumRuntime);
-        Floor("(read, inline)", candles, runs, SumInline);
     }
 
     private static void Floor(string label, Candle[] candles, int runs, Func<Candle[], double> sumOf)
@@ -90,18 +95,23 @@ public static class StrategyBenchmark
         return sum;
     }
 
-    private static double SumInline(Candle[] candles)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < candles.Length; i++) sum += DecimalConversion.ToDouble(candles[i].Close);
-        return sum;
-    }
-
     private static int Loop(StrategyBase strategy, StrategyContext context, Candle[] candles)
     {
         var signals = 0;
         for (var i = 0; i < candles.Length; i++)
         {
+            if (strategy.OnCandle(candles[i], context) is not null) signals++;
+        }
+        return signals;
+    }
+
+    // The same loop feeding candles as the backtest engine does, with CandlePrefetch hinting the candle 32 ahead.
+    private static int PrefetchingLoop(StrategyBase strategy, StrategyContext context, Candle[] candles)
+    {
+        var signals = 0;
+        for (var i = 0; i < candles.Length; i++)
+        {
+            CandlePrefetch.Ahead(candles, i);
             if (strategy.OnCandle(candles[i], context) is not null) signals++;
         }
         return signals;

@@ -23,7 +23,7 @@ public sealed class BacktestData
         }
         Candles = candles;
         var closes = new double[candles.Length];
-        for (var i = 0; i < candles.Length; i++) closes[i] = DecimalConversion.ToDouble(candles[i].Close);
+        for (var i = 0; i < candles.Length; i++) closes[i] = (double)candles[i].Close;
         Closes = closes;
     }
 

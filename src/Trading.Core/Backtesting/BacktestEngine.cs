@@ -53,6 +53,7 @@ public sealed class BacktestEngine
         var inPosition = 0;
         for (var i = 0; i < candles.Length; i++)
         {
+            CandlePrefetch.Ahead(candles, i);
             var candle = candles[i];
             _clock.Set(candle.CloseTimeMs);
             var venueSaw = run.VenueBusy;

@@ -30,7 +30,7 @@ internal sealed class BacktestRun
         Market = new MarketState(Account, clock, settings.FeeBps);
         Market.SetFilters(symbol, settings.Filters);
         Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
-        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance);
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { DescribeFills = false };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
     }
@@ -90,12 +90,14 @@ internal sealed class BacktestRun
         }
         Orders++;
         var id = CounterIds.Format("BT-", ++_orderSequence);
+        // Created → Submitted happens here, in the same instant, so the order is built in Submitted status (the snapshot
+        // OrderStateMachine.Submit would return; its event is not kept in a backtest).
         var order = new Order
         {
             Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
-            Quantity = decision.Quantity, CreatedAt = now, UpdatedAt = now,
+            Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
-        var update = Venue.Submit(OrderStateMachine.Submit(order, now).Order, now);
+        var update = Venue.Submit(order, now);
         Market.Track(update.Order);
         if (update.Order.Status == OrderStatus.Rejected)
         {

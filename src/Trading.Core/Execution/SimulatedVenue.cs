@@ -25,6 +25,12 @@ public sealed class SimulatedVenue
 
     public FillModel FillModel { get; }
 
+    /// <summary>
+    /// Whether a fill's order event cause names the fill ("fill SIM-F7: 0.001 @ 42000.5"); true by default. A backtest,
+    /// which keeps fills but not order events, turns it off and the cause is just "fill".
+    /// </summary>
+    public bool DescribeFills { get; init; } = true;
+
     public decimal QuoteBalance { get; private set; }
 
     /// <summary>Quote held back for open buy orders (limit price or last price, plus the higher fee).</summary>
@@ -194,7 +200,7 @@ public sealed class SimulatedVenue
                 s.BaseBalance -= quantity;
                 QuoteBalance += notional - fee;
             }
-            var filled = OrderStateMachine.ApplyFill(order, fill);
+            var filled = OrderStateMachine.ApplyFill(order, fill, DescribeFills ? null : "fill");
             updates.Add(VenueUpdate.From(filled, fill));
             order = filled.Order;
             resting.Order = order;

@@ -9,7 +9,7 @@ public static class IndicatorExtensions
     public static bool Update(this ISeriesIndicator indicator, in Candle candle)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return indicator.Update(DecimalConversion.ToDouble(candle.Close));
+        return indicator.Update((double)candle.Close);
     }
 
     /// <summary>Feeds the candle's time, prices and volume.</summary>

@@ -7,9 +7,9 @@ public readonly record struct PriceBar(long TimeMs, double Open, double High, do
 {
     public static PriceBar From(in Candle candle) => new(
         candle.OpenTimeMs,
-        DecimalConversion.ToDouble(candle.Open),
-        DecimalConversion.ToDouble(candle.High),
-        DecimalConversion.ToDouble(candle.Low),
-        DecimalConversion.ToDouble(candle.Close),
-        DecimalConversion.ToDouble(candle.Volume));
+        (double)candle.Open,
+        (double)candle.High,
+        (double)candle.Low,
+        (double)candle.Close,
+        (double)candle.Volume);
 }

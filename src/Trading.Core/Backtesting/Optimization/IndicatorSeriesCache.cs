@@ -36,7 +36,7 @@ public sealed class IndicatorSeriesCache(BacktestData data)
         var values = new double[candles.Length];
         for (var i = 0; i < candles.Length; i++)
         {
-            streaming.Update(DecimalConversion.ToDouble(candles[i].Close));
+            streaming.Update((double)candles[i].Close);
             values[i] = streaming.IsReady ? streaming.Current : double.NaN;
         }
         return new PrecomputedSeries(values, start);

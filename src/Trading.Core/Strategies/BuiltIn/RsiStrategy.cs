@@ -67,7 +67,7 @@ public sealed class RsiStrategy : StrategyBase
         }
         else
         {
-            if (!_rsi.Update(DecimalConversion.ToDouble(candle.Close))) return null;
+            if (!_rsi.Update((double)candle.Close)) return null;
             r = _rsi.Current;
         }
         var p = _previous;

@@ -49,9 +49,9 @@ public sealed class SqueezeStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        var close = DecimalConversion.ToDouble(candle.Close);
+        var close = (double)candle.Close;
         var bandsReady = _bands.Update(close);
-        if (!_keltner.Update(DecimalConversion.ToDouble(candle.High), DecimalConversion.ToDouble(candle.Low), close) || !bandsReady) return null;
+        if (!_keltner.Update((double)candle.High, (double)candle.Low, close) || !bandsReady) return null;
         var squeezed = _bands.Upper < _keltner.Upper && _bands.Lower > _keltner.Lower;
         var released = _wasSqueezed && !squeezed;
         var crossedBelowMiddle = _previousClose >= _previousKeltnerMiddle && close < _keltner.Middle;

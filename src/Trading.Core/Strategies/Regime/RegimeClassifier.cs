@@ -56,9 +56,9 @@ public sealed class RegimeClassifier
 
     public MarketRegime Update(in Candle candle)
     {
-        var high = DecimalConversion.ToDouble(candle.High);
-        var low = DecimalConversion.ToDouble(candle.Low);
-        var close = DecimalConversion.ToDouble(candle.Close);
+        var high = (double)candle.High;
+        var low = (double)candle.Low;
+        var close = (double)candle.Close;
         var adxReady = _adx.Update(high, low, close);
         var volatilityReady = false;
         if (_atr.Update(high, low, close))
