@@ -145,8 +145,7 @@ internal sealed class BacktestRun
         }
         Cash = (double)Account.Cash;
         Quantity = (double)held;
-        context.PositionQuantity = held;
-        context.PositionAveragePrice = book.AverageEntryPrice;
+        context.SetOwnPosition(held, book.CostBasis);
     }
 
     /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>

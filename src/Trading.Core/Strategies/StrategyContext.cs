@@ -11,6 +11,10 @@ public sealed class StrategyContext
 {
     private readonly Dictionary<(Symbol, Timeframe), Candle>? _latest;
     private Dictionary<Symbol, decimal>? _positions;
+    private decimal _averagePrice;
+    private decimal _pendingQuantity;
+    private decimal _pendingCostBasis;
+    private bool _averagePending;
 
     public StrategyContext(Symbol symbol, Timeframe timeframe, string? botId = null, IReadOnlyList<StrategyInput>? extraInputs = null)
     {
@@ -39,7 +43,23 @@ public sealed class StrategyContext
     public decimal PositionQuantity { get; set; }
 
     /// <summary>Average entry price of the position in <see cref="Symbol"/>, 0 when flat.</summary>
-    public decimal PositionAveragePrice { get; set; }
+    public decimal PositionAveragePrice
+    {
+        get
+        {
+            if (_averagePending)
+            {
+                _averagePrice = _pendingQuantity > 0 ? _pendingCostBasis / _pendingQuantity : 0m;
+                _averagePending = false;
+            }
+            return _averagePrice;
+        }
+        set
+        {
+            _averagePrice = value;
+            _averagePending = false;
+        }
+    }
 
     /// <summary>Close time (Unix ms) of the candle being processed: the strategy's "now".</summary>
     public long TimeMs { get; private set; }
@@ -80,6 +100,19 @@ public sealed class StrategyContext
     /// <summary>Position in another symbol of a multi-symbol strategy; <see cref="PositionQuantity"/> for the bot's own.</summary>
     public decimal GetPosition(Symbol symbol) =>
         symbol == Symbol ? PositionQuantity : _positions?.GetValueOrDefault(symbol) ?? 0m;
+
+    /// <summary>
+    /// The bot's own position from its quantity and fee-inclusive cost basis. The average price (cost basis / quantity,
+    /// as the portfolio computes it) is divided out only if a strategy reads it: most never do, and a backtest sets this
+    /// after every fill.
+    /// </summary>
+    public void SetOwnPosition(decimal quantity, decimal costBasis)
+    {
+        PositionQuantity = quantity;
+        _pendingQuantity = quantity;
+        _pendingCostBasis = costBasis;
+        _averagePending = true;
+    }
 
     public void SetPosition(Symbol symbol, decimal quantity)
     {

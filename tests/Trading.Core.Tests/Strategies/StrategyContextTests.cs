@@ -37,4 +37,23 @@ public sealed class StrategyContextTests
         context.GetPosition(Eth).ShouldBe(0m);
         context.PositionQuantity.ShouldBe(0m);
     }
+
+    [Fact]
+    public void SetOwnPosition_CostBasis_AveragePriceIsCostOverQuantityUntilOverwritten()
+    {
+        var context = new StrategyContext(CandleFactory.Btc, Timeframe.M1);
+        context.SetOwnPosition(0.003m, 120.369m);
+        context.PositionQuantity.ShouldBe(0.003m);
+        context.PositionAveragePrice.ShouldBe(120.369m / 0.003m);
+
+        context.SetOwnPosition(0m, 0m);
+        context.PositionAveragePrice.ShouldBe(0m);
+
+        context.SetOwnPosition(2m, 7m);
+        context.PositionAveragePrice = 5m;
+        context.PositionAveragePrice.ShouldBe(5m);
+        context.SetOwnPosition(2m, 7m);
+        context.Clear();
+        context.PositionAveragePrice.ShouldBe(0m);
+    }
 }
