@@ -29,12 +29,16 @@ public static class BacktestBenchmark
         decimal handFinal = 0;
         var engineTimes = new List<(double Wall, double Cpu)>();
         var handTimes = new List<(double Wall, double Cpu)>();
+        var engineGcs = new List<int>();
         for (var round = 0; round <= Repeats; round++) // round 0 warms the JIT up
         {
+            var gcBefore = GC.CollectionCount(0);
             var e = Measure(() => result = engine.Run(new RsiStrategy(), data, Settings));
+            var gcs = GC.CollectionCount(0) - gcBefore;
             var h = Measure(() => handFinal = HandWrittenRsiLoop.Run(candles, Settings.InitialBalance, Settings.FeeBps, Settings.SlippageBps));
             if (round == 0) continue;
             engineTimes.Add(e);
+            engineGcs.Add(gcs);
             handTimes.Add(h);
         }
         var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -60,7 +64,7 @@ public static class BacktestBenchmark
             }
         }).Cpu).Min();
         Console.WriteLine($"rsi strategy alone (signals included, no engine): {strategyOnly * 1000:F0} ms CPU");
-        Console.WriteLine($"engine rsi rounds (ms CPU): {string.Join(' ', engineTimes.Select(t => (t.Cpu * 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        Console.WriteLine($"engine rsi rounds (ms CPU, gen0 collections during the round): {string.Join(' ', engineTimes.Select((t, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Cpu * 1000:F0}({engineGcs[i]})")))}");
         var engineBest = engineTimes.Min(t => t.Cpu);
         var handBest = handTimes.Min(t => t.Cpu);
         Console.WriteLine($"candles {candles.Length:N0}, cores {Environment.ProcessorCount}, load {BenchData.LoadAverage()}");
