@@ -100,7 +100,7 @@ public sealed class BotRuntimeService(
     {
         var signal = message.Deserialize<Signal>();
         if (signal.BotId is not null && signal.BotId != Bot.Id) return ValueTask.CompletedTask;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{signal.Side} {signal.Symbol} @ {signal.Price}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{signal.Side} {signal.Symbol} @ {signal.Price:0.########}");
         return new ValueTask(SaveAsync(s => s with { LastSignal = text, LastSignalAt = signal.CreatedAt }, ct));
     }
 
@@ -108,7 +108,7 @@ public sealed class BotRuntimeService(
     {
         var order = message.Deserialize<Order>();
         if (order.BotId is not null && order.BotId != Bot.Id) return ValueTask.CompletedTask;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity} {order.Symbol} {order.Status}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity:0.########} {order.Symbol} {order.Status}");
         return new ValueTask(SaveAsync(s => s with { LastOrder = text, LastOrderAt = order.UpdatedAt }, ct));
     }
 

@@ -31,6 +31,7 @@ internal static class PlatformHost
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(store.Candles);
         builder.Services.AddSingleton(ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode));
         if (venue is not null) builder.Services.AddSingleton(venue);
         builder.Services.AddTradingPlatform(settings);

@@ -48,7 +48,7 @@ public static class TradeStartCommand
         {
             return Usage(e.Message);
         }
-        if (!ExecutorSession.TryResolveMode(parse, settings, out var mode, out exit)) return exit;
+        if (!ExecutionModes.TryResolve(settings, parse.GetValue(ExecutorSession.ConfirmLive), out var mode, out var liveProblem)) return Usage(liveProblem!);
         if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
         var botSettings = ForBot(settings, bot, strategy);
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
@@ -56,6 +56,7 @@ public static class TradeStartCommand
             var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
             if (running is not null && running.IsRunning && !running.IsLost(TimeProvider.System.GetUtcNow(), BotRuntimeOptions.StaleAfter))
                 return Fail($"bot '{bot.Id}' is already running (pid {running.Pid} on {running.Host}); stop it first with `trading trade stop --bot {bot.Id}`");
+            await Console.Error.WriteLineAsync($"mode: {ExecutionModes.Describe(mode)}");
             var runtime = new BotRuntimeOptions { Bot = bot, Mode = ModeName(mode) };
             using var host = PlatformHost.Build(store, botSettings, mode, venue, PlatformHost.All, services =>
             {
