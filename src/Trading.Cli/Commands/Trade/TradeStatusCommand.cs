@@ -47,11 +47,7 @@ public static class TradeStatusCommand
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
                 var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct);
                 var symbols = rows.SelectMany(r => r.Symbols).ToHashSet(StringComparer.Ordinal);
-                var positions = new Table().AddColumns("Symbol", "Quantity", "Entry", "Last", "Unrealised", "Realised", "Fees");
-                foreach (var p in account.OpenPositions().Where(p => symbols.Contains(p.Symbol.Name)))
-                    positions.AddRow(p.Symbol.Name, Money(p.Quantity), Money(p.AverageEntryPrice), Money(p.CurrentPrice),
-                        Money(p.UnrealizedPnl), Money(p.RealizedPnl), Money(p.FeesPaid));
-                console.Write(positions);
+                console.Write(PositionsTable(account.OpenPositions().Where(p => symbols.Contains(p.Symbol.Name))));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"account: equity {Money(account.Equity)} {account.QuoteAsset}  unrealised {Money(account.UnrealizedPnl)}  realised {Money(account.RealizedPnl)}  fees {Money(account.FeesPaid)}  today {Money(account.DailyPnl)}"));
                 return 0;

@@ -67,7 +67,7 @@ public sealed class TradeCommandTests : IAsyncLifetime
         running.ExitCode.ShouldBe(0, running.Error);
         running.Output.ShouldMatch(@"paper-rsi\s*│\s*rsi\s*│\s*BTCUSDT\s*│\s*1m\s*│\s*paper\s*│\s*running\s*│\s*" + bot.Pid + "@");
         running.Output.ShouldMatch(@"│\s*\d+/[1-9]\d*\s*│\s*(Buy|Sell) BTCUSDT");
-        running.Output.ShouldMatch(@"│\s*Symbol\s*│\s*Quantity\s*│\s*Entry\s*│\s*Last\s*│\s*Unrealised\s*│\s*Realised\s*│\s*Fees\s*│");
+        running.Output.ShouldMatch(@"│\s*Symbol\s*│\s*Quantity\s*│\s*Entry\s*│\s*Last\s*│\s*Value\s*│\s*Unrealised\s*│\s*Realised\s*│\s*Fees\s*│");
         running.Output.ShouldMatch(@"account: equity \d+(\.\d+)? USDT .* fees 0\.\d*[1-9]");
         again.ExitCode.ShouldBe(1);
         again.Error.Trim().ShouldStartWith("error: bot 'paper-rsi' is already running");
