@@ -51,7 +51,11 @@ internal sealed class TradeStartOptions
         var name = parse.GetValue(Bot);
         var strategy = parse.GetValue(Strategy);
         if (name is not null && strategy is not null) return "give either --bot or --strategy, not both";
-        if (name is not null) return FindConfigured(settings, name, out bot);
+        if (name is not null)
+        {
+            var adHoc = new Option[] { Symbol, Timeframe, Params, Name }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+            return adHoc is not null ? $"{adHoc.Name} defines an ad hoc bot: use it with --strategy, not with --bot" : FindConfigured(settings, name, out bot);
+        }
         if (strategy is null) return "give --bot NAME (config/bots/NAME.json) or --strategy NAME --symbol SYMBOL";
         return TryAdHoc(parse, strategy, out bot);
     }

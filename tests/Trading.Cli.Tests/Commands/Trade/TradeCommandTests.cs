@@ -111,6 +111,8 @@ public sealed class TradeCommandTests : IAsyncLifetime
     [InlineData("error: unknown --mode 'real'", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--mode", "real")]
     [InlineData("error: --mode live needs TRADING_MODE=live", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--mode", "live")]
     [InlineData("error: give --bot NAME", "trade", "start")]
+    [InlineData("error: --symbol defines an ad hoc bot", "trade", "start", "--bot", "btc-rsi", "--symbol", "ETHUSDT")]
+    [InlineData("error: give either --bot or --strategy", "trade", "start", "--bot", "btc-rsi", "--strategy", "rsi")]
     public async Task Start_BadInput_OneLineErrorExit2AndNothingCreated(string error, params string[] args)
     {
         var result = await Run(args);
