@@ -23,6 +23,19 @@ public static class CliProcess
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, CancellationToken ct = default)
     {
+        using var process = Process.Start(StartInfo(arguments, environment, workingDirectory)) ?? throw new InvalidOperationException("Could not start the trading CLI.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a long-running command (such as <c>trade start</c>) and returns at once; see <see cref="RunningCli"/>.</summary>
+    public static RunningCli Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
+        new(Process.Start(StartInfo(arguments, environment, workingDirectory)) ?? throw new InvalidOperationException("Could not start the trading CLI."));
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "trading.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: reference Trading.Cli from the test project.");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -40,10 +53,6 @@ public static class CliProcess
             if (value is null) info.Environment.Remove(name);
             else info.Environment[name] = value;
         }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the trading CLI.");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return new Result(process.ExitCode, await output, await error);
+        return info;
     }
 }

@@ -12,4 +12,15 @@ public static class TestWait
             await Task.Delay(10, ct);
         }
     }
+
+    /// <summary>As <see cref="UntilAsync(Func{bool}, TimeSpan, CancellationToken)"/> for a condition that must be queried (a store, a file).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met within {timeout}.");
+            await Task.Delay(50, ct);
+        }
+    }
 }

@@ -6,11 +6,15 @@ namespace Trading.Services.Execution;
 /// <summary>
 /// Paper trading: the backtester's <see cref="SimulatedVenue"/> (fill model, fees, filters) with a virtual balance,
 /// matched against live closed candles passed to <see cref="OnCandleAsync"/>. Thread-safe; fills go to the sink.
+/// It runs on market time, as the backtester does: an order counts as placed at the close of the latest candle of its
+/// symbol, so a market order decided on candle t fills at candle t+1's open whatever the wall clock says (a replay of
+/// past data, or a signal that arrives a few milliseconds after t+1 opened).
 /// </summary>
 public sealed class PaperVenue : IExecutionVenue
 {
     private readonly SimulatedVenue _venue;
     private readonly Lock _lock = new();
+    private readonly Dictionary<Symbol, DateTimeOffset> _marketTimes = [];
     private Func<VenueUpdate, CancellationToken, ValueTask>? _sink;
 
     public PaperVenue(FillModel fillModel, decimal quoteBalance, IEnumerable<(Symbol Symbol, SymbolFilters Filters, decimal BaseBalance)> symbols)
@@ -33,7 +37,11 @@ public sealed class PaperVenue : IExecutionVenue
     public Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
     {
         VenueUpdate update;
-        lock (_lock) update = _venue.Submit(submitted, submitted.UpdatedAt);
+        lock (_lock)
+        {
+            var at = _marketTimes.TryGetValue(submitted.Symbol, out var marketTime) ? marketTime : submitted.UpdatedAt;
+            update = _venue.Submit(submitted, at);
+        }
         return Task.FromResult<IReadOnlyList<VenueUpdate>>([update]);
     }
 
@@ -61,11 +69,14 @@ public sealed class PaperVenue : IExecutionVenue
     }
 
     /// <summary>Matches the open orders against one closed candle and reports the resulting transitions to the sink.</summary>
-    public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct)
+    public ValueTask OnCandleAsync(Candle candle, CancellationToken ct) => MatchAsync(candle, candle.CloseTime, ct);
+
+    private async ValueTask MatchAsync(Candle candle, DateTimeOffset marketTime, CancellationToken ct)
     {
         List<VenueUpdate>? updates = null;
         lock (_lock)
         {
+            if (!_marketTimes.TryGetValue(candle.Symbol, out var seen) || marketTime > seen) _marketTimes[candle.Symbol] = marketTime;
             if (_venue.OpenOrderCount > 0) _venue.OnCandle(candle, updates = []);
             else _venue.OnCandle(candle, Array.Empty<VenueUpdate>());
         }
@@ -84,6 +95,6 @@ public sealed class PaperVenue : IExecutionVenue
     public ValueTask MatchAtAsync(Symbol symbol, decimal price, DateTimeOffset time, CancellationToken ct)
     {
         var bar = new Candle(symbol, Timeframe.M1, time.ToUnixTimeMilliseconds(), price, price, price, price, 0m);
-        return OnCandleAsync(bar, ct);
+        return MatchAsync(bar, time, ct);
     }
 }

@@ -11,14 +11,15 @@ namespace Trading.Services.Strategies;
 /// Runs the strategies of the enabled, running bots: warms each up from stored candles, then feeds it the closed candles
 /// of <c>candles.{SYMBOL}</c>, stores every signal with its indicator values and publishes it on <c>signals</c>.
 /// A strategy that throws is isolated: its bot is marked faulted (stored and published on <c>bots.status</c>) and the
-/// others keep running. Bots are read once at start.
+/// others keep running. Bots are read once at start; a <see cref="StrategyEngineScope"/> limits which.
 /// </summary>
 public sealed class StrategyEngineService(
     StrategyRegistry registry,
     ITradingStore store,
     IMessageBus bus,
     TimeProvider time,
-    ILogger<StrategyEngineService> logger) : BackgroundService
+    ILogger<StrategyEngineService> logger,
+    StrategyEngineScope? scope = null) : BackgroundService
 {
     public const string ConsumerGroup = "strategy-engine";
     private const int WarmUpMargin = 5;
@@ -59,7 +60,7 @@ public sealed class StrategyEngineService(
     {
         var instances = new List<BotStrategyInstance>();
         var bots = await store.Bots.ListAsync(ct);
-        foreach (var bot in bots.Where(b => b.Enabled && b.Status == BotStatuses.Running))
+        foreach (var bot in bots.Where(b => b.Enabled && b.Status == BotStatuses.Running && (scope is null || scope.Includes(b.Id))))
         {
             try
             {

@@ -52,11 +52,11 @@ internal sealed class EngineHarness : IAsyncDisposable
             Parameters = parameters.ToDictionary(p => p.Name, p => p.Value),
         }, _cts.Token);
 
-    public async Task StartAsync(StrategyRegistry registry)
+    public async Task StartAsync(StrategyRegistry registry, StrategyEngineScope? scope = null)
     {
         _ = Bus.SubscribeAsync(StreamNames.Signals, "test", (m, _) => Signals.Writer.WriteAsync(m.Deserialize<Signal>()), _cts.Token);
         _ = Bus.SubscribeAsync(StreamNames.BotStatus, "test", (m, _) => Statuses.Writer.WriteAsync(m.Deserialize<BotStatusMessage>()), _cts.Token);
-        _engine = new StrategyEngineService(registry, Store, Bus, TimeProvider.System, NullLogger<StrategyEngineService>.Instance);
+        _engine = new StrategyEngineService(registry, Store, Bus, TimeProvider.System, NullLogger<StrategyEngineService>.Instance, scope);
         await _engine.StartAsync(_cts.Token);
         await _engine.Ready.WaitAsync(Timeout, _cts.Token);
     }

@@ -91,6 +91,24 @@ public sealed class StrategyEngineServiceTests
         (await harness.Store.Signals.ListAsync("grid", ct: Ct)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Run_WithScope_RunsOnlyTheScopedBotAmongRunningOnes()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        await harness.Store.Candles.UpsertAsync([EngineHarness.Bar(0, 105, 105)], Ct);
+        await harness.SaveBotAsync("other-process", "grid", ("lower", "90"), ("upper", "110"), ("grid_count", "2"));
+        await harness.SaveBotAsync("mine", "grid", ("lower", "90"), ("upper", "110"), ("grid_count", "2"));
+        await harness.StartAsync(BuiltInStrategies.CreateRegistry(), new StrategyEngineScope(new HashSet<string> { "mine" }));
+
+        await harness.PublishAsync(EngineHarness.Bar(1, 105, 95));
+        await harness.PublishAsync(EngineHarness.Bar(2, 95, 85));
+
+        (await harness.NextAsync(harness.Signals)).BotId.ShouldBe("mine");
+        (await harness.NextAsync(harness.Signals)).BotId.ShouldBe("mine");
+        (await harness.Store.Signals.ListAsync("grid", ct: Ct)).ShouldAllBe(s => s.BotId == "mine");
+        (await harness.Store.Signals.ListAsync("grid", ct: Ct)).Count.ShouldBe(2);
+    }
+
     /// <summary>Throws on any live close below 100: stands for a buggy plugin.</summary>
     private sealed class ThrowingStrategy : StrategyBase
     {

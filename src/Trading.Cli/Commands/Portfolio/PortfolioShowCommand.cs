@@ -29,17 +29,23 @@ public static class PortfolioShowCommand
                 foreach (var p in account.OpenPositions()) balances.AddRow(p.Symbol.BaseAsset, Money(p.Quantity));
                 console.Write(balances);
 
-                var positions = new Table().AddColumns("Symbol", "Quantity", "Entry", "Last", "Value", "Unrealised", "Realised", "Fees");
-                foreach (var p in account.OpenPositions())
-                    positions.AddRow(p.Symbol.Name, Money(p.Quantity), Money(p.AverageEntryPrice), Money(p.CurrentPrice), Money(p.MarketValue),
-                        Money(p.UnrealizedPnl), Money(p.RealizedPnl), Money(p.FeesPaid));
-                console.Write(positions);
+                console.Write(PositionsTable(account.OpenPositions()));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"equity {Money(account.Equity)} {account.QuoteAsset}  cash {Money(account.Cash)}  unrealised {Money(account.UnrealizedPnl)}  realised {Money(account.RealizedPnl)}  fees {Money(account.FeesPaid)}  today {Money(account.DailyPnl)}  drawdown {account.Drawdown:P2}"));
                 return 0;
             }, migrate: true);
         });
         return command;
+    }
+
+    /// <summary>Symbol, quantity, entry, last price, value, unrealised and realised PnL and fees of each position.</summary>
+    internal static Table PositionsTable(IEnumerable<Core.Model.Position> positions)
+    {
+        var table = new Table().AddColumns("Symbol", "Quantity", "Entry", "Last", "Value", "Unrealised", "Realised", "Fees");
+        foreach (var p in positions)
+            table.AddRow(p.Symbol.Name, Money(p.Quantity), Money(p.AverageEntryPrice), Money(p.CurrentPrice), Money(p.MarketValue),
+                Money(p.UnrealizedPnl), Money(p.RealizedPnl), Money(p.FeesPaid));
+        return table;
     }
 
     internal static string Money(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Trading.Cli.Commands.Db;
+using Trading.Cli.Commands.Order;
+using Trading.Cli.Commands.Service;
+using Trading.Core.Storage;
+using Trading.Core.Strategies;
+using Trading.Services.Bots;
+using Trading.Services.Configuration;
+using Trading.Services.Execution;
+using Trading.Services.Strategies;
+
+namespace Trading.Cli.Commands.Trade;
+
+/// <summary>
+/// <c>trading trade start --bot NAME</c> (or <c>--strategy rsi --symbol BTCUSDT ...</c>) runs one bot in the foreground:
+/// the collector for its series, the strategy engine limited to it, the order executor with the risk gate in the chosen
+/// mode and the portfolio manager, on the configured store. The bot records itself (see <see cref="BotRuntimeService"/>),
+/// and Ctrl+C, SIGTERM or <c>trading trade stop --bot NAME</c> stops it.
+/// </summary>
+public static class TradeStartCommand
+{
+    public const int RuntimeError = 1;
+
+    public static Command Create()
+    {
+        var options = new TradeStartOptions();
+        var command = new Command("start", "Run a bot in the foreground (Ctrl+C or `trade stop` stops it)");
+        options.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(parse, options, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, TradeStartOptions options, CancellationToken ct)
+    {
+        if (!CliSettings.TryLoad(parse, out var configured, out var exit)) return exit;
+        if (options.TryModeOverrides(parse, configured, out var overrides) is { } modeProblem) return Usage(modeProblem);
+        if (!CliSettings.TryLoad(parse, out var settings, out exit, overrides)) return exit;
+        if (options.TryResolveBot(parse, settings, out var bot) is { } botProblem) return Usage(botProblem);
+        var registry = StrategyCatalog.Load(settings);
+        StrategyBase strategy;
+        try
+        {
+            strategy = registry.Create(bot.Strategy, bot.Parameters);
+        }
+        catch (StrategyConfigurationException e)
+        {
+            return Usage(e.Message);
+        }
+        if (!ExecutionModes.TryResolve(settings, parse.GetValue(ExecutorSession.ConfirmLive), out var mode, out var liveProblem)) return Usage(liveProblem!);
+        if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
+        var botSettings = ForBot(settings, bot, strategy);
+        return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
+        {
+            var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
+            if (running is not null && running.IsRunning && !running.IsLost(TimeProvider.System.GetUtcNow(), BotRuntimeOptions.StaleAfter))
+                return Fail($"bot '{bot.Id}' is already running (pid {running.Pid} on {running.Host}); stop it first with `trading trade stop --bot {bot.Id}`");
+            await Console.Error.WriteLineAsync($"mode: {ExecutionModes.Describe(mode)}");
+            var runtime = new BotRuntimeOptions { Bot = bot, Mode = ModeName(mode) };
+            using var host = PlatformHost.Build(store, botSettings, mode, venue, PlatformHost.All, services =>
+            {
+                services.AddSingleton<StrategyRegistry>(registry);
+                services.AddSingleton(new StrategyEngineScope(new HashSet<string>(StringComparer.Ordinal) { bot.Id }));
+                services.AddSingleton(runtime);
+                services.AddSingleton<BotRuntimeService>();
+                services.AddHostedService(sp => sp.GetRequiredService<BotRuntimeService>());
+            });
+            Console.WriteLine($"bot {bot.Id}: {bot.Strategy} on {string.Join(",", bot.Symbols)} {bot.Timeframe}, mode {runtime.Mode.ToUpperInvariant()}, store {description}");
+            Console.WriteLine($"Ctrl+C or `trading trade stop --bot {bot.Id}` stops it");
+            var recorder = host.Services.GetRequiredService<BotRuntimeService>();
+            try
+            {
+                await host.RunAsync(ct);
+                return 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Fail($"bot '{bot.Id}' stopped: {e.Message}");
+            }
+            finally
+            {
+                await recorder.MarkStoppedAsync("process ended", CancellationToken.None);
+            }
+        }, migrate: true);
+    }
+
+    /// <summary>The settings the bot's host runs with: only its own series to collect and trade, and its own sizing.</summary>
+    private static TradingSettings ForBot(TradingSettings settings, BotDefinition bot, StrategyBase strategy)
+    {
+        var primary = bot.Symbols.Select(Core.Model.Symbol.Parse).ToList();
+        var timeframe = Core.Model.Timeframe.Parse(bot.Timeframe);
+        var series = primary.Select(s => (Symbol: s, Timeframe: timeframe))
+            .Concat(primary.SelectMany(s => strategy.ExtraInputs.Select(input => (Symbol: input.Resolve(s), input.Timeframe))))
+            .Distinct();
+        var symbols = series.GroupBy(s => s.Symbol)
+            .Select(g => new SymbolConfig(g.Key.Name, g.Select(s => s.Timeframe.ToString()).ToList()))
+            .ToList();
+        return settings with { Symbols = symbols, Bots = [bot] };
+    }
+
+    private static string ModeName(ExecutionMode mode) => mode switch
+    {
+        ExecutionMode.DryRun => "dry-run",
+        ExecutionMode.Paper => "paper",
+        ExecutionMode.Testnet => "testnet",
+        _ => "live",
+    };
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return TradingCli.UsageError;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return RuntimeError;
+    }
+}

@@ -1,0 +1,18 @@
+using Trading.Core.Storage;
+
+namespace Trading.Services.Bots;
+
+/// <summary>The one bot a <c>trading trade start</c> process runs, and how often it reports.</summary>
+public sealed record BotRuntimeOptions
+{
+    public required BotDefinition Bot { get; init; }
+
+    /// <summary>The execution mode, as printed (dry-run, paper, testnet, live).</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>How often the bot writes its heartbeat and polls for a stop request.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A running bot whose heartbeat is older than this is reported lost (its process died without stopping).</summary>
+    public static TimeSpan StaleAfter { get; } = TimeSpan.FromSeconds(10);
+}

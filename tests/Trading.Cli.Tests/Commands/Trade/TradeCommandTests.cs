@@ -1,0 +1,165 @@
+using Shouldly;
+using Trading.Binance.Simulator;
+using Trading.Core.Model;
+using Trading.Core.Storage;
+using Trading.Storage;
+using Trading.TestInfrastructure;
+
+namespace Trading.Cli.Tests.Commands.Trade;
+
+/// <summary>
+/// `trading trade start|stop|status` as separate processes against the in-process Binance simulator: a paper bot
+/// trades the replayed candles, another process sees and stops it through the store.
+/// </summary>
+public sealed class TradeCommandTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _dir = new();
+    private BinanceSimulator _simulator = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DataDir => Path.Combine(_dir.Path, "data");
+
+    public async ValueTask InitializeAsync()
+    {
+        // Paced like a live market (one 1m bar every 50 ms from the first subscription): a market order fills on a later bar.
+        var candles = TestCandles.Generate(2000);
+        _simulator = new BinanceSimulator(new SimulatedMarket().Add(candles, candles[0].OpenTimeMs), new SimulatorOptions { Speed = 1200 });
+        await _simulator.StartAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _simulator.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["BINANCE_BASE_URL"] = _simulator.BaseUrl.ToString().TrimEnd('/'),
+        ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
+        ["TRADING_CONFIG_DIR"] = Path.Combine(_dir.Path, "config"),
+        ["LOG_LEVEL"] = "Warning",
+    };
+
+    private Task<CliProcess.Result> Run(params string[] args) => CliProcess.RunAsync([.. args, "--data-dir", DataDir], Environment, _dir.Path, Ct);
+
+    private RunningCli Start(params string[] args) => CliProcess.Start([.. args, "--data-dir", DataDir], Environment, _dir.Path);
+
+    [Fact]
+    public async Task Start_PaperBotOnSimulator_StatusShowsItTradingStopEndsItAndStatusShowsStopped()
+    {
+        await using var bot = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "1m",
+            "--param", "period=2", "--param", "quantity=0.001", "--mode", "paper", "--name", "paper-rsi");
+        await WhileRunningAsync(bot, () => Task.FromResult(bot.Output.Contains("bot paper-rsi:", StringComparison.Ordinal)));
+        await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
+        await WhileRunningAsync(bot, async () => (await BotOrdersAsync(store)).Count(o => o.Status == OrderStatus.Filled) >= 2);
+
+        var running = await Run("trade", "status");
+        var again = await Run("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "paper-rsi", "--mode", "paper");
+        var stop = await Run("trade", "stop", "--bot", "paper-rsi");
+        var exited = await bot.WaitForExitAsync(Timeout, Ct);
+        var stopped = await Run("trade", "status", "--bot", "paper-rsi");
+
+        bot.Output.ShouldContain("mode PAPER");
+        bot.Error.ShouldContain("mode: PAPER");
+        running.ExitCode.ShouldBe(0, running.Error);
+        running.Output.ShouldMatch(@"paper-rsi\s*│\s*rsi\s*│\s*BTCUSDT\s*│\s*1m\s*│\s*paper\s*│\s*running\s*│\s*" + bot.Pid + "@");
+        running.Output.ShouldMatch(@"│\s*\d+/[1-9]\d*\s*│\s*(Buy|Sell) BTCUSDT");
+        running.Output.ShouldMatch(@"│\s*Symbol\s*│\s*Quantity\s*│\s*Entry\s*│\s*Last\s*│\s*Value\s*│\s*Unrealised\s*│\s*Realised\s*│\s*Fees\s*│");
+        running.Output.ShouldMatch(@"account: equity \d+(\.\d+)? USDT .* fees 0\.\d*[1-9]");
+        again.ExitCode.ShouldBe(1);
+        again.Error.Trim().ShouldStartWith("error: bot 'paper-rsi' is already running");
+        stop.ExitCode.ShouldBe(0, stop.Error);
+        stop.Output.ShouldContain("bot paper-rsi stopped");
+        exited.ExitCode.ShouldBe(0, exited.Error);
+        stopped.ExitCode.ShouldBe(0, stopped.Error);
+        stopped.Output.ShouldMatch(@"paper-rsi\s*│.*│\s*stopped\s*│");
+        (await store.Bots.GetAsync("paper-rsi", Ct)).ShouldNotBeNull().Status.ShouldBe(BotStatuses.Stopped);
+        var orders = await BotOrdersAsync(store);
+        orders.ShouldAllBe(o => !o.IsOpen || o.Status == OrderStatus.New);
+        (await store.Orders.GetFillsAsync(null, Ct)).Count.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task Start_ConfiguredDryRunBot_SigtermStopsItCleanlyWithSignalsButNoOrders()
+    {
+        _dir.Write("config/bots/btc-rsi.json",
+            """{ "strategy": "rsi", "symbols": ["BTCUSDT"], "timeframe": "1m", "parameters": { "period": 2, "quantity": 0.001 } }""");
+        await using var bot = Start("trade", "start", "--bot", "btc-rsi");
+        await WhileRunningAsync(bot, () => Task.FromResult(bot.Output.Contains("bot btc-rsi:", StringComparison.Ordinal)));
+        await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
+        await WhileRunningAsync(bot, async () => (await store.Signals.ListAsync("rsi", 10, Ct)).Count > 0);
+
+        await bot.TerminateAsync(Ct);
+        var exited = await bot.WaitForExitAsync(Timeout, Ct);
+        var status = await Run("trade", "status");
+
+        exited.ExitCode.ShouldBe(0, exited.Error);
+        exited.Output.ShouldContain("mode DRY-RUN");
+        (await store.Orders.ListAsync(ct: Ct)).ShouldBeEmpty();
+        status.Output.ShouldMatch(@"btc-rsi\s*│\s*rsi\s*│\s*BTCUSDT\s*│\s*1m\s*│\s*dry-run\s*│\s*stopped\s*│");
+    }
+
+    [Theory]
+    [InlineData("error: unknown bot 'nope'", "trade", "start", "--bot", "nope")]
+    [InlineData("error: Unknown strategy 'nope'", "trade", "start", "--strategy", "nope", "--symbol", "BTCUSDT")]
+    [InlineData("error: Strategy 'rsi': parameter 'period' must be an integer", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--param", "period=abc")]
+    [InlineData("error: --param 'period' must look like name=value", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--param", "period")]
+    [InlineData("error: unknown timeframe '7m'", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "7m")]
+    [InlineData("error: unknown --mode 'real'", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--mode", "real")]
+    [InlineData("error: --mode live needs TRADING_MODE=live", "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--mode", "live")]
+    [InlineData("error: give --bot NAME", "trade", "start")]
+    [InlineData("error: --symbol defines an ad hoc bot", "trade", "start", "--bot", "btc-rsi", "--symbol", "ETHUSDT")]
+    [InlineData("error: give either --bot or --strategy", "trade", "start", "--bot", "btc-rsi", "--strategy", "rsi")]
+    public async Task Start_BadInput_OneLineErrorExit2AndNothingCreated(string error, params string[] args)
+    {
+        var result = await Run(args);
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith(error);
+        Directory.Exists(DataDir).ShouldBeFalse();
+        _simulator.TotalStreamConnections.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Start_LiveWithoutConfirmation_OneLineErrorExit2AndNothingCreated()
+    {
+        var result = await CliProcess.RunAsync(["trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--data-dir", DataDir],
+            new Dictionary<string, string?>(Environment)
+            {
+                ["TRADING_MODE"] = "live", ["DRY_RUN"] = "false", ["BINANCE_API_KEY"] = "k", ["BINANCE_API_SECRET"] = "s",
+            }, _dir.Path, Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldContain("confirm");
+        Directory.Exists(DataDir).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Stop_UnknownBot_OneLineErrorExit2()
+    {
+        var result = await Run("trade", "stop", "--bot", "ghost");
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: unknown bot 'ghost'");
+    }
+
+    /// <summary>Polls <paramref name="condition"/> while the bot runs; a bot that exits or a timeout fails with the bot's output.</summary>
+    private static async Task WhileRunningAsync(RunningCli bot, Func<Task<bool>> condition)
+    {
+        try
+        {
+            await TestWait.UntilAsync(async () => bot.HasExited || await condition(), Timeout, Ct);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nstdout:\n{bot.Output}\nstderr:\n{bot.Error}", e);
+        }
+        bot.HasExited.ShouldBeFalse($"the bot exited early:\n{bot.Output}\n{bot.Error}");
+    }
+
+    private static async Task<List<Core.Model.Order>> BotOrdersAsync(ITradingStore store) =>
+        (await store.Orders.ListAsync(limit: 10_000, ct: Ct)).Where(o => o.BotId == "paper-rsi").ToList();
+}
