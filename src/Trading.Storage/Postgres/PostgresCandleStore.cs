@@ -50,6 +50,17 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
             yield return Map(reader, symbol, timeframe);
     }
 
+    public async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT count(*) FROM candles WHERE symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to");
+        command.Parameters.AddWithValue("symbol", symbol.Name);
+        command.Parameters.AddWithValue("timeframe", timeframe.Name);
+        command.Parameters.AddWithValue("from", fromMs);
+        command.Parameters.AddWithValue("to", toMs);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {
         await using var command = database.DataSource.CreateCommand(
