@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
 using Trading.Core.Model;
+using Trading.Storage.Sqlite;
 
 namespace Trading.Storage.Postgres;
 
@@ -60,7 +61,7 @@ internal static class CandleCopy
         return 19;
     }
 
-    /// <summary>Encodes one row at a time, keeping the UTF-8 bytes of the current symbol and timeframe.</summary>
+    /// <summary>Validates and encodes one row at a time, keeping the UTF-8 bytes of the current symbol and timeframe.</summary>
     private sealed class RowEncoder(bool withSequence)
     {
         private Symbol symbol;
@@ -86,6 +87,7 @@ internal static class CandleCopy
         /// <summary>Call <see cref="TextBytes"/> for the same candle first.</summary>
         public int Write(Span<byte> row, long sequence, in Candle c)
         {
+            ScaledCandle.Validate(c);
             BinaryPrimitives.WriteInt16BigEndian(row, (short)(withSequence ? 12 : 11));
             var at = 2;
             if (withSequence) at += Int64(row[at..], sequence);
