@@ -31,7 +31,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Output.ShouldContain("applied 3 migration(s)");
+        first.Output.ShouldContain("applied 4 migration(s)");
         second.Output.ShouldContain("up to date");
         status.Output.ShouldContain("3 applied, 0 pending");
         File.Exists(Path.Combine(dataDir, "trading.db")).ShouldBeTrue();
