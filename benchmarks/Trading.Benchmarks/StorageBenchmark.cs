@@ -47,7 +47,10 @@ public static class StorageBenchmark
 
     private static async Task RunPostgresAsync(Candle[] candles, int reads)
     {
-        await using var server = await PostgresServer.StartAsync();
+        // BENCH_PG_SETTINGS="name=value ..." adds server settings, e.g. bulk-load ones; they apply to psql \copy alike.
+        var settings = Environment.GetEnvironmentVariable("BENCH_PG_SETTINGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        await using var server = await PostgresServer.StartAsync(default, settings);
+        if (settings.Length > 0) Console.WriteLine($"postgresql settings: {string.Join(' ', settings)}");
         var connectionString = await server.CreateDatabaseAsync("bench");
         var postmaster = ServerCpu.PostmasterPid(server.DataDirectory);
         await using (var store = await TradingStoreFactory.OpenAsync(connectionString, "unused"))

@@ -85,6 +85,17 @@ public abstract partial class TradingStoreSuite
     }
 
     [Fact]
+    public async Task Candles_CountAsync_Range_CountsWhatReadReturnsPerSeries()
+    {
+        await Store.Candles.UpsertAsync(Enumerable.Range(0, 10).Select(i => Bar(i)).Append(Bar(4, symbol: Eth)), Ct);
+
+        (await Store.Candles.CountAsync(Btc, Timeframe.M1, Bar(3).OpenTimeMs, Bar(6).OpenTimeMs, Ct)).ShouldBe(3);
+        (await Store.Candles.CountAsync(Btc, Timeframe.M1, long.MinValue, long.MaxValue, Ct)).ShouldBe(10);
+        (await Store.Candles.CountAsync(Eth, Timeframe.M1, long.MinValue, long.MaxValue, Ct)).ShouldBe(1);
+        (await Store.Candles.CountAsync(Btc, Timeframe.H1, long.MinValue, long.MaxValue, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Candles_ReadAsync_LargeSeries_StreamsEveryRowInOrder()
     {
         const int count = 30_000;

@@ -11,6 +11,9 @@ public interface ICandleStore
     /// <summary>Streams candles with fromMs ≤ open time &lt; toMs in time order.</summary>
     IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default);
 
+    /// <summary>How many candles have fromMs ≤ open time &lt; toMs: what <see cref="ReadAsync"/> would stream now.</summary>
+    Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default);
+
     Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default);
 
     Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default);

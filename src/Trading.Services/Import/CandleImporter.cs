@@ -6,13 +6,16 @@ using Trading.Core.Storage;
 namespace Trading.Services.Import;
 
 /// <summary>
-/// Imports kline files into the candle store: files are decompressed and parsed in parallel, then written in
-/// file order in large batches while the next batch is being parsed. Bad rows are skipped and reported;
-/// an unreadable file is reported and the others go on.
+/// Imports kline files into the candle store: files are decompressed and parsed in parallel and handed, in file
+/// order, through a bounded channel to one writer that commits them in large transactions while parsing goes on.
+/// Bad rows are skipped and reported; an unreadable file is reported and the others go on.
 /// </summary>
 public sealed class CandleImporter(ICandleStore store, TimeProvider clock)
 {
     private const int MaxProblemsKept = 200;
+
+    /// <summary>Parsed files waiting for the writer at most (about 1,440 candles each for daily 1m files).</summary>
+    private const int ChannelCapacityInFiles = 128;
 
     /// <summary>Rows per store transaction.</summary>
     public int BatchSize { get; init; } = 200_000;
@@ -29,44 +32,34 @@ public sealed class CandleImporter(ICandleStore store, TimeProvider clock)
         var trackers = new Dictionary<(Symbol, Timeframe), SeriesImportTracker>();
         var problems = new List<RowProblem>();
         var errors = new List<string>();
-        long skipped = 0, written = 0;
+        long skipped = 0;
         var filesDone = 0;
-        var batch = new List<IReadOnlyList<Candle>>();
-        var batchRows = 0;
-        Task<long> pendingWrite = Task.FromResult(0L);
-
-        async Task FlushAsync()
+        var writer = new CandleBatchWriter(store, BatchSize, ChannelCapacityInFiles);
+        var writing = writer.RunAsync(ct);
+        try
         {
-            written += await pendingWrite.ConfigureAwait(false);
-            pendingWrite = Task.FromResult(0L);
-            progress?.Report(new ImportProgress(filesDone, files.Count, written));
-            if (batchRows == 0) return;
-            var rows = batch;
-            pendingWrite = Task.Run(() => store.UpsertAsync(rows.SelectMany(c => c), ct), ct);
-            batch = [];
-            batchRows = 0;
-        }
-
-        await foreach (var result in KlineFileReader.ReadManyAsync(files, options, ct: ct).ConfigureAwait(false))
-        {
-            filesDone++;
-            if (result.File is not { } file)
+            await foreach (var result in KlineFileReader.ReadManyAsync(files, options, ct: ct).ConfigureAwait(false))
             {
-                errors.Add(result.Error!);
-                continue;
+                filesDone++;
+                if (result.File is not { } file)
+                {
+                    errors.Add(result.Error!);
+                    continue;
+                }
+                skipped += file.SkippedRows;
+                problems.AddRange(file.Problems.Take(MaxProblemsKept - problems.Count));
+                var key = (file.Symbol, file.Timeframe);
+                if (!trackers.TryGetValue(key, out var tracker)) trackers[key] = tracker = new SeriesImportTracker(file.Symbol, file.Timeframe);
+                tracker.Add(file.Candles);
+                if (file.Candles.Count > 0 && !await writer.AddAsync(file.Candles, ct).ConfigureAwait(false)) break;
+                progress?.Report(new ImportProgress(filesDone, files.Count, writer.Written));
             }
-            skipped += file.SkippedRows;
-            problems.AddRange(file.Problems.Take(MaxProblemsKept - problems.Count));
-            var key = (file.Symbol, file.Timeframe);
-            if (!trackers.TryGetValue(key, out var tracker)) trackers[key] = tracker = new SeriesImportTracker(file.Symbol, file.Timeframe);
-            tracker.Add(file.Candles);
-            batch.Add(file.Candles);
-            batchRows += file.Candles.Count;
-            if (batchRows >= BatchSize) await FlushAsync().ConfigureAwait(false);
-            else progress?.Report(new ImportProgress(filesDone, files.Count, written));
         }
-        await FlushAsync().ConfigureAwait(false);
-        written += await pendingWrite.ConfigureAwait(false);
+        finally
+        {
+            writer.Complete();
+        }
+        var written = await writing.ConfigureAwait(false);
         progress?.Report(new ImportProgress(filesDone, files.Count, written));
 
         var series = trackers.Values.Select(t => t.ToSummary()).OrderBy(s => s.Symbol.Name, StringComparer.Ordinal).ThenBy(s => s.Timeframe.DurationMs).ToList();

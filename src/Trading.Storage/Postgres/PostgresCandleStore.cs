@@ -3,11 +3,13 @@ using Npgsql;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Storage.Sql;
+using Trading.Storage.Sqlite;
 
 namespace Trading.Storage.Postgres;
 
 /// <summary>
-/// Candles in PostgreSQL. A batch is validated and written in chunks inside one transaction. A chunk of one series,
+/// Candles in PostgreSQL. A batch is validated and written in chunks inside one transaction; a corrupt candle aborts
+/// the COPY and the transaction, so nothing of the batch is stored. A chunk of one series,
 /// strictly ascending and not overlapping stored rows, is binary-COPYed straight into its leaf partition; any other
 /// chunk goes through a temporary staging table and INSERT ... ON CONFLICT DO UPDATE, so a key is never duplicated.
 /// </summary>
@@ -27,8 +29,7 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
         long written = 0;
         foreach (var candle in candles)
         {
-            candle.Validate();
-            chunk.Add(candle);
+            chunk.Add(candle); // validated while it is encoded for COPY, so the server works on the previous rows meanwhile
             if (chunk.Count == ChunkSize) written += await WriteChunkAsync(connection, chunk, ct);
         }
         if (chunk.Count > 0) written += await WriteChunkAsync(connection, chunk, ct);
@@ -50,6 +51,17 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
             yield return Map(reader, symbol, timeframe);
     }
 
+    public async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT count(*) FROM candles WHERE symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to");
+        command.Parameters.AddWithValue("symbol", symbol.Name);
+        command.Parameters.AddWithValue("timeframe", timeframe.Name);
+        command.Parameters.AddWithValue("from", fromMs);
+        command.Parameters.AddWithValue("to", toMs);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {
         await using var command = database.DataSource.CreateCommand(
@@ -69,6 +81,7 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
     private async Task<long> WriteChunkAsync(NpgsqlConnection connection, List<Candle> chunk, CancellationToken ct)
     {
         var count = chunk.Count;
+        ScaledCandle.Validate(chunk[0]); // its series names the partition; the COPY checks every row
         if (IsAscendingSingleSeries(chunk))
         {
             var leaf = await partitions.EnsureAsync(chunk[0].Symbol, chunk[0].Timeframe, ct);
@@ -122,6 +135,7 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
 
     private async Task UpsertThroughStagingAsync(NpgsqlConnection connection, List<Candle> chunk, CancellationToken ct)
     {
+        foreach (var candle in chunk) ScaledCandle.Validate(candle);
         foreach (var series in chunk.Select(c => (c.Symbol, c.Timeframe)).Distinct())
             await partitions.EnsureAsync(series.Symbol, series.Timeframe, ct);
         await connection.Sql("CREATE TEMP TABLE IF NOT EXISTS candles_staging (seq bigint NOT NULL, LIKE candles) ON COMMIT DROP").RunAsync(ct);

@@ -7,14 +7,24 @@ namespace Trading.Storage.Postgres;
 /// <summary>A PostgreSQL database reached through a pooled <see cref="NpgsqlDataSource"/>.</summary>
 internal sealed class PostgresDatabase(string connectionString) : SqlDatabase
 {
-    // Candles are LIST-partitioned by symbol, then by timeframe; leaf partitions are created on first write.
+    // Candles are LIST-partitioned by symbol, then by timeframe; leaf partitions are created on first write. Migration 4
+    // re-orders the key to (open_time, symbol, timeframe).
     private static readonly SchemaSql Schema = new("numeric", "boolean", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", """
         CREATE TABLE IF NOT EXISTS candles (
             symbol text NOT NULL, timeframe text NOT NULL, open_time bigint NOT NULL, close_time bigint NOT NULL,
             open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL, volume numeric NOT NULL,
             quote_volume numeric, trade_count bigint,
             PRIMARY KEY (symbol, timeframe, open_time)) PARTITION BY LIST (symbol)
-        """, CandleSeriesKey: "SELECT 1");
+        """, CandleSeriesKey: "SELECT 1", CandleTimeLedKey: TimeLedKey);
+
+    // Within a leaf partition symbol and timeframe are constant, so a key that leads with them makes every B-tree
+    // comparison of a bulk COPY walk two text columns before reaching the time. Leading with open_time decides almost
+    // every comparison on one fixed-width integer. ON CONFLICT (symbol, timeframe, open_time) still infers this key:
+    // inference matches the set of columns, not their order.
+    private const string TimeLedKey = """
+        ALTER TABLE candles DROP CONSTRAINT candles_pkey;
+        ALTER TABLE candles ADD PRIMARY KEY (open_time, symbol, timeframe)
+        """;
 
     public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(connectionString);
 

@@ -3,15 +3,18 @@ namespace Trading.Storage.Sql;
 /// <summary>
 /// The one logical schema, rendered per engine. Only column types and the candles table differ:
 /// decimals are TEXT in SQLite (exact) and numeric in PostgreSQL; times are Unix milliseconds everywhere.
-/// <paramref name="CandleSeriesKey"/> is migration 3, which only SQLite needs (it re-keys candles by an integer series id).
+/// <paramref name="CandleSeriesKey"/> is migration 3, which only SQLite needs (it re-keys candles by an integer series id);
+/// <paramref name="CandleTimeLedKey"/> is migration 4, which only PostgreSQL needs (its candle key leads with open_time).
 /// </summary>
-internal sealed record SchemaSql(string Decimal, string Boolean, string AutoIncrementKey, string CandlesTable, string CandleSeriesKey)
+internal sealed record SchemaSql(
+    string Decimal, string Boolean, string AutoIncrementKey, string CandlesTable, string CandleSeriesKey, string CandleTimeLedKey = "SELECT 1")
 {
     public IReadOnlyList<Migration> Migrations() =>
     [
         new(1, "core schema", Core()),
         new(2, "risk decisions", RiskDecisions()),
         new(3, "candle series ids", CandleSeriesKey),
+        new(4, "candle key led by open time", CandleTimeLedKey),
     ];
 
     private string Core() => $"""

@@ -28,6 +28,12 @@ internal readonly struct ScaledCandle
         return exact;
     }
 
+    /// <summary>Throws like <see cref="Candle.Validate"/> when the candle is corrupt, checking exact values on the scaled integers.</summary>
+    public static void Validate(in Candle c)
+    {
+        if (!TryEncode(c, out var scaled) || !scaled.PassesChecks(c)) c.Validate();
+    }
+
     /// <summary>
     /// The same rules as <see cref="Candle.FindProblem"/>, on the exact integers, so it is much cheaper than comparing
     /// decimals. True means valid; false means the caller must run <see cref="Candle.Validate"/> for the reason.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Storage.Sql;
@@ -39,21 +38,16 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
         }
     }
 
-    public async IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs,
-        [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+        new SqliteCandleRange(database.FilePath, symbol, timeframe, fromMs, toMs, ct);
+
+    public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) => Task.Run(() =>
     {
-        await Task.CompletedTask.ConfigureAwait(false);
         using var connection = SqliteRawConnection.Open(database.FilePath);
-        if (SqliteCandleSeries.Find(connection.Handle, symbol, timeframe) is not { } seriesId) yield break;
-        using var query = new SqliteCandleQuery(connection.Handle,
-            "WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3 ORDER BY open_time", symbol, timeframe, seriesId, fromMs, toMs);
-        var read = 0;
-        while (query.TryRead(out var candle))
-        {
-            if (++read % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
-            yield return candle;
-        }
-    }
+        if (SqliteCandleSeries.Find(connection.Handle, symbol, timeframe) is not { } seriesId) return 0L;
+        return connection.QueryInt64(
+            "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3", seriesId, fromMs, toMs);
+    }, ct);
 
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {

@@ -32,6 +32,19 @@ internal sealed class SqliteRawConnection : IDisposable
 
     public void Execute(string sql) => SqliteRaw.Check(Handle, raw.sqlite3_exec(Handle, sql));
 
+    /// <summary>The first column of the first row of a query whose parameters are ?1, ?2, ... in order.</summary>
+    public long QueryInt64(string sql, params ReadOnlySpan<long> parameters)
+    {
+        SqliteRaw.Check(Handle, raw.sqlite3_prepare_v2(Handle, sql, out var statement));
+        using (statement)
+        {
+            for (var i = 0; i < parameters.Length; i++) raw.sqlite3_bind_int64(statement, i + 1, parameters[i]);
+            var rc = raw.sqlite3_step(statement);
+            SqliteRaw.Check(Handle, rc);
+            return rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : 0;
+        }
+    }
+
     /// <summary>Rolls back the open transaction, if SQLite has not already done so after an error.</summary>
     public void RollBack()
     {

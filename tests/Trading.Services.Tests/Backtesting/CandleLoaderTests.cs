@@ -59,5 +59,39 @@ public sealed class CandleLoaderTests : IAsyncLifetime
         (await CandleLoader.LoadAsync(_store.Candles, new Symbol("ETHUSDT"), Timeframe.M1, 0, long.MaxValue, Ct)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task LoadAsync_CandleWrittenBetweenCountingAndReading_ReturnsItToo()
+    {
+        var store = new WritesAfterFirstCount(_store.Candles, Bar(Stored + 5));
+
+        var loaded = await CandleLoader.LoadAsync(store, Btc, Timeframe.M1, 0, long.MaxValue, Ct);
+
+        loaded.Length.ShouldBe(Stored + 1);
+        loaded[^1].ShouldBe(Bar(Stored + 5));
+        loaded[^2].ShouldBe(Bar(Stored - 1));
+    }
+
     private static Candle Bar(int i) => new(Btc, Timeframe.M1, i * Minute, 100m + (i % 7), 110m, 90m, 101m, 2.5m);
+
+    /// <summary>The real store, with a concurrent writer's candle landing right after the loader's first count.</summary>
+    private sealed class WritesAfterFirstCount(ICandleStore inner, Candle late) : ICandleStore
+    {
+        private int counted;
+
+        public async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
+        {
+            var count = await inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
+            if (Interlocked.Exchange(ref counted, 1) == 0) await inner.UpsertAsync([late], ct);
+            return count;
+        }
+
+        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) => inner.UpsertAsync(candles, ct);
+
+        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
+
+        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
+
+        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
+    }
 }

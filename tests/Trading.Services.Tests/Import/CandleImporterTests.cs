@@ -86,6 +86,18 @@ public sealed class CandleImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportAsync_StoreFailsOnSecondBatch_ThrowsThatErrorAndKeepsTheFirstBatch()
+    {
+        var files = Enumerable.Range(1, 200).Select(d => Path.Combine(RepoPaths.BtcUsdt1mDir, $"BTCUSDT-1m-{new DateOnly(2023, 1, 1).AddDays(d - 1):yyyy-MM-dd}.zip")).ToList();
+        var importer = new CandleImporter(new FailsOnSecondUpsert(_store.Candles), TimeProvider.System) { BatchSize = 1440 };
+
+        var error = await Should.ThrowAsync<IOException>(() => importer.ImportAsync(files, ct: Ct));
+
+        error.Message.ShouldBe("disk full");
+        (await _store.Candles.ListSeriesAsync(Ct)).ShouldHaveSingleItem().Count.ShouldBe(1440);
+    }
+
+    [Fact]
     public async Task ImportAsync_WithProgress_ReportsEveryFileAndTheCommittedRows()
     {
         var files = new[] { "2024-01-01", "2024-01-02", "2024-01-03" }.Select(d => Path.Combine(RepoPaths.BtcUsdt1mDir, $"BTCUSDT-1m-{d}.zip")).ToList();
@@ -126,5 +138,24 @@ public sealed class CandleImporterTests : IAsyncLifetime
     {
         var dir = SampleData.FindDirectory().ShouldNotBeNull();
         KlineFileReader.ExpandPaths([dir]).Count.ShouldBe(177);
+    }
+
+    /// <summary>The real store, failing its second transaction as a full disk would.</summary>
+    private sealed class FailsOnSecondUpsert(ICandleStore inner) : ICandleStore
+    {
+        private int upserts;
+
+        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) =>
+            Interlocked.Increment(ref upserts) == 2 ? throw new IOException("disk full") : inner.UpsertAsync(candles, ct);
+
+        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
+
+        public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
+
+        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
+
+        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
     }
 }

@@ -36,7 +36,8 @@ public sealed class PostgresServer : IAsyncDisposable
         Pooling = true,
     }.ConnectionString;
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default)
+    /// <summary>Starts a server; <paramref name="settings"/> are extra <c>-c name=value</c> server settings.</summary>
+    public static async Task<PostgresServer> StartAsync(CancellationToken ct = default, params string[] settings)
     {
         var initdb = FindInitdb() ?? throw new InvalidOperationException($"PostgreSQL binaries (initdb, pg_ctl) are not on PATH or in /usr/lib/postgresql/*/bin: {InstallHint}.");
         var binDirectory = Path.GetDirectoryName(initdb)!;
@@ -50,7 +51,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(binDirectory, root, ExternalProcess.FreeLoopbackPort(), runAs);
         try
         {
-            await server.InitAndStartAsync(ct);
+            await server.InitAndStartAsync(settings, ct);
             return server;
         }
         catch
@@ -85,12 +86,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task InitAndStartAsync(CancellationToken ct)
+    private async Task InitAndStartAsync(string[] settings, CancellationToken ct)
     {
         await ExternalProcess.RunAsync(Path.Combine(BinDirectory, "initdb"),
             ["-D", DataDirectory, "-U", OsUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], runAs, ct);
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={RootDirectory} " +
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" +
+            string.Concat(settings.Select(setting => $" -c {setting}"));
         await ExternalProcess.RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(RootDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"], runAs, ct);
     }
