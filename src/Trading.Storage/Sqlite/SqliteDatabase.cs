@@ -11,11 +11,14 @@ internal sealed class SqliteDatabase : SqlDatabase
         SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration);
 
     private readonly string connectionString;
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly SqliteCheckpointer checkpointer;
 
     private SqliteDatabase(string path)
     {
         FilePath = path;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        checkpointer = new SqliteCheckpointer(OpenSqliteAsync);
     }
 
     public string FilePath { get; }
@@ -38,13 +41,33 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await OpenSqliteAsync(ct);
 
-    public async ValueTask<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
+    public override async ValueTask<DbConnection> OpenWriterAsync(CancellationToken ct) => await OpenSqliteWriterAsync(ct);
+
+    /// <summary>A pooled connection that holds this file's in-process write turn until it is disposed.</summary>
+    public async ValueTask<SqliteConnection> OpenSqliteWriterAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(connectionString);
+        await writer.WaitAsync(ct);
+        // Disposing the connection gives the turn back, also when opening it fails.
+        return await OpenPooledAsync(new SqliteWriterConnection(connectionString, ExitWrite), ct);
+    }
+
+    /// <summary>Waits for this file's in-process write turn, for writers on their own raw connection; end it with <see cref="ExitWrite"/>.</summary>
+    public void EnterWrite(CancellationToken ct) => writer.Wait(ct);
+
+    public void ExitWrite()
+    {
+        writer.Release();
+        checkpointer.Request();
+    }
+
+    public ValueTask<SqliteConnection> OpenSqliteAsync(CancellationToken ct) => OpenPooledAsync(new SqliteConnection(connectionString), ct);
+
+    private static async ValueTask<SqliteConnection> OpenPooledAsync(SqliteConnection connection, CancellationToken ct)
+    {
         try
         {
             await connection.OpenAsync(ct);
-            await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000").RunAsync(ct);
+            await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0").RunAsync(ct);
             return connection;
         }
         catch
@@ -54,10 +77,10 @@ internal sealed class SqliteDatabase : SqlDatabase
         }
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        await checkpointer.DisposeAsync();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 }
