@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Trading.Storage.Sql;
 
@@ -9,6 +10,9 @@ internal sealed class SqliteDatabase : SqlDatabase
 {
     private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT",
         SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration);
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object ConfiguredMark = new();
 
     private readonly string connectionString;
     private readonly SemaphoreSlim writer = new(1, 1);
@@ -67,7 +71,12 @@ internal sealed class SqliteDatabase : SqlDatabase
         try
         {
             await connection.OpenAsync(ct);
-            await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0").RunAsync(ct);
+            // Connection settings outlive a trip through the pool: set them once per SQLite handle, not on every open.
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0").RunAsync(ct);
+                Configured.AddOrUpdate(connection.Handle!, ConfiguredMark);
+            }
             return connection;
         }
         catch
