@@ -63,6 +63,8 @@ public static class ExecutionLatencyBenchmark
     /// <summary>Lets the simulator stream one bar; true once its order reached the simulator and reached a final state.</summary>
     private static async Task<bool> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs)
     {
+        // A bar that timed out may still have signalled since: drop stale signals so each bar pairs with its own order.
+        while (probes.OrderArrived.Wait(0) || pipeline.OrderDone.Wait(0)) { }
         probes.ReleaseBar();
         var done = await probes.OrderArrived.WaitAsync(TimeSpan.FromSeconds(5)) && await pipeline.OrderDone.WaitAsync(TimeSpan.FromSeconds(5));
         if (gapMs > 0) await Task.Delay(gapMs);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Trading.Binance;
 using Trading.Binance.Orders;
@@ -51,6 +52,11 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
     public List<Candle> Candles { get; }
 
+    /// <summary>Warnings and errors of the services go to stderr when BENCH_LOG=1; otherwise nothing is logged.</summary>
+    private static ILoggerFactory Logs { get; } = Environment.GetEnvironmentVariable("BENCH_LOG") == "1"
+        ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+        : NullLoggerFactory.Instance;
+
     public BinanceSimulator Simulator { get; }
 
     public SemaphoreSlim OrderDone { get; } = new(0);
@@ -70,7 +76,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         var ct = _stop.Token;
         await Simulator.StartAsync(ct);
         _store = await TradingStoreFactory.OpenAsync(null, _dir.Path, ct);
-        var bus = new InProcessMessageBus();
+        var bus = new InProcessMessageBus(logger: Logs.CreateLogger<InProcessMessageBus>());
         var symbol = TestCandles.BtcUsdt;
         await _store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = AlternatingStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running }, ct);
         var settings = new TradingSettings();
@@ -78,13 +84,13 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
         var registry = new StrategyRegistry();
         registry.TryRegister(() => new AlternatingStrategy(), "benchmark");
-        var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, NullLogger<StrategyEngineService>.Instance);
+        var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
         var health = new MarketConnectionHealth(TimeProvider.System);
         var client = new BinanceTradingClient(_tradingHttp, new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret),
             new BinanceTradingOptions { BaseUrl = Simulator.BaseUrl });
-        var executor = new OrderExecutorService(settings, options, _store, bus, TimeProvider.System, NullLogger<OrderExecutorService>.Instance,
+        var executor = new OrderExecutorService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<OrderExecutorService>(),
             health, new BinanceVenue(client, TimeProvider.System, "binance-simulator"));
-        var portfolio = new PortfolioManagerService(settings, options, _store, bus, TimeProvider.System, NullLogger<PortfolioManagerService>.Instance);
+        var portfolio = new PortfolioManagerService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<PortfolioManagerService>());
         _services.AddRange([engine, executor, portfolio]);
         _ = bus.SubscribeAsync(StreamNames.Orders, "bench", (message, _) => OnOrder(message.Deserialize<Order>()), ct);
         if (breakdown)
@@ -103,7 +109,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles), bus, health, new CollectorOptions
         {
             Series = [(symbol, Timeframe.M1)], WebSocketUrl = Simulator.WebSocketUrl, BackfillFromMs = Candles[0].OpenTimeMs,
-        }, NullLogger<CandleCollector>.Instance);
+        }, Logs.CreateLogger<CandleCollector>());
         _collector = collector.RunAsync(ct);
     }
 
