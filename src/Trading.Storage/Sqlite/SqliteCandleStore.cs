@@ -9,12 +9,39 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
 {
     private const int CancellationCheckInterval = 8192;
 
-    public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) => Task.Run(() => Upsert(candles, ct), ct);
+    /// <summary>Up to this many candles (a live bar, a REST page) are written inline on a pooled connection.</summary>
+    private const int SmallBatch = 1000;
 
-    private long Upsert(IEnumerable<Candle> candles, CancellationToken ct)
+    public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(candles);
-        using var connection = SqliteRawConnection.Open(database.FilePath);
+        return candles is IReadOnlyCollection<Candle> { Count: <= SmallBatch } small
+            ? UpsertSmallAsync(small, ct)
+            : Task.Run(() => UpsertBulk(candles, ct), ct);
+    }
+
+    private async Task<long> UpsertSmallAsync(IReadOnlyCollection<Candle> candles, CancellationToken ct)
+    {
+        await using var connection = await database.OpenSqliteWriterAsync(ct);
+        return Upsert(new SqliteRawConnection(connection.Handle!, owned: false), candles, ct);
+    }
+
+    private long UpsertBulk(IEnumerable<Candle> candles, CancellationToken ct)
+    {
+        database.EnterWrite(ct);
+        try
+        {
+            using var connection = SqliteRawConnection.Open(database.FilePath);
+            return Upsert(connection, candles, ct);
+        }
+        finally
+        {
+            database.ExitWrite();
+        }
+    }
+
+    private static long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, CancellationToken ct)
+    {
         connection.Execute("BEGIN IMMEDIATE");
         try
         {
