@@ -45,7 +45,7 @@ public sealed class PortfolioManagerService(
                 .Select(symbol => bus.SubscribeAsync(StreamNames.Candles(symbol), ConsumerGroup,
                     (message, ct) => Locked(() => tracker.OnCandleAsync(message.Deserialize<CandleMessage>().ToCandle(), ct), ct), stoppingToken))
                 .Append(bus.SubscribeAsync(StreamNames.Fills, ConsumerGroup,
-                    (message, ct) => Locked(() => tracker.OnFillAsync(message.Deserialize<Fill>(), ct), ct), stoppingToken))
+                    (message, ct) => Locked(() => BookFillAsync(tracker, message.Deserialize<Fill>(), ct), ct), stoppingToken))
                 .ToArray();
             if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live && exchangeVenue is BinanceVenue binance)
                 subscriptions = [.. subscriptions, CheckBalancesAsync(tracker, binance, symbols, stoppingToken)];
@@ -74,6 +74,15 @@ public sealed class PortfolioManagerService(
             BalancesChecked?.Invoke(fixes);
             await Task.Delay(BalanceCheckInterval, time, ct);
         }
+    }
+
+    /// <summary>Raised after a fill from <c>fills</c> was booked (tests await it instead of sleeping).</summary>
+    public event Action<Fill>? FillBooked;
+
+    private async Task BookFillAsync(PortfolioTracker tracker, Fill fill, CancellationToken ct)
+    {
+        await tracker.OnFillAsync(fill, ct);
+        FillBooked?.Invoke(fill);
     }
 
     /// <summary>Raised after each balance check with the fixes it made (tests await it instead of sleeping).</summary>
