@@ -92,6 +92,23 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Listens to the simulator's kline stream until it has replayed every bar (its price moves through them).</summary>
+    public async Task ReplayAsync(Binance.Simulator.BinanceSimulator sim)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri(sim.WebSocketUrl, $"/stream?streams={sim.Market.Series.Single().StreamName}"), Token);
+        var buffer = new byte[8192];
+        var drain = Task.Run(async () =>
+        {
+            while ((await socket.ReceiveAsync(buffer, Token)).MessageType != System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+            }
+        }, Token);
+        await sim.ReplayCompletion.WaitAsync(Timeout, Token);
+        socket.Abort();
+        await drain.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _cts.CancelAsync();

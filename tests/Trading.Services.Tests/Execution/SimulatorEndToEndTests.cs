@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
@@ -62,7 +61,7 @@ public sealed class SimulatorEndToEndTests
             var limitPrice = startPrice - 5m;
             var resting = await executor.ExecuteAsync(new ExecutionRequest("e2e-limit", Btc, OrderSide.Buy, 0.005m, limitPrice, startPrice), h.Token);
             resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
-            await ReplayAsync(sim, h);
+            await h.ReplayAsync(sim);
             await WaitForStatusAsync(h, "e2e-limit", OrderStatus.Filled);
             router.FillsFromStream.ShouldBeGreaterThanOrEqualTo(1);
 
@@ -113,24 +112,6 @@ public sealed class SimulatorEndToEndTests
             if (order.ClientOrderId == id && order.Status == status) return;
             order.Status.ShouldNotBeOneOf(OrderStatus.Rejected, OrderStatus.Failed);
         }
-    }
-
-    /// <summary>Listens to the kline stream, which lets the simulator replay its remaining bars (and move its price).</summary>
-    private static async Task ReplayAsync(BinanceSimulator sim, ExecutionHarness h)
-    {
-        using var socket = new ClientWebSocket();
-        var stream = sim.Market.Series.Single().StreamName;
-        await socket.ConnectAsync(new Uri(sim.WebSocketUrl, $"/stream?streams={stream}"), h.Token);
-        var buffer = new byte[8192];
-        var drain = Task.Run(async () =>
-        {
-            while (socket.State == WebSocketState.Open && (await socket.ReceiveAsync(buffer, h.Token)).MessageType != WebSocketMessageType.Close)
-            {
-            }
-        }, h.Token);
-        await sim.ReplayCompletion.WaitAsync(ExecutionHarness.Timeout, h.Token);
-        socket.Abort();
-        await drain.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private static async Task WaitForAccountEventAsync(Channel<AccountPositionUpdate> events, decimal usdt, decimal btc, ExecutionHarness h)
