@@ -57,7 +57,7 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
             await adjustments.AppendAsync(adjustment, ct);
             adjustment.ApplyTo(account);
             reports.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{asset}: the portfolio had {local}, the exchange has {remote}: adjusted by {adjustment.Delta}"));
+                $"{asset}: the portfolio had {Amount(local)}, the exchange has {Amount(remote)}: adjusted by {Amount(adjustment.Delta)}"));
         }
         foreach (var tracking in tracked.Select(s => s.BaseAsset).Prepend(account.QuoteAsset))
         {
@@ -87,9 +87,11 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
             if (local.Free == remote.Free && local.Locked == remote.Locked) continue;
             await store.Portfolio.SaveBalanceAsync(asset, remote.Free, remote.Locked, ct);
             reports.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{asset} (not traded): the store had {local.Free + local.Locked}, the exchange has {remote.Total}: store updated"));
+                $"{asset} (not traded): the store had {Amount(local.Free + local.Locked)}, the exchange has {Amount(remote.Total)}: store updated"));
         }
     }
+
+    private static string Amount(decimal value) => value.ToString("0.##################", CultureInfo.InvariantCulture);
 
     private static IEnumerable<Symbol> TrackedSymbols(PortfolioAccount account, IEnumerable<Symbol> symbols) =>
         symbols.Concat(account.OpenPositions().Select(p => p.Symbol))
