@@ -23,6 +23,11 @@ public static class StartupReconciler
     {
         var differences = await ReconcileOrdersAsync(store, bus, venue, executor, time, logger, ct);
         if (balanceSymbols is null || venue is not BinanceVenue binance) return differences;
+        if (await BalanceReconciler.BlockerAsync(store, ct) is { } blocker)
+        {
+            await ReportAsync(bus, time, logger, [blocker], ct);
+            return [.. differences, blocker];
+        }
         try
         {
             var account = await binance.AccountAsync(ct);

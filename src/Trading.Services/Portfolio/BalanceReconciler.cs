@@ -19,6 +19,18 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
 {
     public const string EventKind = "balance-reconciliation";
 
+    /// <summary>
+    /// Why balances cannot be compared now, or null: an order whose outcome is still unknown (Submitted) may hold a trade the
+    /// exchange's balances show and the store does not yet, and fixing that as a transfer would count it twice later.
+    /// </summary>
+    public static async Task<string?> BlockerAsync(ITradingStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var unresolved = (await store.Orders.ListAsync(openOnly: true, limit: 10_000, ct)).Where(o => o.Status == OrderStatus.Submitted).ToList();
+        return unresolved.Count == 0 ? null
+            : $"balances not reconciled: the outcome of {unresolved.Count} order(s) is still unknown ({string.Join(", ", unresolved.Take(3).Select(o => o.ClientOrderId))})";
+    }
+
     /// <summary>The tracked assets whose local total differs from the exchange's (free + locked): asset, local, exchange.</summary>
     public static IReadOnlyList<(string Asset, decimal Local, decimal Exchange)> Differences(PortfolioAccount account, ExchangeAccount exchange,
         IEnumerable<Symbol> symbols)

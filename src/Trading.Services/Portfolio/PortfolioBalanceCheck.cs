@@ -9,7 +9,8 @@ namespace Trading.Services.Portfolio;
 /// <summary>
 /// The portfolio manager's balance reconciliation (testnet/live): stored adjustments it has not booked yet (deposits seen by
 /// the executor, its fixes) are booked first; then GET /api/v3/account is read twice, <see cref="SettleDelay"/> apart, and only
-/// a difference found both times is fixed, so a fill still on its way over the bus is never mistaken for one.
+/// a difference found both times is fixed, so a fill still on its way over the bus is never mistaken for one. While an
+/// order's outcome is unknown the check is deferred to the next round.
 /// </summary>
 public sealed class PortfolioBalanceCheck(BinanceVenue venue, ITradingStore store, IMessageBus bus, TimeProvider time, ILogger logger)
 {
@@ -24,6 +25,11 @@ public sealed class PortfolioBalanceCheck(BinanceVenue venue, ITradingStore stor
         var tracked = symbols.ToList();
         var reconciler = new BalanceReconciler(store, bus, time, logger);
         IReadOnlyList<(string, decimal, decimal)> first = [];
+        if (await BalanceReconciler.BlockerAsync(store, ct) is { } blocker)
+        {
+            logger.LogWarning("Balance reconciliation deferred: {Reason}", blocker);
+            return [];
+        }
         try
         {
             var exchange = await venue.AccountAsync(ct);

@@ -51,7 +51,8 @@ public sealed class SimulatorEndToEndTests
             var router = executorService.UserData.ShouldNotBeNull();
             var accountEvents = Channel.CreateUnbounded<AccountPositionUpdate>();
             router.Handled += update => { if (update is AccountPositionUpdate p) accountEvents.Writer.TryWrite(p); };
-            await h.PublishCandleAsync(ExecutionHarness.Bar(0, startPrice));
+            // The mark the collector's candle would bring; given directly, as the bus does not order candles before signals.
+            await executor.OnCandleAsync(ExecutionHarness.Bar(0, startPrice), h.Token);
 
             await PublishSignalAsync(h, "e2e-buy", OrderSide.Buy, startPrice, 0.01m);
             await WaitForStatusAsync(h, "e2e-buy", OrderStatus.Filled);
@@ -66,7 +67,7 @@ public sealed class SimulatorEndToEndTests
             router.FillsFromStream.ShouldBeGreaterThanOrEqualTo(1);
 
             var lastPrice = sim.Exchange.LastPrice(Btc).ShouldNotBeNull();
-            await h.PublishCandleAsync(ExecutionHarness.Bar(30, lastPrice));
+            await executor.OnCandleAsync(ExecutionHarness.Bar(30, lastPrice), h.Token);
             await PublishSignalAsync(h, "e2e-exit", OrderSide.Sell, lastPrice, 0.003m);
             await WaitForStatusAsync(h, "e2e-exit", OrderStatus.Filled);
 

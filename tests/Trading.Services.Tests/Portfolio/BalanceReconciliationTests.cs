@@ -53,6 +53,29 @@ public sealed class BalanceReconciliationTests
     }
 
     [Fact]
+    public async Task CreateAsync_AnOrderOutcomeStillUnknown_BalancesLeftAloneAndReported()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var balances = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["USDT"] = 9_000m };
+        await using var sim = await StartAsync(balances);
+        using var http = new HttpClient();
+        var now = h.Clock.GetUtcNow();
+        var pending = new Order
+        {
+            Id = "in-doubt", ClientOrderId = "in-doubt", Symbol = Btc, Side = OrderSide.Buy, Type = OrderType.Market, Quantity = 0.01m, CreatedAt = now, UpdatedAt = now,
+        };
+        var submitted = Core.Execution.OrderStateMachine.Submit(pending, now);
+        await h.Store.Orders.SaveAsync(submitted.Order, submitted.Event, h.Token);
+
+        var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, Venue(http, sim, h));
+        var differences = await StartupReconciler.ReconcileAsync(h.Store, h.Bus, executor.Venue!, executor, h.Clock, NullLogger.Instance, h.Token, [Btc]);
+
+        executor.Market.Account.Cash.ShouldBe(10_000m);
+        (await new BalanceAdjustments(h.Store.SystemState).LoadAsync(h.Token)).ShouldBeEmpty();
+        differences.ShouldContain(d => d.StartsWith("balances not reconciled: the outcome of 1 order(s) is still unknown (in-doubt)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PortfolioBalanceCheck_DepositAtExchange_FixedOnceAndKeptAfterRebuild()
     {
         await using var h = await ExecutionHarness.CreateAsync();
