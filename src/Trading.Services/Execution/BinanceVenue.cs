@@ -78,7 +78,8 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
 
     /// <summary>
     /// An order answer has no trades: when it executed more than the store knows, its trades (with their commissions) are
-    /// read from GET /api/v3/myTrades. If that fails, the order is returned as it is and the rest is booked without a fee.
+    /// read from GET /api/v3/myTrades. If that fails, the outcome counts as unknown (the order is looked up again later), so a
+    /// commission is never lost; only trades that do not add up to the executed quantity leave the rest booked without a fee.
     /// </summary>
     private async Task<ExchangeOrder> WithTradesAsync(Order stored, ExchangeOrder found, CancellationToken ct)
     {
@@ -90,7 +91,7 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         }
         catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
         {
-            return found;
+            throw new VenueOutcomeUnknownException($"the trades of order {found.ClientOrderId} could not be read: {e.Message}", e);
         }
     }
 

@@ -92,6 +92,14 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The simulator's test key and secret.</summary>
+    public static readonly Binance.Orders.BinanceCredentials SimulatorCredentials =
+        new(Binance.Simulator.Matching.SimulatorTradingOptions.TestApiKey, Binance.Simulator.Matching.SimulatorTradingOptions.TestApiSecret);
+
+    /// <summary>A testnet venue over a trading client signed with the simulator's test key.</summary>
+    public BinanceVenue SimulatorVenue(HttpClient http, Binance.Simulator.BinanceSimulator sim) =>
+        new(new Binance.Orders.BinanceTradingClient(http, SimulatorCredentials, new Binance.Orders.BinanceTradingOptions { BaseUrl = sim.BaseUrl }), Clock);
+
     /// <summary>Listens to the simulator's kline stream until it has replayed every bar (its price moves through them).</summary>
     public async Task ReplayAsync(Binance.Simulator.BinanceSimulator sim)
     {

@@ -31,7 +31,7 @@ public sealed class SimulatorEndToEndTests
         await sim.StartAsync(h.Token);
         var startPrice = candles[9].Close;
         using var http = new HttpClient();
-        var credentials = new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret);
+        var credentials = ExecutionHarness.SimulatorCredentials;
         var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl });
         var venue = new BinanceVenue(client, h.Clock, "binance-testnet")
         {

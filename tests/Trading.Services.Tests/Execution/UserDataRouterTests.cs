@@ -16,7 +16,7 @@ namespace Trading.Services.Tests.Execution;
 public sealed class UserDataRouterTests
 {
     private static readonly Symbol Btc = ExecutionHarness.Btc;
-    private static readonly BinanceCredentials Credentials = new(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret);
+    private static readonly BinanceCredentials Credentials = ExecutionHarness.SimulatorCredentials;
 
     [Fact]
     public async Task StreamDropped_LimitFillsWhileAway_ReconciledOverRestWithCommission()
@@ -70,21 +70,18 @@ public sealed class UserDataRouterTests
         executor.Market.Account.DailyPnl.ShouldBe(0m);
         (await new BalanceAdjustments(h.Store.SystemState).LoadAsync(h.Token)).ShouldHaveSingleItem().Delta.ShouldBe(250.5m);
         await h.ReopenStoreAsync();
-        var restarted = await h.CreateExecutorAsync(ExecutionMode.Testnet, new BinanceVenue(NewClient(http, sim), h.Clock));
+        var restarted = await h.CreateExecutorAsync(ExecutionMode.Testnet, h.SimulatorVenue(http, sim));
         restarted.Market.Account.Cash.ShouldBe(sim.Exchange.Balance("USDT").Free);
         (await new BalanceAdjustments(h.Store.SystemState).LoadAsync(h.Token)).Count.ShouldBe(1, "the restart replays the deposit, it finds no new difference");
     }
 
     private static async Task<(OrderExecutor Executor, BinanceVenue Venue)> CreateExecutorAsync(ExecutionHarness h, BinanceSimulator sim, HttpClient http, decimal price)
     {
-        var venue = new BinanceVenue(NewClient(http, sim), h.Clock);
+        var venue = h.SimulatorVenue(http, sim);
         var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, venue);
         await executor.OnCandleAsync(ExecutionHarness.Bar(0, price), h.Token);
         return (executor, venue);
     }
-
-    private static BinanceTradingClient NewClient(HttpClient http, BinanceSimulator sim) =>
-        new(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl });
 
     private static UserDataRouter CreateRouter(ExecutionHarness h, BinanceSimulator sim, OrderExecutor executor, BinanceVenue venue, TimeSpan reconnectDelay)
     {

@@ -17,7 +17,7 @@ namespace Trading.Services.Tests.Portfolio;
 public sealed class BalanceReconciliationTests
 {
     private static readonly Symbol Btc = ExecutionHarness.Btc;
-    private static readonly BinanceCredentials Credentials = new(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret);
+    private static readonly BinanceCredentials Credentials = ExecutionHarness.SimulatorCredentials;
 
     [Fact]
     public async Task CreateAsync_TestnetExchangeHoldsOtherBalances_FixedInAccountAndStoreAndReportedOnce()
@@ -29,7 +29,7 @@ public sealed class BalanceReconciliationTests
         var events = Channel.CreateUnbounded<SystemEvent>();
         _ = h.Bus.SubscribeAsync(StreamNames.SystemEvents, "test", (m, _) => events.Writer.WriteAsync(m.Deserialize<SystemEvent>()), h.Token);
 
-        var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, Venue(http, sim, h));
+        var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, h.SimulatorVenue(http, sim));
 
         executor.Market.Account.Cash.ShouldBe(12_345.5m);
         executor.Market.Account.Quantity(Btc).ShouldBe(0.25m);
@@ -45,7 +45,7 @@ public sealed class BalanceReconciliationTests
         reports[2].Message.ShouldBe("BNB (not traded): the store had 0, the exchange has 3: store updated");
 
         await h.ReopenStoreAsync();
-        var restarted = await h.CreateExecutorAsync(ExecutionMode.Testnet, Venue(http, sim, h));
+        var restarted = await h.CreateExecutorAsync(ExecutionMode.Testnet, h.SimulatorVenue(http, sim));
         restarted.Market.Account.Cash.ShouldBe(12_345.5m);
         restarted.Market.Account.Quantity(Btc).ShouldBe(0.25m);
         (await new BalanceAdjustments(h.Store.SystemState).LoadAsync(h.Token)).Count.ShouldBe(2);
@@ -67,7 +67,7 @@ public sealed class BalanceReconciliationTests
         var submitted = Core.Execution.OrderStateMachine.Submit(pending, now);
         await h.Store.Orders.SaveAsync(submitted.Order, submitted.Event, h.Token);
 
-        var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, Venue(http, sim, h));
+        var executor = await h.CreateExecutorAsync(ExecutionMode.Testnet, h.SimulatorVenue(http, sim));
         var differences = await StartupReconciler.ReconcileAsync(h.Store, h.Bus, executor.Venue!, executor, h.Clock, NullLogger.Instance, h.Token, [Btc]);
 
         executor.Market.Account.Cash.ShouldBe(10_000m);
@@ -84,7 +84,7 @@ public sealed class BalanceReconciliationTests
         var tracker = new PortfolioTracker(h.Store, 10_000m);
         await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
         await sim.Exchange.DepositAsync("BTC", 0.1m, h.Token);
-        var check = new PortfolioBalanceCheck(Venue(http, sim, h), h.Store, h.Bus, h.Clock, NullLogger.Instance) { SettleDelay = TimeSpan.Zero };
+        var check = new PortfolioBalanceCheck(h.SimulatorVenue(http, sim), h.Store, h.Bus, h.Clock, NullLogger.Instance) { SettleDelay = TimeSpan.Zero };
 
         var fixes = await check.RunAsync(tracker, [Btc], (action, _) => new ValueTask(action()), h.Token);
 
@@ -108,7 +108,7 @@ public sealed class BalanceReconciliationTests
         var client = new BinanceTradingClient(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl });
         var placed = (await client.PlaceOrderAsync(new NewOrderRequest(Btc, OrderSide.Buy, OrderType.Market, 0.01m, "in-flight"), h.Token)).Order!;
         var fill = placed.Fills.Single().ToFill("in-flight", Btc, OrderSide.Buy, h.Clock.GetUtcNow());
-        var check = new PortfolioBalanceCheck(Venue(http, sim, h), h.Store, h.Bus, h.Clock, NullLogger.Instance) { SettleDelay = TimeSpan.Zero };
+        var check = new PortfolioBalanceCheck(h.SimulatorVenue(http, sim), h.Store, h.Bus, h.Clock, NullLogger.Instance) { SettleDelay = TimeSpan.Zero };
         var passes = 0;
 
         var fixes = await check.RunAsync(tracker, [Btc], async (action, ct) =>
@@ -123,9 +123,6 @@ public sealed class BalanceReconciliationTests
         tracker.Account.Quantity(Btc).ShouldBe(0.01m);
         tracker.Account.Cash.ShouldBe(sim.Exchange.Balance("USDT").Free);
     }
-
-    private static BinanceVenue Venue(HttpClient http, BinanceSimulator sim, ExecutionHarness h) =>
-        new(new BinanceTradingClient(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl }), h.Clock);
 
     private static async Task<BinanceSimulator> StartAsync(Dictionary<string, decimal>? balances)
     {
