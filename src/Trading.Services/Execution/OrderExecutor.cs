@@ -261,6 +261,43 @@ public sealed class OrderExecutor
         }
     }
 
+    /// <summary>
+    /// Applies the transitions <paramref name="derive"/> computes from the order's current stored state, under the executor's
+    /// lock, so an event computed from an older copy can never undo a newer state (user-data events, reconciliation).
+    /// Returns false when the store has no order with that client order id.
+    /// </summary>
+    public async Task<bool> ApplyToStoredOrderAsync(string clientOrderId, Func<Order, CancellationToken, Task<IReadOnlyList<VenueUpdate>>> derive,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(derive);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (await _store.Orders.GetByClientOrderIdAsync(clientOrderId, ct) is not { } stored) return false;
+            foreach (var update in await derive(stored, ct)) await ApplyLockedAsync(update, ct);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the executor's account under its lock (a deposit from the user data stream).</summary>
+    public async Task WithAccountAsync(Func<Core.Portfolio.PortfolioAccount, CancellationToken, Task> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await action(Market.Account, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
     {
         if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
