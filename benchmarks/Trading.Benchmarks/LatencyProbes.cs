@@ -54,6 +54,9 @@ internal sealed class LatencyProbes
         public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
             inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
 
+        public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
+
         public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
 
         public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
