@@ -176,7 +176,7 @@ public sealed class SimulatedVenue
         var feeRate = isMaker ? FillModel.MakerFeeRate : FillModel.TakerFeeRate;
         var quantity = order.RemainingQuantity;
         var affordable = order.Side == OrderSide.Buy
-            ? s.Filters.RoundQuantity((AvailableQuote + resting.ReservedQuote) / (price * (1m + feeRate)))
+            ? AffordableBuy(s, quantity, AvailableQuote + resting.ReservedQuote, price * (1m + feeRate))
             : s.BaseBalance - s.ReservedBase() + (s.Orders.Contains(resting) ? quantity : 0m);
         var complete = affordable >= quantity;
         if (!complete) quantity = Math.Max(0m, affordable);
@@ -211,6 +211,18 @@ public sealed class SimulatedVenue
         updates.Add(VenueUpdate.From(expired));
         resting.Order = expired.Order;
         return true;
+    }
+
+    /// <summary>
+    /// The quantity <paramref name="quote"/> buys at <paramref name="unitCost"/> (price plus fee), on the step. When the
+    /// whole (on-step) <paramref name="wanted"/> quantity is affordable by an exact multiplication, that is the answer's
+    /// only use, so the division is skipped: the rounded quotient of a dividend at least wanted × divisor is at least wanted.
+    /// </summary>
+    private static decimal AffordableBuy(SimulatedSymbol s, decimal wanted, decimal quote, decimal unitCost)
+    {
+        var cost = wanted * unitCost;
+        if (cost.Scale == wanted.Scale + unitCost.Scale && cost <= quote && s.Filters.IsOnStep(wanted)) return wanted;
+        return s.Filters.RoundQuantity(quote / unitCost);
     }
 
     private static bool HoldsClientOrderId(SimulatedSymbol s, string clientOrderId)
