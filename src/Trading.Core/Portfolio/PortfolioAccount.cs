@@ -108,7 +108,21 @@ public sealed class PortfolioAccount
         ArgumentNullException.ThrowIfNull(fill);
         if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
             throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
-        if (_appliedFills.Contains(fill.Id)) return false;
+        if (!_appliedFills.Add(fill.Id)) return false; // one hash of the id; removed again if the fill is refused
+        try
+        {
+            Book(fill);
+        }
+        catch
+        {
+            _appliedFills.Remove(fill.Id);
+            throw;
+        }
+        return true;
+    }
+
+    private void Book(Fill fill)
+    {
         var book = BookFor(fill.Symbol);
         var wasOpen = book.Quantity > 0;
         var notional = fill.Notional;
@@ -153,9 +167,7 @@ public sealed class PortfolioAccount
         if (book.LastPrice <= 0) book.LastPrice = fill.Price;
         if (wasOpen != book.Quantity > 0) OpenPositionCount += wasOpen ? -1 : 1;
         _positionsValueStale = true;
-        _appliedFills.Add(fill.Id);
         UpdatePeak();
-        return true;
     }
 
     public PortfolioSnapshot Snapshot(string? botId = null)
