@@ -97,13 +97,14 @@ internal sealed class BacktestRun
             Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
             Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
-        var update = Venue.Submit(order, now);
-        Market.Track(update.Order);
-        if (update.Order.Status == OrderStatus.Rejected)
+        // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves
+        // exactly what the accepted snapshot would, and its fill updates release it.
+        if (Venue.SubmitQuietly(order, now) is { } problem)
         {
-            Reject($"venue: {update.Event.Cause}");
+            Reject($"venue: {problem}");
             return;
         }
+        Market.Track(order);
         if (signal.Side == OrderSide.Buy && (signal.StopLoss is not null || signal.TakeProfit is not null))
         {
             Venue.SetExitBracket(_symbol, signal.StopLoss, signal.TakeProfit);
