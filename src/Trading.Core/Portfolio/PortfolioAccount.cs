@@ -102,6 +102,9 @@ public sealed class PortfolioAccount
         UpdatePeak();
     }
 
+    /// <summary>Sizes the record of applied fill ids for <paramref name="fills"/> fills (a hint; nothing else changes).</summary>
+    public void EnsureFillCapacity(int fills) => _appliedFills.EnsureCapacity(fills);
+
     /// <summary>Books one fill. A fill id seen before is ignored (returns false), so replays and redeliveries are harmless.</summary>
     public bool Apply(Fill fill)
     {
