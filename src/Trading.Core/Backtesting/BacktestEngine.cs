@@ -21,6 +21,7 @@ public sealed class BacktestEngine
     private readonly BacktestClock _clock = new();
     private readonly TradeRecorder _recorder = new();
     private double[] _equity = [];
+    private int _lastFillCount;
 
     /// <summary>
     /// Runs over candles [start, start + count) of <paramref name="data"/> (all of them by default).
@@ -46,7 +47,7 @@ public sealed class BacktestEngine
         var equity = _equity.AsSpan(0, count);
         _recorder.Clear();
         _clock.Set(candles[0].OpenTimeMs);
-        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs);
+        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs, _lastFillCount);
         var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
         strategy.Reset();
 
@@ -79,6 +80,7 @@ public sealed class BacktestEngine
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
+        _lastFillCount = run.Fills.Count;
         return Finish(run, candles, inPosition);
     }
 

@@ -19,7 +19,9 @@ internal sealed class BacktestRun
     private readonly Symbol _symbol;
     private long _orderSequence;
 
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs)
+    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list and the portfolio's fill ids
+    /// are sized once instead of growing through a series of large-object-heap arrays.</param>
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0)
     {
         _symbol = symbol;
         Settings = settings;
@@ -33,6 +35,8 @@ internal sealed class BacktestRun
         Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { DescribeFills = false };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
+        Fills = new List<Fill>(expectedFills);
+        Account.EnsureFillCapacity(expectedFills);
     }
 
     public BacktestSettings Settings { get; }
@@ -42,7 +46,7 @@ internal sealed class BacktestRun
     public MarketState Market { get; }
     public RiskGate Gate { get; }
     public SimulatedVenue Venue { get; }
-    public List<Fill> Fills { get; } = [];
+    public List<Fill> Fills { get; }
     public IReadOnlyDictionary<string, int> Rejections => _rejections;
     public int Signals { get; private set; }
     public int Orders { get; private set; }
@@ -97,13 +101,14 @@ internal sealed class BacktestRun
             Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
             Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
-        var update = Venue.Submit(order, now);
-        Market.Track(update.Order);
-        if (update.Order.Status == OrderStatus.Rejected)
+        // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves
+        // exactly what the accepted snapshot would, and its fill updates release it.
+        if (Venue.SubmitQuietly(order, now) is { } problem)
         {
-            Reject($"venue: {update.Event.Cause}");
+            Reject($"venue: {problem}");
             return;
         }
+        Market.Track(order);
         if (signal.Side == OrderSide.Buy && (signal.StopLoss is not null || signal.TakeProfit is not null))
         {
             Venue.SetExitBracket(_symbol, signal.StopLoss, signal.TakeProfit);

@@ -14,6 +14,7 @@ internal sealed class TradeRecorder
     private decimal _notional;
     private decimal _fees;
     private long _openedMs;
+    private decimal? _singleEntryPrice;
 
     public List<ClosedTrade> Trades => _trades;
 
@@ -22,13 +23,17 @@ internal sealed class TradeRecorder
         _trades.Clear();
         _quantity = _notional = _fees = 0;
         _openedMs = 0;
+        _singleEntryPrice = null;
     }
 
     public void OnBuy(Fill fill)
     {
-        if (_quantity == 0) _openedMs = fill.Time.ToUnixTimeMilliseconds();
+        var first = _quantity == 0;
+        if (first) _openedMs = fill.Time.ToUnixTimeMilliseconds();
+        var notional = fill.Notional;
+        _singleEntryPrice = first && notional.Scale == fill.Price.Scale + fill.Quantity.Scale ? fill.Price : null;
         _quantity += fill.Quantity;
-        _notional += fill.Notional;
+        _notional += notional;
         _fees += fill.Fee;
     }
 
@@ -37,11 +42,13 @@ internal sealed class TradeRecorder
         if (_quantity <= 0) return;
         var share = fill.Quantity >= _quantity ? 1m : fill.Quantity / _quantity;
         var entryFees = _fees * share;
-        var entryPrice = _notional / _quantity;
+        // One exact buy since flat: notional / quantity is that buy's price, digits and scale alike.
+        var entryPrice = _singleEntryPrice ?? _notional / _quantity;
         _trades.Add(new ClosedTrade(_openedMs, fill.Time.ToUnixTimeMilliseconds(), entryPrice, fill.Price, fill.Quantity, realizedPnl, entryFees + fill.Fee));
         _quantity -= fill.Quantity;
         _notional -= _notional * share;
         _fees -= entryFees;
+        _singleEntryPrice = null;
         if (_quantity <= 0) _quantity = _notional = _fees = 0;
     }
 }

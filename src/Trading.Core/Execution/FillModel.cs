@@ -1,4 +1,5 @@
 using Trading.Core.Model;
+using Trading.Core.Risk;
 
 namespace Trading.Core.Execution;
 
@@ -42,10 +43,10 @@ public sealed class FillModel
         if (side == OrderSide.Buy)
         {
             var up = price * (1m + _slippage);
-            return tick > 0 ? Math.Ceiling(up / tick) * tick : up;
+            return tick > 0 ? StepRounding.CeilingAsDivision(up, tick) : up;
         }
         var down = price * (1m - _slippage);
-        return tick > 0 ? Math.Floor(down / tick) * tick : down;
+        return tick > 0 ? StepRounding.FloorAsDivision(down, tick) : down;
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ public static class OrderStateMachine
         var to = isComplete ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         EnsureAllowed(order, to);
 
-        var averagePrice = (order.AverageFillPrice * order.FilledQuantity + fill.Price * fill.Quantity) / filled;
+        var averagePrice = AverageAfter(order, fill, filled);
         var next = order with
         {
             Status = to,
@@ -81,6 +81,19 @@ public static class OrderStateMachine
         };
         var why = cause ?? string.Create(null, stackalloc char[CauseBuffer], $"fill {fill.Id}: {fill.Quantity} @ {fill.Price}");
         return new OrderTransition(next, new OrderEvent(order.Id, order.Status, to, fill.Time, why));
+    }
+
+    /// <summary>
+    /// (average × filled + price × quantity) / new filled. For an order's first fill whose notional is exact, that
+    /// quotient is the fill price itself, digits and scale alike, so the division is skipped.
+    /// </summary>
+    private static decimal AverageAfter(Order order, Fill fill, decimal filled)
+    {
+        var notional = fill.Price * fill.Quantity;
+        var before = order.AverageFillPrice * order.FilledQuantity;
+        if (order.FilledQuantity == 0 && before.Scale <= notional.Scale && notional.Scale == fill.Price.Scale + fill.Quantity.Scale)
+            return fill.Price;
+        return (before + notional) / filled;
     }
 
     private static void EnsureAllowed(Order order, OrderStatus to)

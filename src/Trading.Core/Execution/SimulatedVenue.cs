@@ -67,26 +67,45 @@ public sealed class SimulatedVenue
     /// <summary>Accepts (New) or rejects (Rejected, with the reason) an order in Submitted status.</summary>
     public VenueUpdate Submit(Order order, DateTimeOffset time)
     {
+        var problem = Admit(order, out var s, out var reservedQuote);
+        if (problem is not null) return VenueUpdate.From(OrderStateMachine.Reject(order, time, problem));
+        var accepted = OrderStateMachine.Accept(order, CounterIds.Format("SIM-", ++_exchangeSequence), time);
+        Rest(s!, accepted.Order, time, reservedQuote);
+        return VenueUpdate.From(accepted);
+    }
+
+    /// <summary>
+    /// For a backtest, which keeps fills but neither order snapshots nor events: the checks and the book of
+    /// <see cref="Submit"/>, but the order rests as given (Submitted, no exchange id) and no acceptance snapshot is
+    /// made. Returns the reason the venue refuses the order, or null when it rests. Its fills are reported as usual.
+    /// </summary>
+    internal string? SubmitQuietly(Order order, DateTimeOffset time)
+    {
+        var problem = Admit(order, out var s, out var reservedQuote);
+        if (problem is not null) return problem;
+        ++_exchangeSequence;
+        Rest(s!, order, time, reservedQuote);
+        return null;
+    }
+
+    private string? Admit(Order order, out SimulatedSymbol? s, out decimal reservedQuote)
+    {
         ArgumentNullException.ThrowIfNull(order);
         if (order.Status != OrderStatus.Submitted)
             throw new ArgumentException($"Order {order.Id} must be Submitted before it reaches the venue, not {order.Status}.", nameof(order));
-        if (!_symbols.TryGetValue(order.Symbol, out var s))
-            return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"unknown symbol {order.Symbol}"));
+        reservedQuote = 0m;
+        if (!_symbols.TryGetValue(order.Symbol, out s)) return $"unknown symbol {order.Symbol}";
+        if (HoldsClientOrderId(s, order.ClientOrderId)) return $"duplicate order: client order id {order.ClientOrderId} is already open";
 
-        if (HoldsClientOrderId(s, order.ClientOrderId))
-            return VenueUpdate.From(OrderStateMachine.Reject(order, time, $"duplicate order: client order id {order.ClientOrderId} is already open"));
+        reservedQuote = order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m;
+        return VenueOrderRules.FindProblem(order, s.Filters, s.LastPrice) ?? FindBalanceProblem(s, order, reservedQuote);
+    }
 
-        var reservedQuote = order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m;
-        var problem = VenueOrderRules.FindProblem(order, s.Filters, s.LastPrice)
-            ?? FindBalanceProblem(s, order, reservedQuote);
-        if (problem is not null)
-            return VenueUpdate.From(OrderStateMachine.Reject(order, time, problem));
-
-        var accepted = OrderStateMachine.Accept(order, CounterIds.Format("SIM-", ++_exchangeSequence), time);
-        s.Orders.Add(new RestingOrder(accepted.Order, time.ToUnixTimeMilliseconds(), reservedQuote));
+    private void Rest(SimulatedSymbol s, Order order, DateTimeOffset time, decimal reservedQuote)
+    {
+        s.Orders.Add(new RestingOrder(order, time.ToUnixTimeMilliseconds(), reservedQuote));
         ReservedQuote += reservedQuote;
         OpenOrderCount++;
-        return VenueUpdate.From(accepted);
     }
 
     /// <summary>Cancels an open order (New → PendingCancel → Cancelled); false when the venue holds no such open order.</summary>
@@ -176,7 +195,7 @@ public sealed class SimulatedVenue
         var feeRate = isMaker ? FillModel.MakerFeeRate : FillModel.TakerFeeRate;
         var quantity = order.RemainingQuantity;
         var affordable = order.Side == OrderSide.Buy
-            ? s.Filters.RoundQuantity((AvailableQuote + resting.ReservedQuote) / (price * (1m + feeRate)))
+            ? AffordableBuy(s, quantity, AvailableQuote + resting.ReservedQuote, price * (1m + feeRate))
             : s.BaseBalance - s.ReservedBase() + (s.Orders.Contains(resting) ? quantity : 0m);
         var complete = affordable >= quantity;
         if (!complete) quantity = Math.Max(0m, affordable);
@@ -211,6 +230,18 @@ public sealed class SimulatedVenue
         updates.Add(VenueUpdate.From(expired));
         resting.Order = expired.Order;
         return true;
+    }
+
+    /// <summary>
+    /// The quantity <paramref name="quote"/> buys at <paramref name="unitCost"/> (price plus fee), on the step. When the
+    /// whole (on-step) <paramref name="wanted"/> quantity is affordable by an exact multiplication, that is the answer's
+    /// only use, so the division is skipped: the rounded quotient of a dividend at least wanted × divisor is at least wanted.
+    /// </summary>
+    private static decimal AffordableBuy(SimulatedSymbol s, decimal wanted, decimal quote, decimal unitCost)
+    {
+        var cost = wanted * unitCost;
+        if (cost.Scale == wanted.Scale + unitCost.Scale && cost <= quote && s.Filters.IsOnStep(wanted)) return wanted;
+        return s.Filters.RoundQuantity(quote / unitCost);
     }
 
     private static bool HoldsClientOrderId(SimulatedSymbol s, string clientOrderId)

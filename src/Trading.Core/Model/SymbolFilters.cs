@@ -1,3 +1,5 @@
+using Trading.Core.Risk;
+
 namespace Trading.Core.Model;
 
 /// <summary>The exchange's PRICE_FILTER, LOT_SIZE and NOTIONAL rules for one symbol.</summary>
@@ -13,12 +15,12 @@ public sealed record SymbolFilters
     public decimal MaxNotional { get; init; }
 
     /// <summary>Rounds a price down to the tick size (a zero tick means no rule).</summary>
-    public decimal RoundPrice(decimal price) => TickSize > 0 ? Math.Floor(price / TickSize) * TickSize : price;
+    public decimal RoundPrice(decimal price) => TickSize > 0 ? StepRounding.FloorAsDivision(price, TickSize) : price;
 
     /// <summary>Rounds a quantity down to the step size, so an order never exceeds what was asked.</summary>
-    public decimal RoundQuantity(decimal quantity) => StepSize > 0 ? Math.Floor(quantity / StepSize) * StepSize : quantity;
+    public decimal RoundQuantity(decimal quantity) => StepSize > 0 ? StepRounding.FloorAsDivision(quantity, StepSize) : quantity;
 
-    public bool IsOnTick(decimal price) => TickSize <= 0 || price % TickSize == 0;
+    public bool IsOnTick(decimal price) => TickSize <= 0 || StepRounding.IsMultiple(price, TickSize);
 
-    public bool IsOnStep(decimal quantity) => StepSize <= 0 || quantity % StepSize == 0;
+    public bool IsOnStep(decimal quantity) => StepSize <= 0 || StepRounding.IsMultiple(quantity, StepSize);
 }

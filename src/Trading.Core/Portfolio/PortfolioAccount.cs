@@ -102,13 +102,30 @@ public sealed class PortfolioAccount
         UpdatePeak();
     }
 
+    /// <summary>Sizes the record of applied fill ids for <paramref name="fills"/> fills (a hint; nothing else changes).</summary>
+    public void EnsureFillCapacity(int fills) => _appliedFills.EnsureCapacity(fills);
+
     /// <summary>Books one fill. A fill id seen before is ignored (returns false), so replays and redeliveries are harmless.</summary>
     public bool Apply(Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
         if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
             throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
-        if (_appliedFills.Contains(fill.Id)) return false;
+        if (!_appliedFills.Add(fill.Id)) return false; // one hash of the id; removed again if the fill is refused
+        try
+        {
+            Book(fill);
+        }
+        catch
+        {
+            _appliedFills.Remove(fill.Id);
+            throw;
+        }
+        return true;
+    }
+
+    private void Book(Fill fill)
+    {
         var book = BookFor(fill.Symbol);
         var wasOpen = book.Quantity > 0;
         var notional = fill.Notional;
@@ -153,9 +170,7 @@ public sealed class PortfolioAccount
         if (book.LastPrice <= 0) book.LastPrice = fill.Price;
         if (wasOpen != book.Quantity > 0) OpenPositionCount += wasOpen ? -1 : 1;
         _positionsValueStale = true;
-        _appliedFills.Add(fill.Id);
         UpdatePeak();
-        return true;
     }
 
     /// <summary>
