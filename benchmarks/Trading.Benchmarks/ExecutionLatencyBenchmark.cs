@@ -1,102 +1,79 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Trading.Core.Execution;
-using Trading.Core.Messaging;
-using Trading.Core.Model;
-using Trading.Core.Storage;
-using Trading.Core.Strategies;
-using Trading.Messaging;
-using Trading.Services.Configuration;
-using Trading.Services.Execution;
-using Trading.Services.Strategies;
-using Trading.Storage;
-using Trading.TestInfrastructure;
+using System.Runtime;
 
 namespace Trading.Benchmarks;
 
 /// <summary>
-/// `execution-latency` suite: a closed candle published on candles.BTCUSDT (where the collector publishes) → strategy
-/// engine → signal on the bus → order executor (risk gate, SQLite writes) → the order request reaching the venue
-/// (a paper venue behind a timing wrapper). One candle at a time; p50/p99 over N candles. Usage: execution-latency [N].
+/// `execution-latency` suite: the Binance simulator streams closed 1m bars on its kline WebSocket, one bar at a time; the
+/// collector stores and publishes each on the in-process bus; the strategy engine signals on every bar (buy, sell, buy…);
+/// the order executor (testnet mode) sends POST /api/v3/order to the simulator over HTTP on 127.0.0.1. Latency is from
+/// the collector's closed-candle handler (the bar handed to the store) to the simulator receiving the order request; the
+/// wider span from the simulator starting to stream the bar is shown too. The next bar starts once the order has filled
+/// and the pipeline has been idle for a moment, as between real candles. Warm-up runs until the JIT has settled.
+/// Usage: execution-latency [candles=5000] [--warm-up MIN] [--gap-ms N] [--breakdown].
 /// </summary>
 public static class ExecutionLatencyBenchmark
 {
+    private const int WarmUpChunk = 250;
+    private const int MaxWarmUp = 6000;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
-        const int warmUp = 200;
-        using var dir = new TempDirectory();
-        await using var store = await TradingStoreFactory.OpenAsync(null, dir.Path);
-        await using var bus = new InProcessMessageBus();
-        using var cts = new CancellationTokenSource();
-        var symbol = new Symbol("BTCUSDT");
-        await store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = EveryCandleStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running });
+        var count = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var minWarmUp = Option(args, "--warm-up", 1500);
+        var gapMs = Option(args, "--gap-ms", 3);
+        var breakdown = args.Contains("--breakdown");
+        var probes = new LatencyProbes();
+        await using var pipeline = await LatencyPipeline.StartAsync(count + Math.Max(minWarmUp, MaxWarmUp), probes, breakdown);
 
-        var registry = new StrategyRegistry();
-        registry.TryRegister(() => new EveryCandleStrategy(), "benchmark");
-        using var engine = new StrategyEngineService(registry, store, bus, TimeProvider.System, NullLogger<StrategyEngineService>.Instance);
-        var paper = new PaperVenue(new FillModel(), 1_000_000_000m, [(symbol, Services.Execution.SymbolDirectory.Offline(new TradingSettings())[symbol], 0m)]);
-        var timing = new TimingVenue(paper);
-        var options = new ExecutionOptions { Mode = ExecutionMode.Testnet, InitialQuoteBalance = 1_000_000_000m };
-        using var executor = new OrderExecutorService(new TradingSettings(), options, store, bus, TimeProvider.System,
-            NullLogger<OrderExecutorService>.Instance, exchangeVenue: timing);
-        _ = bus.SubscribeAsync(StreamNames.Candles(symbol), "bench-paper", (m, ct) => paper.OnCandleAsync(m.Deserialize<CandleMessage>().ToCandle(), ct), cts.Token);
-        await engine.StartAsync(cts.Token);
-        await executor.StartAsync(cts.Token);
-        await engine.Ready;
-        await executor.Ready;
-
-        var latencies = new List<double>(count);
-        // Candles open after "now": the paper venue fills an order only on candles opening after it was submitted.
-        var start = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 + 1) * 60_000;
+        var warmUp = 0;
         var missed = 0;
-        for (var i = 0; i < count + warmUp; i++)
+        while (true)
         {
-            var price = 60_000m + (i % 100);
-            var candle = Candle.Create(symbol, Timeframe.M1, start + (i * 60_000L), price, price + 5, price - 5, price, 1);
-            var published = Stopwatch.GetTimestamp();
-            await bus.PublishAsync(StreamNames.Candles(symbol), MessageEnvelope.Create(CandleMessage.ClosedType, CandleMessage.From(candle, true), candle.CloseTime, id: CandleMessage.ClosedId(candle)), cts.Token);
-            if (!await timing.Arrived.WaitAsync(TimeSpan.FromSeconds(2), cts.Token)) { missed++; continue; }
-            if (i >= warmUp) latencies.Add(Stopwatch.GetElapsedTime(published, timing.LastArrival).TotalMilliseconds);
+            var jitBefore = JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < WarmUpChunk; i++) missed += await RunBarAsync(probes, pipeline, gapMs) ? 0 : 1;
+            warmUp += WarmUpChunk;
+            if (warmUp >= MaxWarmUp || (warmUp >= minWarmUp && JitInfo.GetCompiledMethodCount() - jitBefore < 20)) break;
         }
-        await cts.CancelAsync();
-        latencies.Sort();
+
+        var samples = new LatencySamples(count);
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitStart = JitInfo.GetCompiledMethodCount();
+        var gcStart = GC.CollectionCount(0);
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            if (await RunBarAsync(probes, pipeline, gapMs)) samples.Add(probes, pipeline);
+            else missed++;
+        }
+        wall.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"candle publish → order at venue, {latencies.Count} orders ({missed} candles without an order): p50 {Pct(latencies, 0.50):F3} ms, p90 {Pct(latencies, 0.90):F3} ms, p99 {Pct(latencies, 0.99):F3} ms, max {latencies[^1]:F3} ms"));
-        return 0;
+            $"{samples.Count} orders measured after {warmUp} warm-up candles ({missed} candles without a filled order, {pipeline.NotFilled} orders not filled), gap {gapMs} ms"));
+        Console.WriteLine($"closed candle at collector → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromCollector)}");
+        Console.WriteLine($"simulator streams the bar → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromSimulator)}");
+        if (breakdown) samples.PrintBreakdown();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process CPU {cpu.TotalMilliseconds / Math.Max(1, samples.Count):F3} ms per candle (whole round trip incl. simulator and portfolio), wall {wall.Elapsed.TotalSeconds:F1} s; while measuring: {JitInfo.GetCompiledMethodCount() - jitStart} methods JIT-compiled, {GC.CollectionCount(0) - gcStart} gen0 GCs"));
+        return missed == 0 ? 0 : 1;
     }
 
-    private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-
-    /// <summary>Stamps the moment each order request reaches the venue, then forwards it.</summary>
-    private sealed class TimingVenue(PaperVenue inner) : IExecutionVenue
+    /// <summary>Lets the simulator stream one bar; true once its order reached the simulator and reached a final state.</summary>
+    private static async Task<bool> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs)
     {
-        public SemaphoreSlim Arrived { get; } = new(0);
-        public long LastArrival { get; private set; }
-        public string Name => "timed-paper";
-        public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink) => inner.Attach(sink);
-
-        public Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
-        {
-            LastArrival = Stopwatch.GetTimestamp();
-            Arrived.Release();
-            return inner.PlaceAsync(submitted, ct);
-        }
-
-        public Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct) => inner.QueryAsync(stored, ct);
-        public Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct) => inner.CancelAsync(stored, ct);
+        // A bar that timed out may still have signalled since: drop stale signals so each bar pairs with its own order.
+        while (probes.OrderArrived.Wait(0) || pipeline.OrderDone.Wait(0)) { }
+        probes.ReleaseBar();
+        var done = await probes.OrderArrived.WaitAsync(TimeSpan.FromSeconds(5)) && await pipeline.OrderDone.WaitAsync(TimeSpan.FromSeconds(5));
+        if (gapMs > 0) await Task.Delay(gapMs);
+        return done;
     }
 
-    /// <summary>Buys 0.001 at every closed candle, so every candle should become one order.</summary>
-    private sealed class EveryCandleStrategy : StrategyBase
+    private static int Option(string[] args, string name, int fallback)
     {
-        public const string StrategyName = "every_candle";
-        public override string Name => StrategyName;
-        public override IReadOnlyList<StrategyParameter> Parameters => [];
-        public override Signal? OnCandle(in Candle candle, StrategyContext context) =>
-            CreateSignal(candle, context, OrderSide.Buy, 0.001m, 50, "benchmark");
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -15,6 +15,13 @@ internal static class BinanceOrderJson
             ? root.EnumerateArray().Where(o => o.TryGetProperty("orderId", out _)).Select(ReadOrder).ToList()
             : throw new BinanceMalformedResponseException("Malformed Binance order list payload: not an array."));
 
+    /// <summary>GET /api/v3/myTrades: id, price, qty, commission, commissionAsset, time, isMaker per trade.</summary>
+    public static IReadOnlyList<ExchangeFill> ReadTrades(byte[] body) => Parse(body, "trade list", root =>
+        root.ValueKind == JsonValueKind.Array
+            ? root.EnumerateArray().Select(t => new ExchangeFill(Required(t, "id").GetInt64(), Decimal(t, "price"), Decimal(t, "qty"),
+                Decimal(t, "commission"), String(t, "commissionAsset"), Required(t, "isMaker").GetBoolean())).OrderBy(t => t.TradeId).ToList()
+            : throw new BinanceMalformedResponseException("Malformed Binance trade list payload: not an array."));
+
     public static ExchangeAccount ReadAccount(byte[] body) => Parse(body, "account", root =>
     {
         var balances = new Dictionary<string, AssetBalance>(StringComparer.Ordinal);

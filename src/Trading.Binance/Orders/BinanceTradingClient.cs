@@ -84,6 +84,12 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
         }
     }
 
+    public async Task<IReadOnlyList<ExchangeFill>> GetOrderTradesAsync(Symbol symbol, long orderId, CancellationToken ct = default)
+    {
+        var query = new BinanceQueryString().Add("symbol", symbol.Name).Add("orderId", orderId);
+        return BinanceOrderJson.ReadTrades(await SendAsync(HttpMethod.Get, "/api/v3/myTrades", query, 5, ct));
+    }
+
     public async Task<ExchangeAccount> GetAccountAsync(CancellationToken ct = default) =>
         BinanceOrderJson.ReadAccount(await SendAsync(HttpMethod.Get, "/api/v3/account", new BinanceQueryString().Add("omitZeroBalances", "false"), 20, ct));
 

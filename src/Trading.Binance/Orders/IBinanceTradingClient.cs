@@ -26,6 +26,9 @@ public interface IBinanceTradingClient
     /// <summary>DELETE /api/v3/openOrders for a symbol; the cancelled orders (empty when none were open).</summary>
     Task<IReadOnlyList<ExchangeOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct = default);
 
+    /// <summary>GET /api/v3/myTrades for one order: its trades with their commissions, oldest first.</summary>
+    Task<IReadOnlyList<ExchangeFill>> GetOrderTradesAsync(Symbol symbol, long orderId, CancellationToken ct = default);
+
     /// <summary>GET /api/v3/account: balances and commission rates.</summary>
     Task<ExchangeAccount> GetAccountAsync(CancellationToken ct = default);
 

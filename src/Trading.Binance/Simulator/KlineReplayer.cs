@@ -14,6 +14,7 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
         {
             if (options.Speed <= 0 || !started) await hub.WaitForSubscriberAsync(stream, ct);
             started = true;
+            if (options.BeforeEachBar is { } beforeEachBar) await beforeEachBar(ct);
             var index = series.Cursor;
             var bar = series.Candles[index];
             var scheduled = faults.TakeScheduled(index);

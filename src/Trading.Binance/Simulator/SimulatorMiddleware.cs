@@ -14,6 +14,7 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             await next(context);
             return;
         }
+        sim.Options.RequestArrived?.Invoke(context.Request.Method, path);
         // Logged as the answer starts, so a client that has its answer always finds its request in the log.
         var logged = 0;
         void Log()

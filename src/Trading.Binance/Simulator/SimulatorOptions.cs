@@ -25,6 +25,15 @@ public sealed record SimulatorOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Awaited by the replayer before it streams each bar (after a listener is there), so a caller can step the
+    /// replay one bar at a time, e.g. the latency benchmark. Null streams without pause.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeEachBar { get; init; }
+
+    /// <summary>Called with (method, path) as each /api/ request arrives, before faults or handlers; e.g. to timestamp orders.</summary>
+    public Action<string, string>? RequestArrived { get; init; }
+
     /// <summary>The trading account: test API key/secret, starting balances, commission.</summary>
     public Matching.SimulatorTradingOptions Trading { get; init; } = new();
 }

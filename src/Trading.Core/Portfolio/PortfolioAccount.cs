@@ -158,6 +158,45 @@ public sealed class PortfolioAccount
         return true;
     }
 
+    /// <summary>
+    /// Books a change of <paramref name="asset"/> that is no trade (a deposit, a withdrawal, a reconciliation fix) as a transfer:
+    /// a base asset enters valued at <paramref name="price"/> (its cost basis; pass the latest price, or 0 when none is known)
+    /// or leaves at its average cost, and the day-start and peak equity move by the value, so no PnL is made. An id seen
+    /// before is ignored (returns false).
+    /// </summary>
+    public bool Adjust(string id, string asset, decimal delta, decimal price, DateTimeOffset time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentOutOfRangeException.ThrowIfNegative(price);
+        if (delta == 0 || _appliedFills.Contains(id)) return false;
+        var held = asset == QuoteAsset ? Cash : Quantity(new Symbol(asset + QuoteAsset));
+        if (held + delta < 0) throw new PortfolioException($"Adjustment {id} of {delta} {asset} exceeds the {held} held.");
+        AdvanceTo(time);
+        var value = delta;
+        if (asset == QuoteAsset)
+            Cash += delta;
+        else
+        {
+            var book = BookFor(new Symbol(asset + QuoteAsset));
+            var wasOpen = book.Quantity > 0;
+            if (book.LastPrice <= 0) book.LastPrice = price;
+            value = delta * book.LastPrice;
+            book.CostBasis += delta > 0 ? delta * price : book.CostBasis * delta / book.Quantity;
+            book.Quantity += delta;
+            book.UpdatedAt = time;
+            if (book.Quantity == 0) book.OpenedAt = null;
+            else book.OpenedAt ??= time;
+            if (wasOpen != book.Quantity > 0) OpenPositionCount += wasOpen ? -1 : 1;
+            _positionsValueStale = true;
+        }
+        DayStartEquity += value;
+        PeakEquity += value;
+        _appliedFills.Add(id);
+        UpdatePeak();
+        return true;
+    }
+
     public PortfolioSnapshot Snapshot(string? botId = null)
     {
         var positionsValue = PositionsValue;

@@ -14,6 +14,9 @@ public interface ITradingStore : IAsyncDisposable
     ISystemStateStore SystemState { get; }
     IRiskDecisionStore RiskDecisions { get; }
 
+    /// <summary>The executor's signal, risk decision and new order in one transaction.</summary>
+    IExecutionJournal Executions { get; }
+
     /// <summary>Applies pending migrations; safe to run again.</summary>
     Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default);
 

@@ -16,9 +16,28 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
 
     public string Name => name;
 
-    /// <summary>User-data events are not routed here yet; later transitions are found by <see cref="QueryAsync"/>.</summary>
+    /// <summary>The account's user data stream, which the order executor service routes into the executor (<see cref="UserDataRouter"/>).</summary>
+    public Binance.UserData.IBinanceUserDataStream? UserData { get; init; }
+
+    /// <summary>
+    /// Later transitions come from the user data stream through <see cref="UserDataRouter"/>, which applies them to the stored
+    /// order under the executor's lock; nothing is pushed through this sink.
+    /// </summary>
     public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink)
     {
+    }
+
+    /// <summary>GET /api/v3/account, for balance reconciliation.</summary>
+    public async Task<ExchangeAccount> AccountAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetAccountAsync(ct);
+        }
+        catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
+        {
+            throw new VenueOutcomeUnknownException($"the account could not be read: {e.Message}", e);
+        }
     }
 
     public async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
@@ -30,7 +49,7 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         var now = time.GetUtcNow();
         return placement.Outcome switch
         {
-            PlacementOutcome.Placed => ExchangeOrderUpdates.Between(submitted, placement.Order!, now),
+            PlacementOutcome.Placed => ExchangeOrderUpdates.Between(submitted, await WithTradesAsync(submitted, placement.Order!, ct), now),
             PlacementOutcome.NotPlaced when placement.Rejection is not null =>
                 [VenueUpdate.From(OrderStateMachine.Reject(submitted, now, placement.Reason ?? placement.Rejection.Message))],
             PlacementOutcome.NotPlaced => [VenueUpdate.From(OrderStateMachine.Fail(submitted, now, placement.Reason ?? "not placed"))],
@@ -51,10 +70,29 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
             throw new VenueOutcomeUnknownException($"query of {stored.ClientOrderId} failed: {e.Message}", e);
         }
         var now = time.GetUtcNow();
-        if (found is not null) return ExchangeOrderUpdates.Between(stored, found, now);
+        if (found is not null) return ExchangeOrderUpdates.Between(stored, await WithTradesAsync(stored, found, ct), now);
         if (stored.Status == OrderStatus.Submitted && now - stored.UpdatedAt < NotFoundGrace)
             throw new VenueOutcomeUnknownException($"order {stored.ClientOrderId} not found yet; it may still arrive within {NotFoundGrace.TotalSeconds:0}s");
         return null;
+    }
+
+    /// <summary>
+    /// An order answer has no trades: when it executed more than the store knows, its trades (with their commissions) are
+    /// read from GET /api/v3/myTrades. If that fails, the outcome counts as unknown (the order is looked up again later), so a
+    /// commission is never lost; only trades that do not add up to the executed quantity leave the rest booked without a fee.
+    /// </summary>
+    private async Task<ExchangeOrder> WithTradesAsync(Order stored, ExchangeOrder found, CancellationToken ct)
+    {
+        if (found.Fills.Count > 0 || found.ExecutedQuantity <= stored.FilledQuantity) return found;
+        try
+        {
+            var trades = await client.GetOrderTradesAsync(found.Symbol, found.OrderId, ct);
+            return trades.Sum(t => t.Quantity) == found.ExecutedQuantity ? found with { Fills = trades } : found;
+        }
+        catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
+        {
+            throw new VenueOutcomeUnknownException($"the trades of order {found.ClientOrderId} could not be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Every open order at the exchange (GET /api/v3/openOrders), for start-up reconciliation.</summary>

@@ -1,11 +1,12 @@
 using Trading.Binance.Orders;
+using Trading.Binance.UserData;
 using Trading.Services.Configuration;
 
 namespace Trading.Services.Execution;
 
 /// <summary>
-/// Builds the <see cref="BinanceVenue"/> for testnet or live from BINANCE_BASE_URL (the settings default it to the spot
-/// testnet in testnet mode), BINANCE_API_KEY and BINANCE_API_SECRET.
+/// Builds the <see cref="BinanceVenue"/> for testnet or live from BINANCE_BASE_URL and BINANCE_WS_API_URL (the settings default
+/// them to the spot testnet in testnet mode), BINANCE_API_KEY and BINANCE_API_SECRET, with its user data stream (not started).
 /// </summary>
 public static class BinanceVenueFactory
 {
@@ -26,9 +27,17 @@ public static class BinanceVenueFactory
             problem = $"BINANCE_BASE_URL is not an http(s) URL: {settings.BinanceBaseUrl}";
             return false;
         }
-        var client = new BinanceTradingClient(http, new BinanceCredentials(settings.BinanceApiKey, settings.BinanceApiSecret),
-            new BinanceTradingOptions { BaseUrl = baseUrl });
-        venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet");
+        if (!Uri.TryCreate(settings.BinanceWsApiUrl, UriKind.Absolute, out var wsApiUrl) || wsApiUrl.Scheme is not ("ws" or "wss"))
+        {
+            problem = $"BINANCE_WS_API_URL is not a ws(s) URL: {settings.BinanceWsApiUrl}";
+            return false;
+        }
+        var credentials = new BinanceCredentials(settings.BinanceApiKey, settings.BinanceApiSecret);
+        var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = baseUrl });
+        venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet")
+        {
+            UserData = new BinanceUserDataStream(credentials, new UserDataStreamOptions { WebSocketApiUrl = wsApiUrl }, client.Clock),
+        };
         return true;
     }
 }

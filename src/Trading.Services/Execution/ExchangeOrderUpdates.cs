@@ -6,8 +6,8 @@ namespace Trading.Services.Execution;
 
 /// <summary>
 /// The transitions that bring a stored order up to what Binance reports: acceptance (with the exchange order id), the fills
-/// (each trade of a FULL answer with its commission; otherwise one fill for the executed quantity not yet stored, whose
-/// commission Binance's order answer does not tell), then a cancel, expiry or rejection.
+/// (each trade not yet stored, with its commission, from a FULL answer or GET /api/v3/myTrades; failing that, one fill for the
+/// executed quantity not yet stored, whose commission the order answer does not tell), then a cancel, expiry or rejection.
 /// </summary>
 public static class ExchangeOrderUpdates
 {
@@ -35,15 +35,15 @@ public static class ExchangeOrderUpdates
             Add(OrderStateMachine.Accept(order, exchange.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), at));
         }
 
-        if (order.FilledQuantity == 0 && exchange.Fills.Count > 0)
+        if (NewTrades(exchange.Fills, order.FilledQuantity) is { } trades)
         {
-            foreach (var trade in exchange.Fills)
+            foreach (var trade in trades)
             {
                 var fill = trade.ToFill(order.Id, order.Symbol, order.Side, at);
                 Add(OrderStateMachine.ApplyFill(order, fill), fill);
             }
         }
-        else if (exchange.ExecutedQuantity > order.FilledQuantity)
+        if (exchange.ExecutedQuantity > order.FilledQuantity)
         {
             var fill = ExecutedSince(order, exchange, at);
             Add(OrderStateMachine.ApplyFill(order, fill, $"{fill.Quantity} @ {fill.Price} executed (from the order's state; commission not reported)"), fill);
@@ -52,6 +52,22 @@ public static class ExchangeOrderUpdates
         if (order.IsOpen && exchange.Status is OrderStatus.Cancelled or OrderStatus.Expired && order.Status != exchange.Status)
             Add(OrderStateMachine.Transition(order, exchange.Status, at, $"{exchange.Status} at Binance"));
         return updates;
+    }
+
+    /// <summary>
+    /// The trades after the first ones that add up to the quantity already stored (trades come oldest first), or null when
+    /// there are none or the stored quantity does not end on a trade boundary (then the rest is booked from the order's state).
+    /// </summary>
+    private static IEnumerable<ExchangeFill>? NewTrades(IReadOnlyList<ExchangeFill> trades, decimal stored)
+    {
+        var known = 0m;
+        for (var i = 0; i < trades.Count; i++)
+        {
+            if (known == stored) return trades.Skip(i);
+            known += trades[i].Quantity;
+            if (known > stored) return null;
+        }
+        return null;
     }
 
     /// <summary>The executed quantity not yet stored as one fill at its average price; the id is stable for the same state.</summary>

@@ -57,7 +57,7 @@ public static class ExecutorFactory
                 market.Track(order);
         }
         if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live)
-            await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct);
+            await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct, balanceSymbols: filters.Keys);
         return executor;
     }
 

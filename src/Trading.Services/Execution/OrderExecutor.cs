@@ -104,12 +104,17 @@ public sealed class OrderExecutor
         _stateChange = null;
         if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
 
-        await RecordSignalAsync(request, ct);
         var decision = Decide(request);
         await PersistStateChangeAsync(ct);
-        await RecordDecisionAsync(request, clientOrderId, decision, ct);
-        if (!decision.IsAllowed) return new ExecutionOutcome(ExecutionResult.Denied, $"{decision.Check}: {decision.Reason}");
-        if (_venue is null) return new ExecutionOutcome(ExecutionResult.DryRun, $"dry-run: would {request.Side} {decision.Quantity} {request.Symbol}");
+        var record = DecisionRecord(request, clientOrderId, decision);
+        if (!decision.IsAllowed || _venue is null)
+        {
+            await _store.Executions.RecordAsync(new ExecutionRecord(SignalOf(request), record), ct);
+            LogDecision(request, decision);
+            return decision.IsAllowed
+                ? new ExecutionOutcome(ExecutionResult.DryRun, $"dry-run: would {request.Side} {decision.Quantity} {request.Symbol}")
+                : new ExecutionOutcome(ExecutionResult.Denied, $"{decision.Check}: {decision.Reason}");
+        }
 
         var now = _time.GetUtcNow();
         var order = new Order
@@ -119,8 +124,15 @@ public sealed class OrderExecutor
             Price = request.LimitPrice is null ? null : decision.Price, Quantity = decision.Quantity,
             CreatedAt = now, UpdatedAt = now,
         };
-        await SaveAndPublishAsync(order, null, null, ct);
-        return await SubmitAsync(order, ct);
+        // One commit before the send: the signal, the decision and the order, already Submitted with its client order id.
+        // After a crash it is looked up at the venue by that id, never sent again blindly.
+        var submitted = OrderStateMachine.Submit(order, now);
+        await _store.Executions.RecordAsync(new ExecutionRecord(SignalOf(request), record, submitted.Order, submitted.Event), ct);
+        Market.Track(submitted.Order);
+        LogDecision(request, decision);
+        await PublishAsync(order, null, ct);
+        await PublishAsync(submitted.Order, null, ct);
+        return await SendAsync(submitted.Order, ct);
     }
 
     private RiskDecision Decide(ExecutionRequest request)
@@ -147,22 +159,28 @@ public sealed class OrderExecutor
         return _risk.Evaluate(new OrderRequest(request.Symbol, request.Side, quantity, request.LimitPrice, request.SignalPrice), Market);
     }
 
+    /// <summary>An order stored as Created (by an earlier version, before a crash): stored as Submitted, then sent.</summary>
     private async Task<ExecutionOutcome> SubmitAsync(Order order, CancellationToken ct)
     {
         var submitted = OrderStateMachine.Submit(order, _time.GetUtcNow());
         await SaveAndPublishAsync(submitted.Order, submitted.Event, null, ct);
+        return await SendAsync(submitted.Order, ct);
+    }
+
+    private async Task<ExecutionOutcome> SendAsync(Order submitted, CancellationToken ct)
+    {
         IReadOnlyList<VenueUpdate> updates;
         try
         {
-            updates = await _venue!.PlaceAsync(submitted.Order, ct);
+            updates = await _venue!.PlaceAsync(submitted, ct);
         }
         catch (VenueOutcomeUnknownException e)
         {
-            _logger.LogWarning("Order {ClientOrderId}: outcome unknown ({Reason}); resolving by query, never by a resend", order.ClientOrderId, e.Message);
-            return await ResolveUnknownAsync(submitted.Order, ct);
+            _logger.LogWarning("Order {ClientOrderId}: outcome unknown ({Reason}); resolving by query, never by a resend", submitted.ClientOrderId, e.Message);
+            return await ResolveUnknownAsync(submitted, ct);
         }
         foreach (var update in updates) await ApplyLockedAsync(update, ct);
-        return await PlacedAsync(submitted.Order.Id, "sent to the venue", ct);
+        return await PlacedAsync(submitted.Id, "sent to the venue", ct);
     }
 
     /// <summary>The signal already has an order: never send it again; a Submitted one is looked up at the venue.</summary>
@@ -200,18 +218,18 @@ public sealed class OrderExecutor
     private async Task<ExecutionOutcome> PlacedAsync(string orderId, string reason, CancellationToken ct) =>
         new(ExecutionResult.Placed, reason, await _store.Orders.GetAsync(orderId, ct));
 
-    /// <summary>Every request is recorded as a signal (a strategy's is already stored, and a second save is ignored).</summary>
-    private async Task RecordSignalAsync(ExecutionRequest request, CancellationToken ct)
+    /// <summary>Every valid request is recorded as a signal (a strategy's is already stored, and a second save is ignored).</summary>
+    private Signal? SignalOf(ExecutionRequest request)
     {
         var price = request.SignalPrice > 0 ? request.SignalPrice
             : request.LimitPrice ?? (Market.TryGetLatestPrice(request.Symbol, out var last) ? last : 0m);
-        if (price <= 0 || request.Quantity < 0) return;
-        await _store.Signals.SaveAsync(new Signal
+        if (price <= 0 || request.Quantity < 0) return null;
+        return new Signal
         {
             Id = request.SignalId, Strategy = request.BotId ?? "manual", Symbol = request.Symbol, Side = request.Side,
             Price = price, Quantity = request.Quantity, CreatedAt = _time.GetUtcNow(), StopLoss = request.StopLoss, BotId = request.BotId,
             Reason = "order request",
-        }, ct);
+        };
     }
 
     /// <summary>Marks the account at a closed candle, then lets a paper venue match its open orders against it.</summary>
@@ -243,6 +261,43 @@ public sealed class OrderExecutor
         }
     }
 
+    /// <summary>
+    /// Applies the transitions <paramref name="derive"/> computes from the order's current stored state, under the executor's
+    /// lock, so an event computed from an older copy can never undo a newer state (user-data events, reconciliation).
+    /// Returns false when the store has no order with that client order id.
+    /// </summary>
+    public async Task<bool> ApplyToStoredOrderAsync(string clientOrderId, Func<Order, CancellationToken, Task<IReadOnlyList<VenueUpdate>>> derive,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(derive);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (await _store.Orders.GetByClientOrderIdAsync(clientOrderId, ct) is not { } stored) return false;
+            foreach (var update in await derive(stored, ct)) await ApplyLockedAsync(update, ct);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the executor's account under its lock (a deposit from the user data stream).</summary>
+    public async Task WithAccountAsync(Func<Core.Portfolio.PortfolioAccount, CancellationToken, Task> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await action(Market.Account, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
     {
         if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
@@ -258,21 +313,30 @@ public sealed class OrderExecutor
     {
         await _store.Orders.SaveAsync(order, transition, ct);
         Market.Track(order);
+        await PublishAsync(order, fill, ct);
+    }
+
+    private async Task PublishAsync(Order order, Fill? fill, CancellationToken ct)
+    {
         var now = _time.GetUtcNow();
         await _bus.PublishAsync(StreamNames.Orders, ExecutionMessages.Order(order, now), ct);
         if (fill is not null) await _bus.PublishAsync(StreamNames.Fills, ExecutionMessages.Fill(fill, now), ct);
     }
 
-    private async Task RecordDecisionAsync(ExecutionRequest request, string clientOrderId, RiskDecision decision, CancellationToken ct)
+    private RiskDecisionRecord DecisionRecord(ExecutionRequest request, string clientOrderId, RiskDecision decision)
     {
-        var record = new RiskDecisionRecord
+        var now = _time.GetUtcNow();
+        return new RiskDecisionRecord
         {
-            Id = $"{clientOrderId}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}",
-            Time = _time.GetUtcNow(), SignalId = request.SignalId, OrderId = decision.IsAllowed && _venue is not null ? clientOrderId : null,
+            Id = $"{clientOrderId}:{now.ToUnixTimeMilliseconds()}",
+            Time = now, SignalId = request.SignalId, OrderId = decision.IsAllowed && _venue is not null ? clientOrderId : null,
             Check = decision.IsAllowed ? "all" : decision.Check.ToString(), Allowed = decision.IsAllowed,
             Reason = decision.IsAllowed ? $"allowed {request.Side} {decision.Quantity} {request.Symbol}" : decision.Reason ?? "",
         };
-        await _store.RiskDecisions.SaveAsync(record, ct);
+    }
+
+    private void LogDecision(ExecutionRequest request, RiskDecision decision)
+    {
         if (decision.IsAllowed)
             _logger.LogInformation("Risk gate allowed {Side} {Quantity} {Symbol} (signal {SignalId})", request.Side, decision.Quantity, request.Symbol, request.SignalId);
         else

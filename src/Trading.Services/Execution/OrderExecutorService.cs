@@ -25,6 +25,9 @@ public sealed class OrderExecutorService(
     public const string ConsumerGroup = "order-executor";
     private readonly TaskCompletionSource<OrderExecutor> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Routes the user data stream into the executor in testnet/live mode once started; null otherwise.</summary>
+    public UserDataRouter? UserData { get; private set; }
+
     /// <summary>Completes with the executor once it is built and every stream is subscribed.</summary>
     public Task<OrderExecutor> Ready => _ready.Task;
 
@@ -36,6 +39,11 @@ public sealed class OrderExecutorService(
             var filters = SymbolDirectory.Offline(settings);
             var executor = await ExecutorFactory.CreateAsync(store, bus, options, ExecutorFactory.LimitsFrom(settings), filters,
                 time, logger, health, exchangeVenue, stoppingToken);
+            if (executor.Venue is BinanceVenue { UserData: { } userData } binance)
+            {
+                UserData = new UserDataRouter(userData, executor, binance, store, bus, time, logger);
+                await UserData.StartAsync(stoppingToken);
+            }
             var subscriptions = filters.Keys
                 .Select(symbol => bus.SubscribeAsync(StreamNames.Candles(symbol), ConsumerGroup,
                     (message, ct) => executor.OnCandleAsync(message.Deserialize<CandleMessage>().ToCandle(), ct), stoppingToken))
@@ -52,6 +60,10 @@ public sealed class OrderExecutorService(
         {
             _ready.TrySetException(e);
             throw;
+        }
+        finally
+        {
+            if (UserData is not null) await UserData.DisposeAsync();
         }
     }
 

@@ -18,11 +18,18 @@ public sealed class PortfolioManagerService(
     ITradingStore store,
     IMessageBus bus,
     TimeProvider time,
-    ILogger<PortfolioManagerService> logger) : BackgroundService
+    ILogger<PortfolioManagerService> logger,
+    IExecutionVenue? exchangeVenue = null) : BackgroundService
 {
     public const string ConsumerGroup = "portfolio-manager";
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly TaskCompletionSource<PortfolioTracker> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How often balances are reconciled with the exchange in testnet/live mode (also once at start).</summary>
+    public TimeSpan BalanceCheckInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a balance difference must persist before it is fixed (a fill may still be on its way).</summary>
+    public TimeSpan BalanceSettleDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Completes with the tracker once it is rebuilt from the store and subscribed.</summary>
     public Task<PortfolioTracker> Ready => _ready.Task;
@@ -38,8 +45,10 @@ public sealed class PortfolioManagerService(
                 .Select(symbol => bus.SubscribeAsync(StreamNames.Candles(symbol), ConsumerGroup,
                     (message, ct) => Locked(() => tracker.OnCandleAsync(message.Deserialize<CandleMessage>().ToCandle(), ct), ct), stoppingToken))
                 .Append(bus.SubscribeAsync(StreamNames.Fills, ConsumerGroup,
-                    (message, ct) => Locked(() => tracker.OnFillAsync(message.Deserialize<Fill>(), ct), ct), stoppingToken))
+                    (message, ct) => Locked(() => BookFillAsync(tracker, message.Deserialize<Fill>(), ct), ct), stoppingToken))
                 .ToArray();
+            if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live && exchangeVenue is BinanceVenue binance)
+                subscriptions = [.. subscriptions, CheckBalancesAsync(tracker, binance, symbols, stoppingToken)];
             logger.LogInformation("Portfolio manager running: equity {Equity} {Quote}", tracker.Account.Equity, tracker.Account.QuoteAsset);
             _ready.TrySetResult(tracker);
             await Task.WhenAll(subscriptions);
@@ -54,6 +63,30 @@ public sealed class PortfolioManagerService(
             throw;
         }
     }
+
+    /// <summary>Reconciles balances with the exchange now and then every <see cref="BalanceCheckInterval"/>.</summary>
+    private async Task CheckBalancesAsync(PortfolioTracker tracker, BinanceVenue venue, IEnumerable<Symbol> symbols, CancellationToken ct)
+    {
+        var check = new PortfolioBalanceCheck(venue, store, bus, time, logger) { SettleDelay = BalanceSettleDelay };
+        while (!ct.IsCancellationRequested)
+        {
+            var fixes = await check.RunAsync(tracker, symbols, (action, token) => Locked(action, token), ct);
+            BalancesChecked?.Invoke(fixes);
+            await Task.Delay(BalanceCheckInterval, time, ct);
+        }
+    }
+
+    /// <summary>Raised after a fill from <c>fills</c> was booked (tests await it instead of sleeping).</summary>
+    public event Action<Fill>? FillBooked;
+
+    private async Task BookFillAsync(PortfolioTracker tracker, Fill fill, CancellationToken ct)
+    {
+        await tracker.OnFillAsync(fill, ct);
+        FillBooked?.Invoke(fill);
+    }
+
+    /// <summary>Raised after each balance check with the fixes it made (tests await it instead of sleeping).</summary>
+    public event Action<IReadOnlyList<string>>? BalancesChecked;
 
     private async ValueTask Locked(Func<Task> action, CancellationToken ct)
     {

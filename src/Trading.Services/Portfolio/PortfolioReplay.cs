@@ -5,8 +5,8 @@ using Trading.Core.Storage;
 namespace Trading.Services.Portfolio;
 
 /// <summary>
-/// Rebuilds the account from the store (state lives in the store, not in memory): the initial quote balance,
-/// every stored fill in time order, then each symbol marked at its latest stored close.
+/// Rebuilds the account from the store (state lives in the store, not in memory): the initial quote balance, every stored
+/// fill and balance adjustment (<see cref="BalanceAdjustments"/>) in time order, then each symbol marked at its latest stored close.
 /// </summary>
 public static class PortfolioReplay
 {
@@ -14,8 +14,18 @@ public static class PortfolioReplay
     {
         ArgumentNullException.ThrowIfNull(store);
         var fills = await store.Orders.GetFillsAsync(null, ct);
-        var account = new PortfolioAccount(initialQuote, fills.Count > 0 ? fills.Min(f => f.Time) : start);
-        foreach (var fill in fills) account.Apply(fill);
+        var adjustments = await new BalanceAdjustments(store.SystemState).LoadAsync(ct);
+        var first = fills.Select(f => f.Time).Concat(adjustments.Select(a => a.Time)).DefaultIfEmpty(start).Min();
+        var account = new PortfolioAccount(initialQuote, first);
+        var next = 0;
+        foreach (var fill in fills.OrderBy(f => f.Time))
+        {
+            for (; next < adjustments.Count && adjustments[next].Time < fill.Time; next++)
+                adjustments[next].ApplyTo(account);
+            account.Apply(fill);
+        }
+        for (; next < adjustments.Count; next++)
+            adjustments[next].ApplyTo(account);
         foreach (var (symbol, price, time) in await LatestPricesAsync(store, ct))
             account.Mark(symbol, price, time);
         return account;

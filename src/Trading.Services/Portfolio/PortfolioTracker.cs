@@ -38,6 +38,14 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
         return true;
     }
 
+    /// <summary>Persists positions, balances and a snapshot after the account changed outside a fill (a balance reconciliation).</summary>
+    public async Task SaveAsync(CancellationToken ct = default)
+    {
+        foreach (var position in Account.OpenPositions()) _symbols.Add(position.Symbol);
+        await PersistAsync(ct);
+        await SnapshotAsync(ct);
+    }
+
     public async Task OnCandleAsync(Candle candle, CancellationToken ct = default)
     {
         var previousDay = Account.LastUpdate.UtcDateTime.Date;

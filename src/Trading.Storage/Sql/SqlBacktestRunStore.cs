@@ -10,7 +10,7 @@ internal sealed class SqlBacktestRunStore(SqlDatabase database) : IBacktestRunSt
     public async Task SaveAsync(BacktestRunRecord run, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql($"""
             INSERT INTO backtest_runs ({SummaryColumns}, trades, equity)
             VALUES (@id, @kind, @strategy, @symbol, @timeframe, @from_ms, @to_ms, @created_at, @parameters, @statistics, @trades, @equity)

@@ -10,7 +10,7 @@ internal sealed class SqlBotStore(SqlDatabase database) : IBotStore
     public async Task SaveAsync(BotDefinition bot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(bot);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql($"""
             INSERT INTO bots ({Columns}) VALUES (@id, @strategy, @symbols, @timeframe, @parameters, @sizing, @sizing_value, @enabled, @status)
             ON CONFLICT (id) DO UPDATE SET strategy = excluded.strategy, symbols = excluded.symbols, timeframe = excluded.timeframe,
@@ -37,7 +37,7 @@ internal sealed class SqlBotStore(SqlDatabase database) : IBotStore
 
     public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         return await connection.Sql("DELETE FROM bots WHERE id = @id").With("id", id).RunAsync(ct) > 0;
     }
 

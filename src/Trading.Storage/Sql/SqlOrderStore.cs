@@ -18,8 +18,15 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
     public async Task SaveAsync(Order order, OrderEvent? transition = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await WriteAsync(connection, transaction, order, transition, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Upserts the order snapshot and appends its transition inside the caller's transaction.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, Order order, OrderEvent? transition, CancellationToken ct)
+    {
         await connection.Sql($"""
             INSERT INTO orders ({Columns})
             VALUES (@id, @client_order_id, @signal_id, @exchange_order_id, @symbol, @side, @type, @price, @quantity, @status,
@@ -48,7 +55,6 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
                 .WithTime("time", transition.Time).With("cause", transition.Cause)
                 .RunAsync(ct);
         }
-        await transaction.CommitAsync(ct);
     }
 
     public Task<Order?> GetAsync(string id, CancellationToken ct = default) => GetOneAsync("id", id, ct);
@@ -75,7 +81,7 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
     public async Task<bool> SaveFillAsync(Fill fill, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         var inserted = await connection.Sql($"""
             INSERT INTO fills ({FillColumns}) VALUES (@id, @order_id, @symbol, @side, @price, @quantity, @fee, @fee_asset, @is_maker, @time)
             ON CONFLICT (id) DO NOTHING

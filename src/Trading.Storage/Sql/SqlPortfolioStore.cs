@@ -11,7 +11,7 @@ internal sealed class SqlPortfolioStore(SqlDatabase database) : IPortfolioStore
     public async Task SavePositionAsync(Position position, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(position);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql("""
             INSERT INTO positions (symbol, quantity, average_entry_price, current_price, realized_pnl, fees_paid, opened_at, updated_at)
             VALUES (@symbol, @quantity, @average_entry_price, @current_price, @realized_pnl, @fees_paid, @opened_at, @updated_at)
@@ -47,7 +47,7 @@ internal sealed class SqlPortfolioStore(SqlDatabase database) : IPortfolioStore
 
     public async Task SaveBalanceAsync(string asset, decimal free, decimal locked, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql("""
             INSERT INTO balances (asset, free, locked, updated_at) VALUES (@asset, @free, @locked, @updated_at)
             ON CONFLICT (asset) DO UPDATE SET free = excluded.free, locked = excluded.locked, updated_at = excluded.updated_at
@@ -67,7 +67,7 @@ internal sealed class SqlPortfolioStore(SqlDatabase database) : IPortfolioStore
     public async Task SaveSnapshotAsync(PortfolioSnapshot snapshot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql($"""
             INSERT INTO portfolio_snapshots ({SnapshotColumns})
             VALUES (@time, @equity, @cash, @positions_value, @realized_pnl, @unrealized_pnl, @daily_pnl, @drawdown, @bot_id)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Trading.Core.Storage;
 
 namespace Trading.Storage.Sql;
@@ -7,16 +8,20 @@ internal sealed class SqlRiskDecisionStore(SqlDatabase database) : IRiskDecision
     public async Task SaveAsync(RiskDecisionRecord decision, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        await using var connection = await database.OpenAsync(ct);
-        await connection.Sql("""
+        await using var connection = await database.OpenWriterAsync(ct);
+        await Insert(connection, null, decision).RunAsync(ct);
+    }
+
+    /// <summary>The insert of one decision, ignored when its id is already stored.</summary>
+    public static DbCommand Insert(DbConnection connection, DbTransaction? transaction,
+        RiskDecisionRecord decision) =>
+        connection.Sql("""
             INSERT INTO risk_decisions (id, time, signal_id, order_id, check_name, allowed, reason)
             VALUES (@id, @time, @signal_id, @order_id, @check_name, @allowed, @reason)
             ON CONFLICT (id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", decision.Id).WithTime("time", decision.Time).With("signal_id", decision.SignalId).With("order_id", decision.OrderId)
-            .With("check_name", decision.Check).With("allowed", decision.Allowed).With("reason", decision.Reason)
-            .RunAsync(ct);
-    }
+            .With("check_name", decision.Check).With("allowed", decision.Allowed).With("reason", decision.Reason);
 
     public async Task<IReadOnlyList<RiskDecisionRecord>> ListAsync(string? signalId = null, string? orderId = null, int limit = 100, CancellationToken ct = default)
     {

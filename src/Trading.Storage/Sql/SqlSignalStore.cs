@@ -11,19 +11,24 @@ internal sealed class SqlSignalStore(SqlDatabase database) : ISignalStore
     public async Task SaveAsync(Signal signal, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        await using var connection = await database.OpenWriterAsync(ct);
+        await Insert(connection, null, signal).RunAsync(ct);
+    }
+
+    /// <summary>The insert of one validated signal, ignored when its id is already stored.</summary>
+    public static DbCommand Insert(DbConnection connection, DbTransaction? transaction, Signal signal)
+    {
         signal.Validate();
-        await using var connection = await database.OpenAsync(ct);
-        await connection.Sql($"""
+        return connection.Sql($"""
             INSERT INTO signals ({Columns})
             VALUES (@id, @strategy, @symbol, @side, @price, @quantity, @reason, @confidence, @created_at, @stop_loss, @take_profit, @bot_id, @indicators)
             ON CONFLICT (id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", signal.Id).With("strategy", signal.Strategy).With("symbol", signal.Symbol.Name)
             .With("side", signal.Side.ToString()).With("price", signal.Price).With("quantity", signal.Quantity)
             .With("reason", signal.Reason).With("confidence", signal.Confidence).WithTime("created_at", signal.CreatedAt)
             .With("stop_loss", signal.StopLoss).With("take_profit", signal.TakeProfit).With("bot_id", signal.BotId)
-            .With("indicators", JsonColumns.Write(signal.Indicators))
-            .RunAsync(ct);
+            .With("indicators", JsonColumns.Write(signal.Indicators));
     }
 
     public async Task<Signal?> GetAsync(string id, CancellationToken ct = default)

@@ -6,7 +6,7 @@ internal sealed class SqlSystemStateStore(SqlDatabase database) : ISystemStateSt
 {
     public async Task SetAsync(string key, string value, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenWriterAsync(ct);
         await connection.Sql("""
             INSERT INTO system_state (key, value, updated_at) VALUES (@key, @value, @updated_at)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at

@@ -20,6 +20,7 @@ internal sealed class SqlTradingStore : ITradingStore
         BacktestRuns = new SqlBacktestRunStore(database);
         SystemState = new SqlSystemStateStore(database);
         RiskDecisions = new SqlRiskDecisionStore(database);
+        Executions = new SqlExecutionJournal(database);
     }
 
     public string Provider => database.Provider;
@@ -31,6 +32,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public IBacktestRunStore BacktestRuns { get; }
     public ISystemStateStore SystemState { get; }
     public IRiskDecisionStore RiskDecisions { get; }
+    public IExecutionJournal Executions { get; }
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
 

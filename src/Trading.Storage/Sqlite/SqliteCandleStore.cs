@@ -9,18 +9,43 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
 {
     private const int CancellationCheckInterval = 8192;
 
-    /// <summary>Batches at least this big leave their WAL pages for a later checkpoint (see <see cref="DeferCheckpoint"/>).</summary>
-    private const long BulkRows = 10_000;
+    /// <summary>Up to this many candles (a live bar, a REST page) are written inline on a pooled connection.</summary>
+    private const int SmallBatch = 1000;
 
-    /// <summary>A bulk batch checkpoints as usual once the WAL has grown past this.</summary>
+    /// <summary>A bulk batch checkpoints inline, as SQLite does by default, once the WAL has grown past this.</summary>
     private const long MaxDeferredWalBytes = 512L << 20;
 
-    public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) => Task.Run(() => Upsert(candles, ct), ct);
-
-    private long Upsert(IEnumerable<Candle> candles, CancellationToken ct)
+    public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(candles);
-        using var connection = SqliteRawConnection.Open(database.FilePath);
+        return candles is IReadOnlyCollection<Candle> { Count: <= SmallBatch } small
+            ? UpsertSmallAsync(small, ct)
+            : Task.Run(() => UpsertBulk(candles, ct), ct);
+    }
+
+    private async Task<long> UpsertSmallAsync(IReadOnlyCollection<Candle> candles, CancellationToken ct)
+    {
+        await using var connection = await database.OpenSqliteWriterAsync(ct);
+        return Upsert(new SqliteRawConnection(connection.Handle!, owned: false), candles, ct);
+    }
+
+    private long UpsertBulk(IEnumerable<Candle> candles, CancellationToken ct)
+    {
+        database.EnterWrite(ct);
+        try
+        {
+            using var connection = SqliteRawConnection.Open(database.FilePath);
+            if (DeferCheckpoint()) connection.Execute("PRAGMA wal_autocheckpoint = 0");
+            return Upsert(connection, candles, ct);
+        }
+        finally
+        {
+            database.ExitWrite();
+        }
+    }
+
+    private static long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, CancellationToken ct)
+    {
         connection.Execute("BEGIN IMMEDIATE");
         try
         {
@@ -34,7 +59,6 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
                 }
                 writer.Complete();
             }
-            if (written >= BulkRows && DeferCheckpoint()) connection.Execute("PRAGMA wal_autocheckpoint = 0");
             connection.Execute("COMMIT");
             return written;
         }
@@ -46,9 +70,10 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     }
 
     /// <summary>
-    /// True when a bulk commit may skip SQLite's automatic checkpoint: the pages stay in the WAL (committed and
-    /// readable) until the next ordinary write's checkpoint or the last connection's close copies them into the file.
-    /// An import of many batches then pays for one checkpoint (two fsyncs) instead of one per batch, off its writer thread.
+    /// True when a bulk commit may skip SQLite's automatic checkpoint, like the pooled connections do: the pages stay in
+    /// the WAL (committed and readable) until the background checkpointer, which <see cref="SqliteDatabase.ExitWrite"/>
+    /// wakes, or the last connection's close copies them into the file. An import's writer thread then never waits for
+    /// a checkpoint and its two fsyncs between batches.
     /// </summary>
     private bool DeferCheckpoint()
     {

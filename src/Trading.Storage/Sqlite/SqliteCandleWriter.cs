@@ -11,7 +11,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
 {
     private const int RowsPerStatement = 64;
 
-    private readonly CandleInsertStatement many = new(db, RowsPerStatement);
+    private CandleInsertStatement? many;
     private readonly CandleInsertStatement one = new(db, 1);
     private readonly Candle[] pending = new Candle[RowsPerStatement];
     private int count;
@@ -25,6 +25,8 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
         pending[count++] = candle;
         if (count < RowsPerStatement) return;
         var id = SeriesId(candle);
+        // Prepared on first use: a live bar or a short page never needs the many-row statement.
+        many ??= new CandleInsertStatement(db, RowsPerStatement);
         many.Lock();
         try
         {
@@ -53,7 +55,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
 
     public void Dispose()
     {
-        many.Dispose();
+        many?.Dispose();
         one.Dispose();
     }
 

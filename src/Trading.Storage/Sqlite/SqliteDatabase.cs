@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Trading.Storage.Sql;
 
@@ -10,12 +11,18 @@ internal sealed class SqliteDatabase : SqlDatabase
     private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT",
         SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration);
 
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object ConfiguredMark = new();
+
     private readonly string connectionString;
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly SqliteCheckpointer checkpointer;
 
     private SqliteDatabase(string path)
     {
         FilePath = path;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        checkpointer = new SqliteCheckpointer(OpenSqliteAsync);
     }
 
     public string FilePath { get; }
@@ -38,13 +45,38 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await OpenSqliteAsync(ct);
 
-    public async ValueTask<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
+    public override async ValueTask<DbConnection> OpenWriterAsync(CancellationToken ct) => await OpenSqliteWriterAsync(ct);
+
+    /// <summary>A pooled connection that holds this file's in-process write turn until it is disposed.</summary>
+    public async ValueTask<SqliteConnection> OpenSqliteWriterAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(connectionString);
+        await writer.WaitAsync(ct);
+        // Disposing the connection gives the turn back, also when opening it fails.
+        return await OpenPooledAsync(new SqliteWriterConnection(connectionString, ExitWrite), ct);
+    }
+
+    /// <summary>Waits for this file's in-process write turn, for writers on their own raw connection; end it with <see cref="ExitWrite"/>.</summary>
+    public void EnterWrite(CancellationToken ct) => writer.Wait(ct);
+
+    public void ExitWrite()
+    {
+        writer.Release();
+        checkpointer.Request();
+    }
+
+    public ValueTask<SqliteConnection> OpenSqliteAsync(CancellationToken ct) => OpenPooledAsync(new SqliteConnection(connectionString), ct);
+
+    private static async ValueTask<SqliteConnection> OpenPooledAsync(SqliteConnection connection, CancellationToken ct)
+    {
         try
         {
             await connection.OpenAsync(ct);
-            await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000").RunAsync(ct);
+            // Connection settings outlive a trip through the pool: set them once per SQLite handle, not on every open.
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                await connection.Sql("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0").RunAsync(ct);
+                Configured.AddOrUpdate(connection.Handle!, ConfiguredMark);
+            }
             return connection;
         }
         catch
@@ -54,10 +86,10 @@ internal sealed class SqliteDatabase : SqlDatabase
         }
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        await checkpointer.DisposeAsync();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 }

@@ -9,14 +9,21 @@ namespace Trading.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteRawConnection : IDisposable
 {
-    private SqliteRawConnection(sqlite3 handle) => Handle = handle;
+    private readonly bool owned;
+
+    /// <summary>Wraps an open handle; <paramref name="owned"/> false leaves closing it to its owner (e.g. a pooled connection).</summary>
+    public SqliteRawConnection(sqlite3 handle, bool owned)
+    {
+        Handle = handle;
+        this.owned = owned;
+    }
 
     public sqlite3 Handle { get; }
 
     public static SqliteRawConnection Open(string path)
     {
         var rc = raw.sqlite3_open_v2(path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
-        var connection = new SqliteRawConnection(db);
+        var connection = new SqliteRawConnection(db, owned: true);
         try
         {
             SqliteRaw.Check(db, rc);
@@ -51,5 +58,8 @@ internal sealed class SqliteRawConnection : IDisposable
         if (raw.sqlite3_get_autocommit(Handle) == 0) Execute("ROLLBACK");
     }
 
-    public void Dispose() => Handle.Dispose();
+    public void Dispose()
+    {
+        if (owned) Handle.Dispose();
+    }
 }

@@ -218,4 +218,20 @@ public sealed class BinanceTradingClientTests
         h.Simulator.Requests.All.Where(r => r.Path == "/api/v3/order").Select(r => r.Status).ShouldBe([400, 200]);
         h.Exchange.OrdersWithClientId("ahead").Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task GetOrderTradesAsync_FilledOrder_ReturnsItsTradesWithCommissionOnly()
+    {
+        await using var h = await StartAsync();
+        var first = (await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "trades-1"), Ct)).Order!;
+        var second = (await h.Client.PlaceOrderAsync(Market(OrderSide.Sell, 0.004m, "trades-2"), Ct)).Order!;
+
+        var trades = await h.Client.GetOrderTradesAsync(TestCandles.BtcUsdt, second.OrderId, Ct);
+
+        var trade = trades.ShouldHaveSingleItem();
+        trade.ShouldBe(second.Fills.ShouldHaveSingleItem() with { IsMaker = false });
+        trade.TradeId.ShouldNotBe(first.Fills[0].TradeId);
+        trade.Commission.ShouldBe(Math.Round(h.HistoryClose * 0.004m * 0.001m, 8));
+        (await h.Client.GetOrderTradesAsync(TestCandles.BtcUsdt, 999_999, Ct)).ShouldBeEmpty();
+    }
 }

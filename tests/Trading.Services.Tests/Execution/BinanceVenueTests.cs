@@ -12,6 +12,9 @@ namespace Trading.Services.Tests.Execution;
 public sealed class BinanceVenueTests
 {
     private const decimal Quantity = 0.001m;
+
+    /// <summary>Fifty buys of this stay within the position-size limit (10% of 10,000 USDT) and above the minimum notional.</summary>
+    private const decimal SmallQuantity = 0.0002m;
     private static readonly BinanceCredentials Credentials = new(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret);
 
     [Fact]
@@ -39,8 +42,10 @@ public sealed class BinanceVenueTests
     }
 
     /// <summary>
-    /// The simulator accepts each order and times the answer out, and the follow-up queries fail with 5xx a few times:
-    /// 50 deliveries of 5 signals, each with a fresh executor, venue and client on the reopened store (a restart).
+    /// The duplicate-order test: the simulator accepts an order and then times out the answer, 50 times over (50
+    /// signals, each answer lost, and the first query after it fails with a 5xx); every signal is delivered twice, each time to
+    /// a fresh executor, venue and client on the reopened store (a restart). The simulator ends with exactly one order per
+    /// signal, and each order's fill carries its commission although no placement answer ever arrived (GET /api/v3/myTrades).
     /// </summary>
     [Fact]
     public async Task ExecuteAsync_AnswersLostAcrossRestarts_SimulatorHoldsOneOrderPerSignal()
@@ -48,11 +53,11 @@ public sealed class BinanceVenueTests
         await using var h = await ExecutionHarness.CreateAsync();
         await using var sim = await StartSimulatorAsync();
         using var http = new HttpClient();
-        var lossy = new BinanceTradingOptions { RequestTimeout = TimeSpan.FromMilliseconds(500), UnknownOutcomeQueries = 0 };
+        var lossy = new BinanceTradingOptions { RequestTimeout = TimeSpan.FromMilliseconds(100), UnknownOutcomeQueries = 0 };
         await WarmUpAsync(sim, http);
-        const int signals = 5;
-        const int deliveriesPerSignal = 10;
-        sim.Simulator.Exchange.Faults.Enqueue(new OrderFault(OrderFaultKind.TimeoutAfterAccept, Times: signals, ThenHttp: new HttpFault(500, Times: 3)));
+        const int signals = 50;
+        const int deliveriesPerSignal = 2;
+        sim.Simulator.Exchange.Faults.Enqueue(new OrderFault(OrderFaultKind.TimeoutAfterAccept, Times: signals, ThenHttp: new HttpFault(500, Times: 1)));
 
         var results = new List<ExecutionResult>();
         for (var s = 0; s < signals; s++)
@@ -61,23 +66,29 @@ public sealed class BinanceVenueTests
             {
                 await h.ReopenStoreAsync();
                 var executor = await CreateExecutorAsync(h, sim, http, lossy);
-                var outcome = await executor.ExecuteAsync(Request($"sig-{s}", sim.Close), h.Token).WaitAsync(ExecutionHarness.Timeout, h.Token);
+                var outcome = await executor.ExecuteAsync(Request($"sig-{s}", sim.Close, SmallQuantity), h.Token).WaitAsync(ExecutionHarness.Timeout, h.Token);
                 results.Add(outcome.Result);
             }
         }
+        await h.ReopenStoreAsync();
+        await CreateExecutorAsync(h, sim, http, new BinanceTradingOptions());
 
         results.Count.ShouldBe(signals * deliveriesPerSignal);
-        results.ShouldAllBe(r => r == ExecutionResult.Placed || r == ExecutionResult.Unresolved || r == ExecutionResult.Duplicate);
-        results.Count(r => r == ExecutionResult.Unresolved).ShouldBeGreaterThanOrEqualTo(signals);
-        results.Count(r => r == ExecutionResult.Duplicate).ShouldBeGreaterThan(0);
+        results.Where((_, i) => i % deliveriesPerSignal == 0).ShouldAllBe(r => r == ExecutionResult.Unresolved);
+        results.Where((_, i) => i % deliveriesPerSignal != 0).ShouldAllBe(r => r != ExecutionResult.Denied && r != ExecutionResult.DryRun);
+        results.ShouldContain(ExecutionResult.Duplicate);
         sim.Simulator.Exchange.PlacementRequests.ShouldBe(signals + 1);
         for (var s = 0; s < signals; s++)
         {
             var clientOrderId = ClientOrderIds.FromSignal($"sig-{s}");
-            sim.Simulator.Exchange.OrdersWithClientId(clientOrderId).Count.ShouldBe(1, $"signal {s}");
+            var atExchange = sim.Simulator.Exchange.OrdersWithClientId(clientOrderId).ShouldHaveSingleItem($"signal {s}");
             var stored = (await h.Store.Orders.GetByClientOrderIdAsync(clientOrderId, h.Token)).ShouldNotBeNull();
             stored.Status.ShouldBe(OrderStatus.Filled, $"signal {s}");
-            stored.FilledQuantity.ShouldBe(Quantity);
+            stored.FilledQuantity.ShouldBe(SmallQuantity);
+            var fill = (await h.Store.Orders.GetFillsAsync(stored.Id, h.Token)).ShouldHaveSingleItem();
+            fill.Id.ShouldBe($"BTCUSDT-{atExchange.Trades.ShouldHaveSingleItem().TradeId}");
+            fill.Fee.ShouldBe(atExchange.Trades[0].Commission);
+            fill.Fee.ShouldBeGreaterThan(0m);
         }
         (await h.Store.Orders.ListAsync(false, 100, h.Token)).Count.ShouldBe(signals);
     }
@@ -113,8 +124,8 @@ public sealed class BinanceVenueTests
         second.Message.ShouldContain("not in the store");
     }
 
-    private static ExecutionRequest Request(string signalId, decimal price) =>
-        ExecutionRequest.FromSignal(ExecutionHarness.BuySignal(signalId, price, Quantity));
+    private static ExecutionRequest Request(string signalId, decimal price, decimal quantity = Quantity) =>
+        ExecutionRequest.FromSignal(ExecutionHarness.BuySignal(signalId, price, quantity));
 
     private static async Task<OrderExecutor> CreateExecutorAsync(ExecutionHarness h, RunningSimulator sim, HttpClient http, BinanceTradingOptions options)
     {

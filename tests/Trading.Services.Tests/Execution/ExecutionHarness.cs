@@ -92,6 +92,31 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The simulator's test key and secret.</summary>
+    public static readonly Binance.Orders.BinanceCredentials SimulatorCredentials =
+        new(Binance.Simulator.Matching.SimulatorTradingOptions.TestApiKey, Binance.Simulator.Matching.SimulatorTradingOptions.TestApiSecret);
+
+    /// <summary>A testnet venue over a trading client signed with the simulator's test key.</summary>
+    public BinanceVenue SimulatorVenue(HttpClient http, Binance.Simulator.BinanceSimulator sim) =>
+        new(new Binance.Orders.BinanceTradingClient(http, SimulatorCredentials, new Binance.Orders.BinanceTradingOptions { BaseUrl = sim.BaseUrl }), Clock);
+
+    /// <summary>Listens to the simulator's kline stream until it has replayed every bar (its price moves through them).</summary>
+    public async Task ReplayAsync(Binance.Simulator.BinanceSimulator sim)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri(sim.WebSocketUrl, $"/stream?streams={sim.Market.Series.Single().StreamName}"), Token);
+        var buffer = new byte[8192];
+        var drain = Task.Run(async () =>
+        {
+            while ((await socket.ReceiveAsync(buffer, Token)).MessageType != System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+            }
+        }, Token);
+        await sim.ReplayCompletion.WaitAsync(Timeout, Token);
+        socket.Abort();
+        await drain.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _cts.CancelAsync();

@@ -62,6 +62,31 @@ public static class OrderResponseJson
         if (asArray) w.WriteEndArray();
     });
 
+    /// <summary>GET /api/v3/myTrades: the trades of the given orders, oldest first.</summary>
+    public static byte[] Trades(IEnumerable<SimulatedOrder> orders) => SimulatorJson.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var (o, t) in orders.SelectMany(o => o.Trades.Select(t => (o, t))).OrderBy(x => x.t.TradeId))
+        {
+            w.WriteStartObject();
+            w.WriteString("symbol", o.Symbol.Name);
+            w.WriteNumber("id", t.TradeId);
+            w.WriteNumber("orderId", o.OrderId);
+            w.WriteNumber("orderListId", -1);
+            w.WriteString("price", BinanceDecimal.Format(t.Price));
+            w.WriteString("qty", BinanceDecimal.Format(t.Quantity));
+            w.WriteString("quoteQty", BinanceDecimal.Format(t.Price * t.Quantity));
+            w.WriteString("commission", BinanceDecimal.Format(t.Commission));
+            w.WriteString("commissionAsset", t.CommissionAsset);
+            w.WriteNumber("time", t.TimeMs);
+            w.WriteBoolean("isBuyer", o.Side == OrderSide.Buy);
+            w.WriteBoolean("isMaker", t.IsMaker);
+            w.WriteBoolean("isBestMatch", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
     public static byte[] Account(IReadOnlyList<SimulatedBalance> balances, decimal commissionRate, long updateTimeMs) => SimulatorJson.Write(w =>
     {
         var bps = (int)(commissionRate * 10_000m);

@@ -105,6 +105,16 @@ public sealed class SimulatedExchange
         lock (_state) return _book.Find(symbol, orderId, clientOrderId).Snapshot();
     }
 
+    /// <summary>The orders whose trades GET /api/v3/myTrades lists: one order by id, or every order of the symbol.</summary>
+    internal IReadOnlyList<SimulatedOrder> TradedOrders(Symbol symbol, long? orderId)
+    {
+        lock (_state)
+        {
+            _book.Info(symbol);
+            return _book.Orders.Where(o => o.Symbol == symbol && (orderId is null || o.OrderId == orderId)).Select(o => o.Snapshot()).ToList();
+        }
+    }
+
     internal IReadOnlyList<SimulatedOrder> OpenOrders(Symbol? symbol)
     {
         lock (_state) return _book.Orders.Where(o => o.IsOpen && (symbol is null || o.Symbol == symbol)).Select(o => o.Snapshot()).ToList();

@@ -48,6 +48,10 @@ internal static class TradingEndpoints
             return SimulatorResults.Json(OrderResponseJson.Cancel(orders.Zip(ids), asArray: true));
         })).WithMetadata(new RequestWeight(1));
 
+        app.MapGet("/api/v3/myTrades", (HttpContext context) => Signed(context, sim, p =>
+            SimulatorResults.Json(OrderResponseJson.Trades(exchange.TradedOrders(OrderParameters.ReadSymbol(p), OrderParameters.ReadOrderId(p))))))
+            .WithMetadata(new RequestWeight(5));
+
         app.MapGet("/api/v3/account", (HttpContext context) => Signed(context, sim, _ =>
             SimulatorResults.Json(OrderResponseJson.Account(exchange.Balances, exchange.Options.CommissionRate, sim.NowMs))))
             .WithMetadata(new RequestWeight(20));

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Trading.Binance;
+using Trading.Binance.Orders;
+using Trading.Binance.Simulator;
+using Trading.Binance.Simulator.Matching;
+using Trading.Core.Messaging;
+using Trading.Core.Model;
+using Trading.Core.Storage;
+using Trading.Core.Strategies;
+using Trading.Messaging;
+using Trading.Services.Configuration;
+using Trading.Services.Execution;
+using Trading.Services.MarketData;
+using Trading.Services.Portfolio;
+using Trading.Services.Strategies;
+using Trading.Storage;
+using Trading.TestInfrastructure;
+
+namespace Trading.Benchmarks;
+
+/// <summary>
+/// What `trading run` hosts in embedded mode, wired by hand around the Binance simulator on 127.0.0.1: the collector on the
+/// simulator's kline WebSocket, SQLite, the in-process bus, the strategy engine, the order executor in testnet mode
+/// (BinanceVenue → BinanceTradingClient over HTTP) and the portfolio manager. Every terminal order state releases <see cref="OrderDone"/>.
+/// </summary>
+internal sealed class LatencyPipeline : IAsyncDisposable
+{
+    private const decimal StartingQuote = 1_000_000m;
+    private readonly TempDirectory _dir = new();
+    private readonly HttpClient _marketHttp = new();
+    private readonly HttpClient _tradingHttp = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<IDisposable> _services = [];
+    private ITradingStore? _store;
+    private Task? _collector;
+
+    private LatencyPipeline(int bars, LatencyProbes probes)
+    {
+        Candles = TestCandles.Generate(bars);
+        Simulator = new BinanceSimulator(new SimulatedMarket().Add(Candles, Candles[0].OpenTimeMs), new SimulatorOptions
+        {
+            StreamAfterBackfill = true,
+            BeforeEachBar = probes.BeforeEachBarAsync,
+            RequestArrived = probes.OnRequest,
+            Trading = new SimulatorTradingOptions
+            {
+                StartingBalances = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["USDT"] = StartingQuote, ["BTC"] = 0m },
+            },
+        });
+    }
+
+    public List<Candle> Candles { get; }
+
+    /// <summary>Warnings and errors of the services go to stderr when BENCH_LOG=1; otherwise nothing is logged.</summary>
+    private static ILoggerFactory Logs { get; } = Environment.GetEnvironmentVariable("BENCH_LOG") == "1"
+        ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+        : NullLoggerFactory.Instance;
+
+    public BinanceSimulator Simulator { get; }
+
+    public SemaphoreSlim OrderDone { get; } = new(0);
+
+    public int NotFilled { get; private set; }
+
+    /// <summary>Starts everything; <paramref name="breakdown"/> adds consumers that stamp the candle and the signal on the bus.</summary>
+    public static async Task<LatencyPipeline> StartAsync(int bars, LatencyProbes probes, bool breakdown)
+    {
+        var pipeline = new LatencyPipeline(bars, probes);
+        await pipeline.StartAsync(probes, breakdown);
+        return pipeline;
+    }
+
+    private async Task StartAsync(LatencyProbes probes, bool breakdown)
+    {
+        var ct = _stop.Token;
+        await Simulator.StartAsync(ct);
+        _store = await TradingStoreFactory.OpenAsync(null, _dir.Path, ct);
+        var bus = new InProcessMessageBus(logger: Logs.CreateLogger<InProcessMessageBus>());
+        var symbol = TestCandles.BtcUsdt;
+        await _store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = AlternatingStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running }, ct);
+        var settings = new TradingSettings();
+        var options = new ExecutionOptions { Mode = ExecutionMode.Testnet, InitialQuoteBalance = StartingQuote };
+
+        var registry = new StrategyRegistry();
+        registry.TryRegister(() => new AlternatingStrategy(), "benchmark");
+        var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
+        var health = new MarketConnectionHealth(TimeProvider.System);
+        var client = new BinanceTradingClient(_tradingHttp, new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret),
+            new BinanceTradingOptions { BaseUrl = Simulator.BaseUrl });
+        var executor = new OrderExecutorService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<OrderExecutorService>(),
+            health, new BinanceVenue(client, TimeProvider.System, "binance-simulator"));
+        var portfolio = new PortfolioManagerService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<PortfolioManagerService>());
+        _services.AddRange([engine, executor, portfolio]);
+        _ = bus.SubscribeAsync(StreamNames.Orders, "bench", (message, _) => OnOrder(message.Deserialize<Order>()), ct);
+        if (breakdown)
+        {
+            _ = bus.SubscribeAsync(StreamNames.Candles(symbol), "bench", (_, _) => { CandleSeen = System.Diagnostics.Stopwatch.GetTimestamp(); return ValueTask.CompletedTask; }, ct);
+            _ = bus.SubscribeAsync(StreamNames.Signals, "bench", (_, _) => { SignalSeen = System.Diagnostics.Stopwatch.GetTimestamp(); return ValueTask.CompletedTask; }, ct);
+        }
+        await engine.StartAsync(ct);
+        await executor.StartAsync(ct);
+        await portfolio.StartAsync(ct);
+        await engine.Ready;
+        await executor.Ready;
+        await portfolio.Ready;
+
+        var marketData = new BinanceMarketDataClient(_marketHttp, new BinanceClientOptions { BaseUrl = Simulator.BaseUrl });
+        var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles), bus, health, new CollectorOptions
+        {
+            Series = [(symbol, Timeframe.M1)], WebSocketUrl = Simulator.WebSocketUrl, BackfillFromMs = Candles[0].OpenTimeMs,
+        }, Logs.CreateLogger<CandleCollector>());
+        _collector = collector.RunAsync(ct);
+    }
+
+    /// <summary>Stopwatch ticks when the bench's own consumers last saw a candle, a signal and a Submitted order on the bus.</summary>
+    public long CandleSeen { get; private set; }
+
+    public long SignalSeen { get; private set; }
+
+    public long SubmittedSeen { get; private set; }
+
+    private ValueTask OnOrder(Order order)
+    {
+        if (order.Status == OrderStatus.Submitted) SubmittedSeen = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (order.IsOpen) return ValueTask.CompletedTask;
+        if (order.Status != OrderStatus.Filled) NotFilled++;
+        OrderDone.Release();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_collector is not null) await _collector.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var service in _services) service.Dispose();
+        await Simulator.DisposeAsync();
+        if (_store is not null) await _store.DisposeAsync();
+        _marketHttp.Dispose();
+        _tradingHttp.Dispose();
+        _stop.Dispose();
+        _dir.Dispose();
+    }
+
+    /// <summary>Buys 0.001 on one closed candle and sells it on the next, so every candle becomes one filled market order.</summary>
+    private sealed class AlternatingStrategy : StrategyBase
+    {
+        public const string StrategyName = "alternating";
+        private bool _sell;
+
+        public override string Name => StrategyName;
+        public override IReadOnlyList<StrategyParameter> Parameters => [];
+
+        public override Signal? OnCandle(in Candle candle, StrategyContext context)
+        {
+            var side = _sell ? OrderSide.Sell : OrderSide.Buy;
+            _sell = !_sell;
+            return CreateSignal(candle, context, side, 0.001m, 50, "benchmark");
+        }
+    }
+}

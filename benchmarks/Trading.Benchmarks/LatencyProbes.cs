@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Trading.Core.Model;
+using Trading.Core.Storage;
+
+namespace Trading.Benchmarks;
+
+/// <summary>
+/// The timestamps of the execution-latency suite, each a <see cref="Stopwatch"/> tick: when the simulator starts streaming a
+/// bar, when the collector's closed-candle handler hands that bar to the store, and when POST /api/v3/order reaches the
+/// simulator. One bar is in flight at a time, so each stamp belongs to the current bar.
+/// </summary>
+internal sealed class LatencyProbes
+{
+    private readonly SemaphoreSlim _step = new(0);
+    private long _orderArrival;
+
+    public SemaphoreSlim OrderArrived { get; } = new(0);
+
+    public long BarReleased { get; private set; }
+
+    public long CandleAtCollector { get; private set; }
+
+    public long OrderArrival => Volatile.Read(ref _orderArrival);
+
+    /// <summary>Lets the simulator stream the next bar.</summary>
+    public void ReleaseBar() => _step.Release();
+
+    /// <summary>For SimulatorOptions.BeforeEachBar.</summary>
+    public async Task BeforeEachBarAsync(CancellationToken ct)
+    {
+        await _step.WaitAsync(ct);
+        BarReleased = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>For SimulatorOptions.RequestArrived.</summary>
+    public void OnRequest(string method, string path)
+    {
+        if (method != "POST" || path != "/api/v3/order") return;
+        Volatile.Write(ref _orderArrival, Stopwatch.GetTimestamp());
+        OrderArrived.Release();
+    }
+
+    /// <summary>Wraps the collector's candle store: a single-candle upsert is the closed-candle handler storing a streamed bar.</summary>
+    public ICandleStore Wrap(ICandleStore inner) => new StampingCandleStore(inner, this);
+
+    private sealed class StampingCandleStore(ICandleStore inner, LatencyProbes probes) : ICandleStore
+    {
+        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
+        {
+            if (candles is IReadOnlyList<Candle> { Count: 1 }) probes.CandleAtCollector = Stopwatch.GetTimestamp();
+            return inner.UpsertAsync(candles, ct);
+        }
+
+        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
+
+        public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
+            inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
+
+        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
+
+        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
+    }
+}
