@@ -74,6 +74,20 @@ public abstract partial class TradingStoreSuite
     }
 
     [Fact]
+    public async Task Candles_UpsertAsync_SmallUpdateAfterBulkBatch_ReadsBulkRowsAndUpdate()
+    {
+        await Store.Candles.UpsertAsync(Enumerable.Range(0, 30_000).Select(i => Bar(i)), Ct);
+
+        await Store.Candles.UpsertAsync([Bar(5, close: 150m), Bar(30_000)], Ct);
+
+        var read = await ReadAllAsync(Btc, Timeframe.M1);
+        read.Count.ShouldBe(30_001);
+        read[5].ShouldBe(Bar(5, close: 150m));
+        read[29_999].ShouldBe(Bar(29_999));
+        read[^1].ShouldBe(Bar(30_000));
+    }
+
+    [Fact]
     public async Task Candles_ReadAsync_Range_IncludesFromAndExcludesTo()
     {
         await Store.Candles.UpsertAsync(Enumerable.Range(0, 10).Select(i => Bar(i)), Ct);

@@ -10,6 +10,20 @@ public sealed record KlineColumns(int Time, int Open, int High, int Low, int Clo
 
     public int RequiredFieldCount { get; } = Math.Max(Math.Max(Time, Open), Math.Max(Math.Max(High, Low), Math.Max(Close, Volume))) + 1;
 
+    /// <summary>What each field index up to the last used one holds.</summary>
+    public KlineField[] FieldsByIndex()
+    {
+        (int Index, KlineField Field)[] used =
+        [
+            (Time, KlineField.Time), (Open, KlineField.Open), (High, KlineField.High), (Low, KlineField.Low), (Close, KlineField.Close),
+            (Volume, KlineField.Volume), (CloseTime, KlineField.CloseTime), (QuoteVolume, KlineField.QuoteVolume), (Trades, KlineField.Trades),
+        ];
+        var fields = new KlineField[used.Max(u => u.Index) + 1];
+        foreach (var (index, field) in used)
+            if (index >= 0 && fields[index] == KlineField.None) fields[index] = field;
+        return fields;
+    }
+
     /// <summary>True when the line is a header (its first field does not start with a digit).</summary>
     public static bool IsHeader(ReadOnlySpan<byte> line)
     {

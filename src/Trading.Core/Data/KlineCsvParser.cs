@@ -21,6 +21,7 @@ public sealed class KlineCsvParser
     private readonly Timeframe _timeframe;
     private readonly long _latestAllowedOpenMs;
     private KlineColumns? _columns;
+    private KlineField[] _fields = [];
     private long _lastOpenMs = long.MinValue;
     private long _lastLine;
     private decimal _lastOpen;
@@ -58,9 +59,11 @@ public sealed class KlineCsvParser
             {
                 _columns = KlineColumns.FromHeader(line)
                     ?? throw new InvalidDataException($"{_source}:{lineNumber}: unrecognized header; expected timestamp,open,high,low,close,volume or Binance kline columns.");
+                _fields = _columns.FieldsByIndex();
                 return;
             }
             _columns = KlineColumns.Binance;
+            _fields = _columns.FieldsByIndex();
         }
         var problem = TryParseRow(line, _columns, out var candle);
         if (problem is null && candle.OpenTimeMs == _lastOpenMs && output.Count > 0 && RepairsLastRow(candle))
@@ -113,18 +116,23 @@ public sealed class KlineCsvParser
         var rest = line;
         var index = 0;
         var bad = -1;
-        while (Utf8Fields.Next(ref rest, out var field))
+        var fields = _fields;
+        // Fields after the last one used (Binance's taker volumes and "ignore") are not even split off.
+        while (index < fields.Length && Utf8Fields.Next(ref rest, out var field))
         {
-            var ok = true;
-            if (index == c.Time) ok = Utf8Timestamp.TryParse(field, out time);
-            else if (index == c.Open) ok = Utf8Fields.TryDecimal(field, out open);
-            else if (index == c.High) ok = Utf8Fields.TryDecimal(field, out high);
-            else if (index == c.Low) ok = Utf8Fields.TryDecimal(field, out low);
-            else if (index == c.Close) ok = Utf8Fields.TryDecimal(field, out close);
-            else if (index == c.Volume) ok = Utf8Fields.TryDecimal(field, out volume);
-            else if (index == c.CloseTime) ok = Utf8Timestamp.TryParse(field, out closeTime);
-            else if (index == c.QuoteVolume) ok = Utf8Fields.TryDecimal(field, out quote);
-            else if (index == c.Trades) ok = Utf8Fields.TryLong(field, out trades);
+            var ok = fields[index] switch
+            {
+                KlineField.Time => Utf8Timestamp.TryParse(field, out time),
+                KlineField.Open => Utf8Fields.TryDecimal(field, out open),
+                KlineField.High => Utf8Fields.TryDecimal(field, out high),
+                KlineField.Low => Utf8Fields.TryDecimal(field, out low),
+                KlineField.Close => Utf8Fields.TryDecimal(field, out close),
+                KlineField.Volume => Utf8Fields.TryDecimal(field, out volume),
+                KlineField.CloseTime => Utf8Timestamp.TryParse(field, out closeTime),
+                KlineField.QuoteVolume => Utf8Fields.TryDecimal(field, out quote),
+                KlineField.Trades => Utf8Fields.TryLong(field, out trades),
+                _ => true,
+            };
             if (!ok && bad < 0) bad = index;
             index++;
         }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Trading.Storage.Sqlite;
 
 /// <summary>
@@ -13,11 +16,11 @@ internal static class ScaledDecimal
     public static bool TryEncode(decimal value, out long scaled)
     {
         scaled = 0;
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        if (bits[2] != 0) return false;
-        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        var scale = (bits[3] >> 16) & 0xFF;
+        // Read in place rather than through decimal.GetBits: this runs six times per stored candle.
+        ref readonly var parts = ref Unsafe.As<decimal, DecimalParts>(ref value);
+        if (parts.High32 != 0) return false;
+        var mantissa = parts.Low64;
+        var scale = (parts.Flags >> 16) & 0xFF;
         if (scale <= Scale)
         {
             var high = Math.BigMul(mantissa, Powers[Scale - scale], out var low);
@@ -33,8 +36,17 @@ internal static class ScaledDecimal
             }
         }
         if (mantissa > long.MaxValue) return false;
-        scaled = bits[3] < 0 ? -(long)mantissa : (long)mantissa;
+        scaled = parts.Flags < 0 ? -(long)mantissa : (long)mantissa;
         return true;
+    }
+
+    /// <summary>System.Decimal's layout (flags with sign and scale, high 32 bits, low 64 bits of the 96-bit mantissa).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct DecimalParts
+    {
+        public readonly int Flags;
+        public readonly uint High32;
+        public readonly ulong Low64;
     }
 
     public static decimal Decode(long scaled)

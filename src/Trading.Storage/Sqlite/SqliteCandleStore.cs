@@ -12,6 +12,9 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     /// <summary>Up to this many candles (a live bar, a REST page) are written inline on a pooled connection.</summary>
     private const int SmallBatch = 1000;
 
+    /// <summary>A bulk batch checkpoints inline, as SQLite does by default, once the WAL has grown past this.</summary>
+    private const long MaxDeferredWalBytes = 512L << 20;
+
     public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(candles);
@@ -32,6 +35,7 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
         try
         {
             using var connection = SqliteRawConnection.Open(database.FilePath);
+            if (DeferCheckpoint()) connection.Execute("PRAGMA wal_autocheckpoint = 0");
             return Upsert(connection, candles, ct);
         }
         finally
@@ -63,6 +67,18 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
             connection.RollBack();
             throw;
         }
+    }
+
+    /// <summary>
+    /// True when a bulk commit may skip SQLite's automatic checkpoint, like the pooled connections do: the pages stay in
+    /// the WAL (committed and readable) until the background checkpointer, which <see cref="SqliteDatabase.ExitWrite"/>
+    /// wakes, or the last connection's close copies them into the file. An import's writer thread then never waits for
+    /// a checkpoint and its two fsyncs between batches.
+    /// </summary>
+    private bool DeferCheckpoint()
+    {
+        var wal = new FileInfo(database.FilePath + "-wal");
+        return !wal.Exists || wal.Length < MaxDeferredWalBytes;
     }
 
     public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>

