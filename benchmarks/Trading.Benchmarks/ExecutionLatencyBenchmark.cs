@@ -17,6 +17,7 @@ public static class ExecutionLatencyBenchmark
 {
     private const int WarmUpChunk = 250;
     private const int MaxWarmUp = 6000;
+    private const double StallMs = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,14 +41,18 @@ public static class ExecutionLatencyBenchmark
         }
 
         var samples = new LatencySamples(count);
+        var stalls = new List<string>();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var jitStart = JitInfo.GetCompiledMethodCount();
         var gcStart = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var wall = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
+            var gcs = GC.CollectionCount(0);
             if (await RunBarAsync(probes, pipeline, gapMs, report, warmUp + i) is { } miss) misses.Add(miss);
-            else samples.Add(probes, pipeline);
+            else if (samples.Add(probes, pipeline) is var ms && ms > StallMs)
+                stalls.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  bar {warmUp + i}: {ms:F1} ms; Submitted on the bus after {Stopwatch.GetElapsedTime(probes.CandleAtCollector, pipeline.SubmittedSeen).TotalMilliseconds:F1} ms; {GC.CollectionCount(0) - gcs} GCs; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued"));
         }
         wall.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
@@ -55,11 +60,13 @@ public static class ExecutionLatencyBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{samples.Count} orders measured after {warmUp} warm-up candles ({misses.Count} candles without a filled order within 5 s, {pipeline.NotFilled} orders not filled), gap {gapMs} ms"));
         foreach (var miss in misses) Console.WriteLine(miss);
+        Console.WriteLine($"{stalls.Count} bars over {StallMs} ms{(stalls.Count == 0 ? "" : ":")}");
+        foreach (var stall in stalls.Take(20)) Console.WriteLine(stall);
         Console.WriteLine($"closed candle at collector → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromCollector)}");
         Console.WriteLine($"simulator streams the bar → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromSimulator)}");
         if (breakdown) samples.PrintBreakdown();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"process CPU {cpu.TotalMilliseconds / Math.Max(1, samples.Count):F3} ms per candle (whole round trip incl. simulator and portfolio), wall {wall.Elapsed.TotalSeconds:F1} s; while measuring: {JitInfo.GetCompiledMethodCount() - jitStart} methods JIT-compiled, GCs gen0/1/2 {GC.CollectionCount(0) - gcStart.Gen0}/{GC.CollectionCount(1) - gcStart.Gen1}/{GC.CollectionCount(2) - gcStart.Gen2} pausing {(GC.GetTotalPauseDuration() - gcStart.Pause).TotalMilliseconds:F1} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, concurrent {AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent})"));
+            $"process CPU {cpu.TotalMilliseconds / Math.Max(1, samples.Count):F3} ms per candle (whole round trip incl. simulator and portfolio), wall {wall.Elapsed.TotalSeconds:F1} s; while measuring: {JitInfo.GetCompiledMethodCount() - jitStart} methods JIT-compiled, GCs gen0/1/2 {GC.CollectionCount(0) - gcStart.Gen0}/{GC.CollectionCount(1) - gcStart.Gen1}/{GC.CollectionCount(2) - gcStart.Gen2} pausing {(GC.GetTotalPauseDuration() - gcStart.Pause).TotalMilliseconds:F1} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {GCSettings.LatencyMode})"));
         return misses.Count == 0 ? 0 : 1;
     }
 

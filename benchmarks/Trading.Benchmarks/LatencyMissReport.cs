@@ -23,7 +23,8 @@ internal sealed class LatencyMissReport(ITradingStore store, LatencyPipeline pip
         var lateBy = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds + 5;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"  bar {bar}: collector stored open time {pipeline.LastStoredOpenMs}, strategy saw {pipeline.LastSignalOpenMs}; order at simulator: {(orderArrived ? "yes" : "no")}; ") +
-            (late ? string.Create(CultureInfo.InvariantCulture, $"final state came late, after {lateBy:F1} s") : "no final state within 15 s");
+            (late ? string.Create(CultureInfo.InvariantCulture, $"final state came late, after {lateBy:F1} s") : "no final state within 15 s") +
+            $"; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued";
         if (signalId is null) return text + "; no signal";
         var signal = await store.Signals.GetAsync(signalId);
         var decisions = await store.RiskDecisions.ListAsync(signalId, null, 10);
