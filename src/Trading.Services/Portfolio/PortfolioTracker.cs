@@ -34,8 +34,9 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
         ArgumentNullException.ThrowIfNull(fill);
         if (!Account.Apply(fill)) return false;
         _symbols.Add(fill.Symbol);
-        await store.Portfolio.SaveBalanceAsync(Account.QuoteAsset, Account.Cash, 0m, ct);
-        await PersistAsync(fill.Symbol, ct);
+        var position = Account.GetPosition(fill.Symbol);
+        await store.Portfolio.SaveHoldingsAsync(
+            [(Account.QuoteAsset, Account.Cash, 0m), (fill.Symbol.BaseAsset, position.Quantity, 0m)], [position], ct);
         return true;
     }
 
