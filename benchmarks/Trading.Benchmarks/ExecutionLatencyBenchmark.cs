@@ -30,7 +30,7 @@ public static class ExecutionLatencyBenchmark
 
         var warmUp = 0;
         var misses = new List<string>();
-        var report = new LatencyMissReport(pipeline.Store, pipeline, LatencyPipeline.Warnings);
+        var report = new LatencyMissReport(pipeline.Store, pipeline, probes, LatencyPipeline.Warnings);
         while (true)
         {
             var jitBefore = JitInfo.GetCompiledMethodCount();

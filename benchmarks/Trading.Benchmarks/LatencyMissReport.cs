@@ -11,9 +11,13 @@ namespace Trading.Benchmarks;
 /// on it, whether the order came late (a stall) or never, and what the store holds for its signal (the signal, the risk
 /// decisions, the order with its transitions), plus the warnings and errors the services logged meanwhile.
 /// </summary>
-internal sealed class LatencyMissReport(ITradingStore store, LatencyPipeline pipeline, WarningRecorder warnings)
+internal sealed class LatencyMissReport(ITradingStore store, LatencyPipeline pipeline, LatencyProbes probes, WarningRecorder warnings)
 {
     private static readonly TimeSpan LateLimit = TimeSpan.FromSeconds(10);
+
+    private string After(long stamp) => stamp < probes.CandleAtCollector
+        ? "never"
+        : string.Create(CultureInfo.InvariantCulture, $"{System.Diagnostics.Stopwatch.GetElapsedTime(probes.CandleAtCollector, stamp).TotalMilliseconds:F1} ms");
 
     public async Task<string> DescribeAsync(int bar, bool orderArrived, int warningsBefore)
     {
@@ -24,7 +28,9 @@ internal sealed class LatencyMissReport(ITradingStore store, LatencyPipeline pip
         var text = string.Create(CultureInfo.InvariantCulture,
             $"  bar {bar}: collector stored open time {pipeline.LastStoredOpenMs}, strategy saw {pipeline.LastSignalOpenMs}; order at simulator: {(orderArrived ? "yes" : "no")}; ") +
             (late ? string.Create(CultureInfo.InvariantCulture, $"final state came late, after {lateBy:F1} s") : "no final state within 15 s") +
-            $"; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued";
+            $"; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued" +
+            $"; request weight used this minute {pipeline.RequestBudget.UsedWeight} of {pipeline.RequestBudget.WeightLimit}" +
+            $"; after the collector: Submitted on the bus {After(pipeline.SubmittedSeen)}, POST at the simulator {After(probes.OrderArrival)}";
         if (signalId is null) return text + "; no signal";
         var signal = await store.Signals.GetAsync(signalId);
         var decisions = await store.RiskDecisions.ListAsync(signalId, null, 10);
