@@ -56,10 +56,8 @@ public sealed class PaperPipelineTests
     public async Task Tracker_FillsAndCandlesWithinADay_WriteHoldingsButNoSnapshot()
     {
         await using var h = await ExecutionHarness.CreateAsync();
-        var tracker = new PortfolioTracker(h.Store, 10_000m);
-        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
-        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
-        var before = (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
+        var tracker = await MarkedTrackerAsync(h, 10_000m);
+        var before = await SnapshotCountAsync(h);
         var fill = new Fill
         {
             Id = "t1", OrderId = "o1", Symbol = ExecutionHarness.Btc, Side = OrderSide.Buy, Price = 70_000m, Quantity = 0.01m,
@@ -69,7 +67,7 @@ public sealed class PaperPipelineTests
         (await tracker.OnFillAsync(fill, h.Token)).ShouldBeTrue();
         await tracker.OnCandleAsync(ExecutionHarness.Bar(12, 71_000m), h.Token);
 
-        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count.ShouldBe(before);
+        (await SnapshotCountAsync(h)).ShouldBe(before);
         (await h.Store.Portfolio.ListPositionsAsync(h.Token)).ShouldHaveSingleItem().Quantity.ShouldBe(0.01m);
         var balances = await h.Store.Portfolio.GetBalancesAsync(h.Token);
         balances["USDT"].Free.ShouldBe(10_000m - 700m - 0.7m);
@@ -80,13 +78,23 @@ public sealed class PaperPipelineTests
     public async Task Tracker_NewUtcDay_WritesADailySnapshot()
     {
         await using var h = await ExecutionHarness.CreateAsync();
-        var tracker = new PortfolioTracker(h.Store, 1_000m);
-        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
-        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
-        var before = (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
+        var tracker = await MarkedTrackerAsync(h, 1_000m);
+        var before = await SnapshotCountAsync(h);
 
         await tracker.OnCandleAsync(ExecutionHarness.Bar(24 * 60 + 1, 70_000m), h.Token);
 
-        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count.ShouldBe(before + 1);
+        (await SnapshotCountAsync(h)).ShouldBe(before + 1);
     }
+
+    /// <summary>A tracker rebuilt from the harness's store and marked once at minute 10.</summary>
+    private static async Task<PortfolioTracker> MarkedTrackerAsync(ExecutionHarness h, decimal initialQuote)
+    {
+        var tracker = new PortfolioTracker(h.Store, initialQuote);
+        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
+        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
+        return tracker;
+    }
+
+    private static async Task<int> SnapshotCountAsync(ExecutionHarness h) =>
+        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
 }
