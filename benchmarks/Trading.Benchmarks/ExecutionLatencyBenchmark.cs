@@ -17,6 +17,7 @@ public static class ExecutionLatencyBenchmark
 {
     private const int WarmUpChunk = 250;
     private const int MaxWarmUp = 6000;
+    private const double StallMs = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,47 +29,59 @@ public static class ExecutionLatencyBenchmark
         await using var pipeline = await LatencyPipeline.StartAsync(count + Math.Max(minWarmUp, MaxWarmUp), probes, breakdown);
 
         var warmUp = 0;
-        var missed = 0;
+        var misses = new List<string>();
+        var report = new LatencyMissReport(pipeline.Store, pipeline, probes, LatencyPipeline.Warnings);
         while (true)
         {
             var jitBefore = JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < WarmUpChunk; i++) missed += await RunBarAsync(probes, pipeline, gapMs) ? 0 : 1;
+            for (var i = 0; i < WarmUpChunk; i++)
+                if (await RunBarAsync(probes, pipeline, gapMs, report, warmUp + i) is { } miss) misses.Add(miss);
             warmUp += WarmUpChunk;
             if (warmUp >= MaxWarmUp || (warmUp >= minWarmUp && JitInfo.GetCompiledMethodCount() - jitBefore < 20)) break;
         }
 
         var samples = new LatencySamples(count);
+        var stalls = new List<string>();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var jitStart = JitInfo.GetCompiledMethodCount();
-        var gcStart = GC.CollectionCount(0);
+        var gcStart = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var wall = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            if (await RunBarAsync(probes, pipeline, gapMs)) samples.Add(probes, pipeline);
-            else missed++;
+            var gcs = GC.CollectionCount(0);
+            if (await RunBarAsync(probes, pipeline, gapMs, report, warmUp + i) is { } miss) misses.Add(miss);
+            else if (samples.Add(probes, pipeline) is var ms && ms > StallMs)
+                stalls.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  bar {warmUp + i}: {ms:F1} ms; Submitted on the bus after {Stopwatch.GetElapsedTime(probes.CandleAtCollector, pipeline.SubmittedSeen).TotalMilliseconds:F1} ms; {GC.CollectionCount(0) - gcs} GCs; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued"));
         }
         wall.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{samples.Count} orders measured after {warmUp} warm-up candles ({missed} candles without a filled order, {pipeline.NotFilled} orders not filled), gap {gapMs} ms"));
+            $"{samples.Count} orders measured after {warmUp} warm-up candles ({misses.Count} candles without a filled order within 5 s, {pipeline.NotFilled} orders not filled), gap {gapMs} ms"));
+        foreach (var miss in misses) Console.WriteLine(miss);
+        Console.WriteLine($"{stalls.Count} bars over {StallMs} ms{(stalls.Count == 0 ? "" : ":")}");
+        foreach (var stall in stalls.Take(20)) Console.WriteLine(stall);
         Console.WriteLine($"closed candle at collector → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromCollector)}");
         Console.WriteLine($"simulator streams the bar → POST /api/v3/order at simulator: {LatencySamples.Percentiles(samples.FromSimulator)}");
         if (breakdown) samples.PrintBreakdown();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"process CPU {cpu.TotalMilliseconds / Math.Max(1, samples.Count):F3} ms per candle (whole round trip incl. simulator and portfolio), wall {wall.Elapsed.TotalSeconds:F1} s; while measuring: {JitInfo.GetCompiledMethodCount() - jitStart} methods JIT-compiled, {GC.CollectionCount(0) - gcStart} gen0 GCs"));
-        return missed == 0 ? 0 : 1;
+            $"process CPU {cpu.TotalMilliseconds / Math.Max(1, samples.Count):F3} ms per candle (whole round trip incl. simulator and portfolio), wall {wall.Elapsed.TotalSeconds:F1} s; while measuring: {JitInfo.GetCompiledMethodCount() - jitStart} methods JIT-compiled, GCs gen0/1/2 {GC.CollectionCount(0) - gcStart.Gen0}/{GC.CollectionCount(1) - gcStart.Gen1}/{GC.CollectionCount(2) - gcStart.Gen2} pausing {(GC.GetTotalPauseDuration() - gcStart.Pause).TotalMilliseconds:F1} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {GCSettings.LatencyMode})"));
+        return misses.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>Lets the simulator stream one bar; true once its order reached the simulator and reached a final state.</summary>
-    private static async Task<bool> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs)
+    /// <summary>Lets the simulator stream one bar; null once its order reached the simulator and a final state, else what happened.</summary>
+    private static async Task<string?> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs, LatencyMissReport report, int bar)
     {
         // A bar that timed out may still have signalled since: drop stale signals so each bar pairs with its own order.
         while (probes.OrderArrived.Wait(0) || pipeline.OrderDone.Wait(0)) { }
+        var warnings = LatencyPipeline.Warnings.Count;
         probes.ReleaseBar();
-        var done = await probes.OrderArrived.WaitAsync(TimeSpan.FromSeconds(5)) && await pipeline.OrderDone.WaitAsync(TimeSpan.FromSeconds(5));
+        var arrived = await probes.OrderArrived.WaitAsync(TimeSpan.FromSeconds(5));
+        var done = arrived && await pipeline.OrderDone.WaitAsync(TimeSpan.FromSeconds(5));
+        var miss = done ? null : await report.DescribeAsync(bar, arrived, warnings);
         if (gapMs > 0) await Task.Delay(gapMs);
-        return done;
+        return miss;
     }
 
     private static int Option(string[] args, string name, int fallback)

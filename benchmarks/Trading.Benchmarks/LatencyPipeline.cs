@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Trading.Binance;
 using Trading.Binance.Orders;
+using Trading.Binance.RateLimiting;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Core.Messaging;
@@ -52,10 +53,27 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
     public List<Candle> Candles { get; }
 
-    /// <summary>Warnings and errors of the services go to stderr when BENCH_LOG=1; otherwise nothing is logged.</summary>
-    private static ILoggerFactory Logs { get; } = Environment.GetEnvironmentVariable("BENCH_LOG") == "1"
-        ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-        : NullLoggerFactory.Instance;
+    public static WarningRecorder Warnings { get; } = new();
+
+    /// <summary>Warnings and errors of the services are kept for the miss report, and go to stderr too when BENCH_LOG=1.</summary>
+    private static ILoggerFactory Logs { get; } = LoggerFactory.Create(b =>
+    {
+        b.ClearProviders().AddProvider(Warnings).SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("BENCH_LOG") == "1") b.AddSimpleConsole(o => o.SingleLine = true);
+    });
+
+    public BinanceRequestBudget RequestBudget => BinanceRequestBudget.For(Simulator.BaseUrl);
+
+    public ITradingStore Store => _store ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The id of the strategy's latest signal and the open time of its candle; the collector's latest stored bar.</summary>
+    public string? LastSignalId { get; private set; }
+
+    public long LastSignalOpenMs { get; private set; }
+
+    public long LastStoredOpenMs => _lastStored.OpenTimeMs;
+
+    private Candle _lastStored;
 
     public BinanceSimulator Simulator { get; }
 
@@ -75,6 +93,9 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     {
         var ct = _stop.Token;
         await Simulator.StartAsync(ct);
+        // The client keeps Binance's 6,000 request weight per minute and waits silently for the next minute once it is spent;
+        // this suite sends ~200 orders/s, so without this every ~35 s one bar stalled for the rest of the minute.
+        BinanceRequestBudget.For(Simulator.BaseUrl).WeightLimit = int.MaxValue;
         _store = await TradingStoreFactory.OpenAsync(null, _dir.Path, ct);
         var bus = new InProcessMessageBus(logger: Logs.CreateLogger<InProcessMessageBus>());
         var symbol = TestCandles.BtcUsdt;
@@ -83,7 +104,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         var options = new ExecutionOptions { Mode = ExecutionMode.Testnet, InitialQuoteBalance = StartingQuote };
 
         var registry = new StrategyRegistry();
-        registry.TryRegister(() => new AlternatingStrategy(), "benchmark");
+        registry.TryRegister(() => new AlternatingStrategy(this), "benchmark");
         var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
         var health = new MarketConnectionHealth(TimeProvider.System);
         var client = new BinanceTradingClient(_tradingHttp, new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret),
@@ -106,7 +127,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         await portfolio.Ready;
 
         var marketData = new BinanceMarketDataClient(_marketHttp, new BinanceClientOptions { BaseUrl = Simulator.BaseUrl });
-        var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles), bus, health, new CollectorOptions
+        var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles, candle => _lastStored = candle), bus, health, new CollectorOptions
         {
             Series = [(symbol, Timeframe.M1)], WebSocketUrl = Simulator.WebSocketUrl, BackfillFromMs = Candles[0].OpenTimeMs,
         }, Logs.CreateLogger<CandleCollector>());
@@ -143,7 +164,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     }
 
     /// <summary>Buys 0.001 on one closed candle and sells it on the next, so every candle becomes one filled market order.</summary>
-    private sealed class AlternatingStrategy : StrategyBase
+    private sealed class AlternatingStrategy(LatencyPipeline pipeline) : StrategyBase
     {
         public const string StrategyName = "alternating";
         private bool _sell;
@@ -155,7 +176,10 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         {
             var side = _sell ? OrderSide.Sell : OrderSide.Buy;
             _sell = !_sell;
-            return CreateSignal(candle, context, side, 0.001m, 50, "benchmark");
+            var signal = CreateSignal(candle, context, side, 0.001m, 50, "benchmark");
+            pipeline.LastSignalId = signal.Id;
+            pipeline.LastSignalOpenMs = candle.OpenTimeMs;
+            return signal;
         }
     }
 }

@@ -41,13 +41,17 @@ internal sealed class LatencyProbes
     }
 
     /// <summary>Wraps the collector's candle store: a single-candle upsert is the closed-candle handler storing a streamed bar.</summary>
-    public ICandleStore Wrap(ICandleStore inner) => new StampingCandleStore(inner, this);
+    public ICandleStore Wrap(ICandleStore inner, Action<Candle> stored) => new StampingCandleStore(inner, this, stored);
 
-    private sealed class StampingCandleStore(ICandleStore inner, LatencyProbes probes) : ICandleStore
+    private sealed class StampingCandleStore(ICandleStore inner, LatencyProbes probes, Action<Candle> stored) : ICandleStore
     {
         public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
         {
-            if (candles is IReadOnlyList<Candle> { Count: 1 }) probes.CandleAtCollector = Stopwatch.GetTimestamp();
+            if (candles is IReadOnlyList<Candle> { Count: 1 } one)
+            {
+                probes.CandleAtCollector = Stopwatch.GetTimestamp();
+                stored(one[0]);
+            }
             return inner.UpsertAsync(candles, ct);
         }
 

@@ -16,13 +16,15 @@ internal sealed class LatencySamples(int capacity)
 
     public int Count => FromCollector.Count;
 
-    public void Add(LatencyProbes probes, LatencyPipeline pipeline)
+    /// <summary>Adds the current bar's stamps; returns its latency from the collector.</summary>
+    public double Add(LatencyProbes probes, LatencyPipeline pipeline)
     {
         FromCollector.Add(Ms(probes.CandleAtCollector, probes.OrderArrival));
         FromSimulator.Add(Ms(probes.BarReleased, probes.OrderArrival));
         _toCandle.Add(Ms(probes.CandleAtCollector, pipeline.CandleSeen));
         _toSignal.Add(Ms(probes.CandleAtCollector, pipeline.SignalSeen));
         _toSubmitted.Add(Ms(probes.CandleAtCollector, pipeline.SubmittedSeen));
+        return FromCollector[^1];
     }
 
     public void PrintBreakdown()

@@ -36,6 +36,24 @@ public abstract partial class TradingStoreSuite
     }
 
     [Fact]
+    public async Task Portfolio_SaveHoldingsAsync_WritesBalancesAndPositionsTogether()
+    {
+        await Store.Portfolio.SaveBalanceAsync("USDT", 1000m, 0m, Ct);
+        var position = new Position
+        {
+            Symbol = Btc, Quantity = 0.001m, AverageEntryPrice = 70_000.5m, CurrentPrice = 70_000m, FeesPaid = 0.07m, OpenedAt = Now, UpdatedAt = Now,
+        };
+
+        await Store.Portfolio.SaveHoldingsAsync([("USDT", 929.42950000m, 0m), ("BTC", 0.001m, 0m)], [position], Ct);
+
+        var balances = await Store.Portfolio.GetBalancesAsync(Ct);
+        balances.Count.ShouldBe(2);
+        balances["USDT"].ShouldBe((929.42950000m, 0m));
+        balances["BTC"].ShouldBe((0.001m, 0m));
+        (await Store.Portfolio.ListPositionsAsync(Ct)).ShouldBe([position]);
+    }
+
+    [Fact]
     public async Task Portfolio_ListSnapshotsAsync_ReturnsThoseInRangeInTimeOrder()
     {
         foreach (var minutes in new[] { 3, 1, 2, 10 })

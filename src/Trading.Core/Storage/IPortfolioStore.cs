@@ -11,6 +11,10 @@ public interface IPortfolioStore
 
     Task SaveBalanceAsync(string asset, decimal free, decimal locked, CancellationToken ct = default);
 
+    /// <summary>Saves balances and positions in one transaction (what one fill changed).</summary>
+    Task SaveHoldingsAsync(IReadOnlyList<(string Asset, decimal Free, decimal Locked)> balances, IReadOnlyList<Position> positions,
+        CancellationToken ct = default);
+
     Task<IReadOnlyDictionary<string, (decimal Free, decimal Locked)>> GetBalancesAsync(CancellationToken ct = default);
 
     Task SaveSnapshotAsync(PortfolioSnapshot snapshot, CancellationToken ct = default);

@@ -10,7 +10,8 @@ namespace Trading.Services.Portfolio;
 
 /// <summary>
 /// The portfolio manager: consumes fills from <c>fills</c> and closed candles of the traded symbols into a
-/// <see cref="PortfolioTracker"/>, which persists positions, balances and snapshots. One lock serialises both streams.
+/// <see cref="PortfolioTracker"/>, which persists positions, balances and snapshots (a last one when it stops).
+/// One lock serialises both streams.
 /// </summary>
 public sealed class PortfolioManagerService(
     TradingSettings settings,
@@ -36,9 +37,10 @@ public sealed class PortfolioManagerService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        PortfolioTracker? tracker = null;
         try
         {
-            var tracker = new PortfolioTracker(store, options.InitialQuoteBalance);
+            tracker = new PortfolioTracker(store, options.InitialQuoteBalance);
             await tracker.InitializeAsync(time.GetUtcNow(), stoppingToken);
             var symbols = SymbolDirectory.Offline(settings).Keys;
             var subscriptions = symbols
@@ -52,16 +54,25 @@ public sealed class PortfolioManagerService(
             logger.LogInformation("Portfolio manager running: equity {Equity} {Quote}", tracker.Account.Equity, tracker.Account.QuoteAsset);
             _ready.TrySetResult(tracker);
             await Task.WhenAll(subscriptions);
+            await SnapshotOnStopAsync(tracker);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             _ready.TrySetCanceled(stoppingToken);
+            await SnapshotOnStopAsync(tracker);
         }
         catch (Exception e)
         {
             _ready.TrySetException(e);
             throw;
         }
+    }
+
+    /// <summary>Candles only mark the account in memory: the state at shutdown is kept as a last snapshot.</summary>
+    private async Task SnapshotOnStopAsync(PortfolioTracker? tracker)
+    {
+        if (tracker is null || !_ready.Task.IsCompletedSuccessfully) return;
+        await Locked(() => tracker.SnapshotNowAsync(CancellationToken.None), CancellationToken.None);
     }
 
     /// <summary>Reconciles balances with the exchange now and then every <see cref="BalanceCheckInterval"/>.</summary>

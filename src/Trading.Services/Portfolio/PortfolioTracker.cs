@@ -6,8 +6,9 @@ namespace Trading.Services.Portfolio;
 
 /// <summary>
 /// The portfolio manager's state: a <see cref="PortfolioAccount"/> rebuilt from the store and fed with fills and
-/// closed candles. After each fill it persists positions, balances and a snapshot; it also snapshots once per UTC
-/// day (on the first mark of a new day) and, when <see cref="SnapshotInterval"/> is set, at that interval.
+/// closed candles. Candles only mark the account in memory. A fill writes what it changed (the quote balance, the
+/// symbol's position and base balance). Snapshots follow their schedule: once per UTC day (on the first mark of a new
+/// day), at <see cref="SnapshotInterval"/> when set, after a balance reconciliation and when the service stops.
 /// Not thread-safe: the service calls it from one place at a time.
 /// </summary>
 public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, TimeSpan? snapshotInterval = null)
@@ -27,16 +28,20 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
         await SnapshotAsync(ct);
     }
 
-    /// <summary>Books a fill (a fill seen before is ignored) and persists the result; true when it was new.</summary>
+    /// <summary>Books a fill (a fill seen before is ignored) and persists what it changed; true when it was new.</summary>
     public async Task<bool> OnFillAsync(Fill fill, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(fill);
         if (!Account.Apply(fill)) return false;
         _symbols.Add(fill.Symbol);
-        await PersistAsync(ct);
-        await SnapshotAsync(ct);
+        var position = Account.GetPosition(fill.Symbol);
+        await store.Portfolio.SaveHoldingsAsync(
+            [(Account.QuoteAsset, Account.Cash, 0m), (fill.Symbol.BaseAsset, position.Quantity, 0m)], [position], ct);
         return true;
     }
+
+    /// <summary>Writes a snapshot of the account now (the service does so when it stops).</summary>
+    public Task SnapshotNowAsync(CancellationToken ct = default) => SnapshotAsync(ct);
 
     /// <summary>Persists positions, balances and a snapshot after the account changed outside a fill (a balance reconciliation).</summary>
     public async Task SaveAsync(CancellationToken ct = default)
@@ -66,11 +71,13 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
     private async Task PersistAsync(CancellationToken ct)
     {
         await store.Portfolio.SaveBalanceAsync(Account.QuoteAsset, Account.Cash, 0m, ct);
-        foreach (var symbol in _symbols)
-        {
-            var position = Account.GetPosition(symbol);
-            await store.Portfolio.SavePositionAsync(position, ct);
-            await store.Portfolio.SaveBalanceAsync(symbol.BaseAsset, position.Quantity, 0m, ct);
-        }
+        foreach (var symbol in _symbols) await PersistAsync(symbol, ct);
+    }
+
+    private async Task PersistAsync(Symbol symbol, CancellationToken ct)
+    {
+        var position = Account.GetPosition(symbol);
+        await store.Portfolio.SavePositionAsync(position, ct);
+        await store.Portfolio.SaveBalanceAsync(symbol.BaseAsset, position.Quantity, 0m, ct);
     }
 }

@@ -12,18 +12,33 @@ internal sealed class SqlPortfolioStore(SqlDatabase database) : IPortfolioStore
     {
         ArgumentNullException.ThrowIfNull(position);
         await using var connection = await database.OpenWriterAsync(ct);
-        await connection.Sql("""
+        await UpsertPosition(connection, null, position).RunAsync(ct);
+    }
+
+    public async Task SaveHoldingsAsync(IReadOnlyList<(string Asset, decimal Free, decimal Locked)> balances, IReadOnlyList<Position> positions,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(balances);
+        ArgumentNullException.ThrowIfNull(positions);
+        await using var connection = await database.OpenWriterAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (asset, free, locked) in balances) await UpsertBalance(connection, transaction, asset, free, locked, now).RunAsync(ct);
+        foreach (var position in positions) await UpsertPosition(connection, transaction, position).RunAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static DbCommand UpsertPosition(DbConnection connection, DbTransaction? transaction, Position position) =>
+        connection.Sql("""
             INSERT INTO positions (symbol, quantity, average_entry_price, current_price, realized_pnl, fees_paid, opened_at, updated_at)
             VALUES (@symbol, @quantity, @average_entry_price, @current_price, @realized_pnl, @fees_paid, @opened_at, @updated_at)
             ON CONFLICT (symbol) DO UPDATE SET quantity = excluded.quantity, average_entry_price = excluded.average_entry_price,
                 current_price = excluded.current_price, realized_pnl = excluded.realized_pnl, fees_paid = excluded.fees_paid,
                 opened_at = excluded.opened_at, updated_at = excluded.updated_at
-            """)
+            """, transaction)
             .With("symbol", position.Symbol.Name).With("quantity", position.Quantity).With("average_entry_price", position.AverageEntryPrice)
             .With("current_price", position.CurrentPrice).With("realized_pnl", position.RealizedPnl).With("fees_paid", position.FeesPaid)
-            .WithTime("opened_at", position.OpenedAt).WithTime("updated_at", position.UpdatedAt)
-            .RunAsync(ct);
-    }
+            .WithTime("opened_at", position.OpenedAt).WithTime("updated_at", position.UpdatedAt);
 
     public async Task<IReadOnlyList<Position>> ListPositionsAsync(CancellationToken ct = default)
     {
@@ -48,13 +63,15 @@ internal sealed class SqlPortfolioStore(SqlDatabase database) : IPortfolioStore
     public async Task SaveBalanceAsync(string asset, decimal free, decimal locked, CancellationToken ct = default)
     {
         await using var connection = await database.OpenWriterAsync(ct);
-        await connection.Sql("""
+        await UpsertBalance(connection, null, asset, free, locked, DateTimeOffset.UtcNow).RunAsync(ct);
+    }
+
+    private static DbCommand UpsertBalance(DbConnection connection, DbTransaction? transaction, string asset, decimal free, decimal locked, DateTimeOffset now) =>
+        connection.Sql("""
             INSERT INTO balances (asset, free, locked, updated_at) VALUES (@asset, @free, @locked, @updated_at)
             ON CONFLICT (asset) DO UPDATE SET free = excluded.free, locked = excluded.locked, updated_at = excluded.updated_at
-            """)
-            .With("asset", asset).With("free", free).With("locked", locked).WithTime("updated_at", DateTimeOffset.UtcNow)
-            .RunAsync(ct);
-    }
+            """, transaction)
+            .With("asset", asset).With("free", free).With("locked", locked).WithTime("updated_at", now);
 
     public async Task<IReadOnlyDictionary<string, (decimal Free, decimal Locked)>> GetBalancesAsync(CancellationToken ct = default)
     {

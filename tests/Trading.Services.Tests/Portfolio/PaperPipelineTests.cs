@@ -47,20 +47,54 @@ public sealed class PaperPipelineTests
         balances["USDT"].Free.ShouldBe(10_000m - fill.Notional - fill.Fee);
         balances["BTC"].Free.ShouldBe(0.01m);
         var snapshots = await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token);
-        snapshots[^1].Equity.ShouldBe(10_000m - fill.Notional - fill.Fee + 0.01m * 70_200m);
+        // One at start and one at stop (marked at the last candle): fills and candles write no snapshot in between.
+        snapshots.Count.ShouldBe(2);
+        snapshots[^1].Equity.ShouldBe(10_000m - fill.Notional - fill.Fee + 0.01m * 70_500m);
+    }
+
+    [Fact]
+    public async Task Tracker_FillsAndCandlesWithinADay_WriteHoldingsButNoSnapshot()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var tracker = await MarkedTrackerAsync(h, 10_000m);
+        var before = await SnapshotCountAsync(h);
+        var fill = new Fill
+        {
+            Id = "t1", OrderId = "o1", Symbol = ExecutionHarness.Btc, Side = OrderSide.Buy, Price = 70_000m, Quantity = 0.01m,
+            Fee = 0.7m, FeeAsset = "USDT", Time = ExecutionHarness.Bar(11, 70_000m).CloseTime,
+        };
+
+        (await tracker.OnFillAsync(fill, h.Token)).ShouldBeTrue();
+        await tracker.OnCandleAsync(ExecutionHarness.Bar(12, 71_000m), h.Token);
+
+        (await SnapshotCountAsync(h)).ShouldBe(before);
+        (await h.Store.Portfolio.ListPositionsAsync(h.Token)).ShouldHaveSingleItem().Quantity.ShouldBe(0.01m);
+        var balances = await h.Store.Portfolio.GetBalancesAsync(h.Token);
+        balances["USDT"].Free.ShouldBe(10_000m - 700m - 0.7m);
+        balances["BTC"].Free.ShouldBe(0.01m);
     }
 
     [Fact]
     public async Task Tracker_NewUtcDay_WritesADailySnapshot()
     {
         await using var h = await ExecutionHarness.CreateAsync();
-        var tracker = new PortfolioTracker(h.Store, 1_000m);
-        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
-        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
-        var before = (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
+        var tracker = await MarkedTrackerAsync(h, 1_000m);
+        var before = await SnapshotCountAsync(h);
 
         await tracker.OnCandleAsync(ExecutionHarness.Bar(24 * 60 + 1, 70_000m), h.Token);
 
-        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count.ShouldBe(before + 1);
+        (await SnapshotCountAsync(h)).ShouldBe(before + 1);
     }
+
+    /// <summary>A tracker rebuilt from the harness's store and marked once at minute 10.</summary>
+    private static async Task<PortfolioTracker> MarkedTrackerAsync(ExecutionHarness h, decimal initialQuote)
+    {
+        var tracker = new PortfolioTracker(h.Store, initialQuote);
+        await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
+        await tracker.OnCandleAsync(ExecutionHarness.Bar(10, 70_000m), h.Token);
+        return tracker;
+    }
+
+    private static async Task<int> SnapshotCountAsync(ExecutionHarness h) =>
+        (await h.Store.Portfolio.ListSnapshotsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, h.Token)).Count;
 }
