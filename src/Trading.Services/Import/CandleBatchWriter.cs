@@ -73,6 +73,7 @@ internal sealed class CandleBatchWriter
             }
             for (var i = 0; i < candles.Count; i++) yield return candles[i];
             rows += candles.Count;
+            if (candles is PooledCandleList pooled) PooledCandleList.Return(pooled);
         }
     }
 }

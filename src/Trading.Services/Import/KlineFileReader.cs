@@ -39,7 +39,7 @@ public static class KlineFileReader
         options ??= KlineFileOptions.Default;
         var (symbol, timeframe) = Identify(path, options);
         var parser = new KlineCsvParser(System.IO.Path.GetFileName(path), symbol, timeframe, options.LatestAllowedOpenMs);
-        var candles = new List<Candle>(1500);
+        var candles = PooledCandleList.Rent();
         try
         {
             if (System.IO.Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase))
