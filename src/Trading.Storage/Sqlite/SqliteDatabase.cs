@@ -39,8 +39,9 @@ internal sealed class SqliteDatabase : SqlDatabase
         var database = new SqliteDatabase(path);
         await using var connection = await database.OpenAsync(ct);
         // A new file only. Larger pages speed bulk candle writes and reads, but every small commit on the order path writes
-        // each page it touches to the WAL in full: 32 KiB doubled the candle → order latency, 4 KiB slowed bulk writes ~30%.
-        await connection.Sql("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL").RunAsync(ct);
+        // each page it touches to the WAL in full: 16 KiB doubled and 32 KiB tripled the candle → order p99 against 8 KiB,
+        // while 4 KiB slowed bulk writes ~30%. 8 KiB met both goals (BENCHMARKS.md, "page-size trade-off").
+        await connection.Sql("PRAGMA page_size = 8192; PRAGMA journal_mode = WAL").RunAsync(ct);
         return database;
     }
 
