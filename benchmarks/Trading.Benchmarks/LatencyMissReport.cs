@@ -30,6 +30,7 @@ internal sealed class LatencyMissReport(ITradingStore store, LatencyPipeline pip
             (late ? string.Create(CultureInfo.InvariantCulture, $"final state came late, after {lateBy:F1} s") : "no final state within 15 s") +
             $"; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued" +
             $"; request weight used this minute {pipeline.RequestBudget.UsedWeight} of {pipeline.RequestBudget.WeightLimit}" +
+            $"; so far {pipeline.NotFilled} orders not filled and {pipeline.Simulator.Requests.All.Count(r => r.Status == 429)} requests answered 429" +
             $"; after the collector: Submitted on the bus {After(pipeline.SubmittedSeen)}, POST at the simulator {After(probes.OrderArrival)}";
         if (signalId is null) return text + "; no signal";
         var signal = await store.Signals.GetAsync(signalId);

@@ -42,6 +42,9 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         Simulator = new BinanceSimulator(new SimulatedMarket().Add(Candles, Candles[0].OpenTimeMs), new SimulatorOptions
         {
             StreamAfterBackfill = true,
+            // Like the client's budget below: Binance's 6,000 weight per minute is ~30 s of this suite. Left on, the simulator
+            // answered the 6,001st order of a clock minute with 429, and the client then held every request until the minute turned.
+            WeightLimitPerMinute = int.MaxValue,
             BeforeEachBar = probes.BeforeEachBarAsync,
             RequestArrived = probes.OnRequest,
             Trading = new SimulatorTradingOptions
@@ -108,7 +111,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
         var health = new MarketConnectionHealth(TimeProvider.System);
         var client = new BinanceTradingClient(_tradingHttp, new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret),
-            new BinanceTradingOptions { BaseUrl = Simulator.BaseUrl });
+            new BinanceTradingOptions { BaseUrl = Simulator.BaseUrl }, logger: Logs.CreateLogger<BinanceTradingClient>());
         var executor = new OrderExecutorService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<OrderExecutorService>(),
             health, new BinanceVenue(client, TimeProvider.System, "binance-simulator"));
         var portfolio = new PortfolioManagerService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<PortfolioManagerService>());
@@ -126,7 +129,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         await executor.Ready;
         await portfolio.Ready;
 
-        var marketData = new BinanceMarketDataClient(_marketHttp, new BinanceClientOptions { BaseUrl = Simulator.BaseUrl });
+        var marketData = new BinanceMarketDataClient(_marketHttp, new BinanceClientOptions { BaseUrl = Simulator.BaseUrl }, logger: Logs.CreateLogger<BinanceMarketDataClient>());
         var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles, candle => _lastStored = candle), bus, health, new CollectorOptions
         {
             Series = [(symbol, Timeframe.M1)], WebSocketUrl = Simulator.WebSocketUrl, BackfillFromMs = Candles[0].OpenTimeMs,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Trading.Binance.Errors;
 using Trading.Binance.Http;
 using Trading.Binance.Json;
@@ -20,10 +21,11 @@ public sealed class BinanceMarketDataClient
     private readonly SemaphoreSlim _exchangeInfoLock = new(1, 1);
     private (ExchangeInfo Info, DateTimeOffset FetchedAt)? _exchangeInfo;
 
-    public BinanceMarketDataClient(HttpClient http, BinanceClientOptions options, TimeProvider? time = null)
+    /// <param name="logger">Gets the warning when a request has to wait for the request-weight budget.</param>
+    public BinanceMarketDataClient(HttpClient http, BinanceClientOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         _options = options;
-        _sender = new BinanceHttpSender(http, options, time);
+        _sender = new BinanceHttpSender(http, options, time, logger);
     }
 
     public Uri BaseUrl => _options.BaseUrl;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -19,9 +20,11 @@ public sealed class BinanceHttpSender
     private readonly BinanceClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger? _logger;
 
-    public BinanceHttpSender(HttpClient http, BinanceClientOptions options, TimeProvider? time = null)
+    public BinanceHttpSender(HttpClient http, BinanceClientOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
+        _logger = logger;
         _http = http;
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -65,7 +68,7 @@ public sealed class BinanceHttpSender
 
     private async ValueTask<byte[]> SendOnceAsync(string pathAndQuery, int weight, CancellationToken ct)
     {
-        await Budget.AcquireAsync(weight, _time, ct);
+        await Budget.AcquireAsync(weight, _time, ct, _logger);
         using var response = await _http.GetAsync(new Uri(_options.BaseUrl, pathAndQuery), HttpCompletionOption.ResponseContentRead, ct);
         var now = _time.GetUtcNow();
         if (response.Headers.TryGetValues("X-MBX-USED-WEIGHT-1M", out var values)

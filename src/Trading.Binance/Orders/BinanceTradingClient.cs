@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Trading.Binance.Json;
 using Trading.Binance.Signing;
 using Trading.Core.Model;
@@ -12,12 +13,14 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
     private readonly BinanceTradingOptions _options;
     private readonly SignedRequestSender _sender;
 
-    public BinanceTradingClient(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock? clock = null)
+    /// <param name="logger">Gets the warning when a request has to wait for the request-weight budget.</param>
+    public BinanceTradingClient(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock? clock = null,
+        ILogger? logger = null)
     {
         _http = http;
         _options = options;
         Clock = clock ?? new BinanceServerClock();
-        _sender = new SignedRequestSender(http, credentials, options, Clock);
+        _sender = new SignedRequestSender(http, credentials, options, Clock, logger);
     }
 
     public BinanceServerClock Clock { get; }

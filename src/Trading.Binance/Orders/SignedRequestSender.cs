@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Trading.Binance.Errors;
 using Trading.Binance.Json;
 using Trading.Binance.RateLimiting;
@@ -11,7 +12,8 @@ namespace Trading.Binance.Orders;
 /// Sends one signed request, once: timestamp from the server clock, recvWindow, the key in X-MBX-APIKEY and the signature
 /// last, computed over exactly the bytes sent (query string for GET/DELETE, form body for POST). No retries here.
 /// </summary>
-internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock clock)
+internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock clock,
+    ILogger? logger)
 {
     private readonly BinanceSigner _signer = new(credentials.ApiSecret);
 
@@ -24,12 +26,13 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
     public async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString parameters, int weight, CancellationToken ct)
     {
         var operation = $"{method.Method} {path}";
+        // The weight first: a request that waited for the budget is stamped when it leaves, not before the wait.
+        await Budget.AcquireAsync(weight, clock.Time, ct, logger);
         var query = new BinanceQueryString();
         foreach (var (name, value) in parameters.Parameters) query.Add(name, value);
         query.Add("recvWindow", (long)options.RecvWindowMs).Add("timestamp", clock.NowMs);
         var payload = query.ToString();
         var signed = $"{payload}&signature={_signer.Sign(payload)}";
-        await Budget.AcquireAsync(weight, clock.Time, ct);
 
         using var request = new HttpRequestMessage(method, method == HttpMethod.Post
             ? new Uri(options.BaseUrl, path)

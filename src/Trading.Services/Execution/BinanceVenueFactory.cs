@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Trading.Binance.Orders;
 using Trading.Binance.UserData;
 using Trading.Services.Configuration;
@@ -11,8 +12,9 @@ namespace Trading.Services.Execution;
 public static class BinanceVenueFactory
 {
     /// <summary>The venue, or a one-line problem (missing key or secret, bad URL). Never shows the key or secret.</summary>
+    /// <param name="logger">The trading client's: warns when a request waits for the request-weight budget.</param>
     public static bool TryCreate(TradingSettings settings, ExecutionMode mode, HttpClient http, TimeProvider time,
-        out BinanceVenue? venue, out string? problem)
+        out BinanceVenue? venue, out string? problem, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         venue = null;
@@ -33,7 +35,7 @@ public static class BinanceVenueFactory
             return false;
         }
         var credentials = new BinanceCredentials(settings.BinanceApiKey, settings.BinanceApiSecret);
-        var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = baseUrl });
+        var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = baseUrl }, logger: logger);
         venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet")
         {
             UserData = new BinanceUserDataStream(credentials, new UserDataStreamOptions { WebSocketApiUrl = wsApiUrl }, client.Clock),

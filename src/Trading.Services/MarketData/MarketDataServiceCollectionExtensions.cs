@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Trading.Binance;
 using Trading.Core.MarketData;
 using Trading.Services.Configuration;
@@ -15,7 +16,8 @@ public static class MarketDataServiceCollectionExtensions
         services.TryAddSingleton(sp => new BinanceMarketDataClient(
             new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
             new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) },
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<BinanceMarketDataClient>()));
         services.TryAddSingleton<MarketConnectionHealth>();
         services.TryAddSingleton<IMarketConnectionHealth>(sp => sp.GetRequiredService<MarketConnectionHealth>());
         return services;

@@ -13,6 +13,10 @@ internal static class ExecutorSession
 {
     private static readonly HttpClient Http = new();
 
+    /// <summary>The Binance client's warnings (a request waiting for the weight budget) go to stderr for the process's life.</summary>
+    private static readonly Lazy<ILoggerFactory> ClientWarnings = new(() => LoggerFactory.Create(b => b
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)));
+
     public static Option<bool> ConfirmLive { get; } = new("--confirm-live") { Description = "Confirm live trading (with TRADING_MODE=live)" };
 
     /// <summary>The mode for the settings, or prints the one-line problem and gives the exit code.</summary>
@@ -35,7 +39,8 @@ internal static class ExecutorSession
         exitCode = 0;
         venue = null;
         if (mode is not (ExecutionMode.Testnet or ExecutionMode.Live)
-            || BinanceVenueFactory.TryCreate(settings, mode, Http, TimeProvider.System, out venue, out var problem)) return true;
+            || BinanceVenueFactory.TryCreate(settings, mode, Http, TimeProvider.System, out venue, out var problem,
+                ClientWarnings.Value.CreateLogger<Binance.Orders.BinanceTradingClient>())) return true;
         Console.Error.WriteLine($"error: {problem}");
         exitCode = TradingCli.UsageError;
         return false;
