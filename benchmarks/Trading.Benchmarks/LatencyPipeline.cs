@@ -100,7 +100,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         // this suite sends ~200 orders/s, so without this every ~35 s one bar stalled for the rest of the minute.
         BinanceRequestBudget.For(Simulator.BaseUrl).WeightLimit = int.MaxValue;
         _store = await TradingStoreFactory.OpenAsync(null, _dir.Path, ct);
-        var bus = new InProcessMessageBus(logger: Logs.CreateLogger<InProcessMessageBus>());
+        var bus = new InProcessMessageBus(new InProcessBusOptions { InlineHandoff = Environment.GetEnvironmentVariable("BENCH_INLINE") != "0" }, logger: Logs.CreateLogger<InProcessMessageBus>());
         var symbol = TestCandles.BtcUsdt;
         await _store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = AlternatingStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running }, ct);
         var settings = new TradingSettings();

@@ -9,4 +9,11 @@ public sealed record InProcessBusOptions
 
     /// <summary>How many handled message ids each group remembers for deduplication.</summary>
     public int DeduplicationWindow { get; init; } = 100_000;
+
+    /// <summary>
+    /// A consumer that is idle, waiting for its next message, starts handling a new one on the publisher's thread, up to the
+    /// handler's first real wait (I/O, a lock), instead of on a thread-pool thread. Saves a thread hop per stream on the
+    /// candle → signal → order path; the publisher's call returns later by that much.
+    /// </summary>
+    public bool InlineHandoff { get; init; } = true;
 }

@@ -10,6 +10,9 @@ namespace Trading.Messaging;
 /// The embedded bus on System.Threading.Channels: bounded per stream and group, publishers wait when a group
 /// is full, each group gets every message once, subscribers of a group share its messages, a failing handler's
 /// message is retried and then dead-lettered, and duplicates by id are skipped. Nothing survives the process.
+/// With <see cref="InProcessBusOptions.InlineHandoff"/> (the default) an idle subscriber starts on the publisher's thread, and
+/// every group gets a message before messages its handlers publish are handled; a handler must never block a thread waiting
+/// for another handler (sync over async), since both may be running on that one thread.
 /// </summary>
 public sealed class InProcessMessageBus(InProcessBusOptions? options = null, TimeProvider? time = null, ILogger<InProcessMessageBus>? logger = null)
     : IMessageBus
@@ -39,6 +42,9 @@ public sealed class InProcessMessageBus(InProcessBusOptions? options = null, Tim
         return ConsumeAsync(consumerGroup, handler, ct);
     }
 
+    /// <summary>How many subscribers of <paramref name="group"/> on <paramref name="stream"/> are waiting for a message.</summary>
+    public int IdleSubscribers(string stream, string group) => _streams.TryGetValue(stream, out var s) ? s.IdleSubscribers(group) : 0;
+
     /// <summary>How many messages a stream without consumer groups has trimmed (each logged).</summary>
     public long TrimmedWithoutConsumers(string stream) => _streams.TryGetValue(stream, out var s) ? s.TrimmedWithoutConsumers : 0;
 
@@ -54,18 +60,18 @@ public sealed class InProcessMessageBus(InProcessBusOptions? options = null, Tim
         await Task.Yield();
         while (!ct.IsCancellationRequested)
         {
-            MessageEnvelope message;
-            try
+            if (!group.Reader.TryRead(out var message))
             {
-                message = await group.Reader.ReadAsync(ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (ChannelClosedException)
-            {
-                return;
+                if (group.Reader.Completion.IsCompleted) return;
+                try
+                {
+                    await group.WaitForMessageAsync(ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                continue;
             }
             var outcome = await group.Delivery.DeliverAsync(message, handler, PublishDeadLetterAsync, ct);
             if (outcome == DeliveryOutcome.Cancelled) ReturnUnacked(group, message);
@@ -75,7 +81,11 @@ public sealed class InProcessMessageBus(InProcessBusOptions? options = null, Tim
     // The subscriber stopped mid-message: hand it back so another subscriber of the group (or a later one) gets it.
     private void ReturnUnacked(InProcessConsumerGroup group, MessageEnvelope message)
     {
-        if (group.Writer.TryWrite(message)) return;
+        if (group.Writer.TryWrite(message))
+        {
+            group.WakeOne();
+            return;
+        }
         _ = group.Writer.WriteAsync(message).AsTask().ContinueWith(
             t => _logger.LogError(t.Exception, "Could not return unacknowledged message {Id}: the bus is shutting down", message.Id),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -88,6 +98,6 @@ public sealed class InProcessMessageBus(InProcessBusOptions? options = null, Tim
         _streams.GetOrAdd(name, n => new InProcessStream(n, _options, group => CreateGroup(n, group), _logger));
 
     private InProcessConsumerGroup CreateGroup(string stream, string group) =>
-        InProcessConsumerGroup.Create(_options.Capacity,
+        InProcessConsumerGroup.Create(_options.Capacity, _options.InlineHandoff,
             new ReliableDelivery(stream, group, _options.Delivery, new MessageDeduplicator(_options.DeduplicationWindow), _time, _logger));
 }

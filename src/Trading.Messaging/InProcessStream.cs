@@ -20,10 +20,10 @@ internal sealed class InProcessStream(string name, InProcessBusOptions options, 
 
     public async ValueTask PublishAsync(MessageEnvelope message, CancellationToken ct)
     {
+        InProcessConsumerGroup[] targets;
         await _publishLock.WaitAsync(ct);
         try
         {
-            InProcessConsumerGroup[] targets;
             lock (_gate)
             {
                 if (_groups.Count == 0)
@@ -33,12 +33,30 @@ internal sealed class InProcessStream(string name, InProcessBusOptions options, 
                 }
                 targets = [.. _groups.Values];
             }
-            foreach (var group in targets) await group.Writer.WriteAsync(message, ct);
+            for (var i = 0; i < targets.Length; i++)
+            {
+                if (targets[i].Writer.TryWrite(message)) continue;
+                WakeIdle(targets.AsSpan(0, i));
+                await targets[i].Writer.WriteAsync(message, ct);
+            }
         }
         finally
         {
             _publishLock.Release();
         }
+        WakeIdle(targets);
+    }
+
+    // Every group has the message before any of them handles it (see InlineHandoff).
+    private static void WakeIdle(ReadOnlySpan<InProcessConsumerGroup> groups)
+    {
+        foreach (var group in groups) group.EnqueueIdle();
+        InlineHandoff.Drain();
+    }
+
+    public int IdleSubscribers(string group)
+    {
+        lock (_gate) return _groups.TryGetValue(group, out var found) ? found.IdleSubscribers : 0;
     }
 
     public InProcessConsumerGroup Join(string group)
@@ -57,7 +75,7 @@ internal sealed class InProcessStream(string name, InProcessBusOptions options, 
     public void Complete()
     {
         lock (_gate)
-            foreach (var group in _groups.Values) group.Writer.TryComplete();
+            foreach (var group in _groups.Values) group.Complete();
     }
 
     private void KeepUnclaimed(MessageEnvelope message)
