@@ -30,7 +30,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     private const decimal StartingQuote = 1_000_000m;
     private readonly TempDirectory _dir = new();
     private readonly HttpClient _marketHttp = new();
-    private readonly HttpClient _tradingHttp = new();
+    private readonly HttpClient _tradingHttp;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _services = [];
     private ITradingStore? _store;
@@ -38,6 +38,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
     private LatencyPipeline(int bars, LatencyProbes probes)
     {
+        _tradingHttp = new HttpClient(new StampingHandler(this));
         Candles = TestCandles.Generate(bars);
         Simulator = new BinanceSimulator(new SimulatedMarket().Add(Candles, Candles[0].OpenTimeMs), new SimulatorOptions
         {
@@ -143,6 +144,18 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     public long SignalSeen { get; private set; }
 
     public long SubmittedSeen { get; private set; }
+
+    /// <summary>Stopwatch ticks when the trading client last handed POST /api/v3/order to its HttpClient.</summary>
+    public long OrderHandedToHttp { get; private set; }
+
+    private sealed class StampingHandler(LatencyPipeline pipeline) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post) pipeline.OrderHandedToHttp = System.Diagnostics.Stopwatch.GetTimestamp();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private ValueTask OnOrder(Order order)
     {

@@ -13,6 +13,7 @@ internal sealed class LatencySamples(int capacity)
     private readonly List<double> _toCandle = new(capacity);
     private readonly List<double> _toSignal = new(capacity);
     private readonly List<double> _toSubmitted = new(capacity);
+    private readonly List<double> _toHttpClient = new(capacity);
 
     public int Count => FromCollector.Count;
 
@@ -24,6 +25,7 @@ internal sealed class LatencySamples(int capacity)
         _toCandle.Add(Ms(probes.CandleAtCollector, pipeline.CandleSeen));
         _toSignal.Add(Ms(probes.CandleAtCollector, pipeline.SignalSeen));
         _toSubmitted.Add(Ms(probes.CandleAtCollector, pipeline.SubmittedSeen));
+        _toHttpClient.Add(Ms(probes.CandleAtCollector, pipeline.OrderHandedToHttp));
         return FromCollector[^1];
     }
 
@@ -32,6 +34,7 @@ internal sealed class LatencySamples(int capacity)
         Console.WriteLine($"  collector → candle seen on the bus by a bench consumer: {Percentiles(_toCandle)}");
         Console.WriteLine($"  collector → signal seen on the bus: {Percentiles(_toSignal)}");
         Console.WriteLine($"  collector → Submitted order seen on the bus: {Percentiles(_toSubmitted)}");
+        Console.WriteLine($"  collector → POST /api/v3/order handed to HttpClient: {Percentiles(_toHttpClient)}");
     }
 
     public static string Percentiles(List<double> values)
