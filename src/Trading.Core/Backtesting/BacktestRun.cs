@@ -13,7 +13,8 @@ namespace Trading.Core.Backtesting;
 internal sealed class BacktestRun
 {
     private const int MaxRejectionReasons = 100;
-    private readonly List<VenueUpdate> _updates = [];
+    private readonly List<Fill> _venueFills = [];
+    private readonly List<string> _closedOrderIds = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
@@ -32,7 +33,7 @@ internal sealed class BacktestRun
         Market = new MarketState(Account, clock, settings.FeeBps);
         Market.SetFilters(symbol, settings.Filters);
         Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
-        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { DescribeFills = false };
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance);
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
         Fills = new List<Fill>(expectedFills);
@@ -64,8 +65,8 @@ internal sealed class BacktestRun
     /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy).</summary>
     public void MatchOnVenue(in Candle candle, StrategyContext context)
     {
-        Venue.OnCandle(candle, _updates);
-        if (_updates.Count > 0) ApplyUpdates(context);
+        Venue.OnCandleQuietly(candle, _venueFills, _closedOrderIds);
+        if (_venueFills.Count > 0 || _closedOrderIds.Count > 0) ApplyUpdates(context);
     }
 
     public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
@@ -130,17 +131,17 @@ internal sealed class BacktestRun
 
     private void ApplyUpdates(StrategyContext context)
     {
-        foreach (var update in _updates)
+        foreach (var orderId in _closedOrderIds) Market.Untrack(orderId);
+        _closedOrderIds.Clear();
+        foreach (var fill in _venueFills)
         {
-            Market.Track(update.Order);
-            if (update.Fill is not { } fill) continue;
             var realizedBefore = Account.RealizedPnl;
             Account.Apply(fill);
             Fills.Add(fill);
             if (fill.Side == OrderSide.Buy) Recorder.OnBuy(fill);
             else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
-        _updates.Clear();
+        _venueFills.Clear();
         var book = Account.BookFor(_symbol);
         var held = book.Quantity;
         if (held == 0 && BracketArmed)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Trading.Core.Backtesting.Statistics;
 
 /// <summary>
@@ -21,30 +23,58 @@ public static class EquityCurveMetrics
     {
         var n = equity.Length;
         if (n == 0) return (0, 0);
-        var sum = 0.0;
-        var previous = initial;
-        foreach (var value in equity)
-        {
-            sum += value / previous - 1;
-            previous = value;
-        }
-        var mean = sum / n;
-        var squares = 0.0;
-        var downside = 0.0;
-        previous = initial;
-        foreach (var value in equity)
-        {
-            var r = value / previous - 1;
-            squares += (r - mean) * (r - mean);
-            if (r < 0) downside += r * r;
-            previous = value;
-        }
+        var mean = ReturnSum(initial, equity) / n;
+        var (squares, downside) = ReturnDeviations(initial, equity, mean);
         var scale = Math.Sqrt(PeriodsPerYear(candleIntervalMs));
         var sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
         var downsideDeviation = Math.Sqrt(downside / n);
         var sharpe = sd > 0 ? mean / sd * scale : 0;
         var sortino = downsideDeviation > 0 ? mean / downsideDeviation * scale : 0;
         return (sharpe, sortino);
+    }
+
+    /// <summary>Σ r over the per-candle returns r = equity[i] / equity[i - 1] − 1 (equity[−1] = initial), four lanes at a time.</summary>
+    private static double ReturnSum(double initial, ReadOnlySpan<double> equity)
+    {
+        var sum = equity[0] / initial - 1;
+        var lanes = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var i = 1;
+        for (; i + Vector256<double>.Count <= equity.Length; i += Vector256<double>.Count)
+            lanes += Vector256.Create(equity.Slice(i)) / Vector256.Create(equity.Slice(i - 1)) - one;
+        sum += Vector256.Sum(lanes);
+        for (; i < equity.Length; i++) sum += equity[i] / equity[i - 1] - 1;
+        return sum;
+    }
+
+    /// <summary>Σ (r − mean)² and Σ min(r, 0)², branch-free: the sign of a return is a coin toss the CPU cannot predict.</summary>
+    private static (double Squares, double Downside) ReturnDeviations(double initial, ReadOnlySpan<double> equity, double mean)
+    {
+        var first = equity[0] / initial - 1;
+        var squares = (first - mean) * (first - mean);
+        var downside = Math.Min(first, 0) * Math.Min(first, 0);
+        var squareLanes = Vector256<double>.Zero;
+        var downsideLanes = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var means = Vector256.Create(mean);
+        var i = 1;
+        for (; i + Vector256<double>.Count <= equity.Length; i += Vector256<double>.Count)
+        {
+            var r = Vector256.Create(equity.Slice(i)) / Vector256.Create(equity.Slice(i - 1)) - one;
+            var deviation = r - means;
+            var loss = Vector256.Min(r, Vector256<double>.Zero);
+            squareLanes += deviation * deviation;
+            downsideLanes += loss * loss;
+        }
+        squares += Vector256.Sum(squareLanes);
+        downside += Vector256.Sum(downsideLanes);
+        for (; i < equity.Length; i++)
+        {
+            var r = equity[i] / equity[i - 1] - 1;
+            squares += (r - mean) * (r - mean);
+            downside += Math.Min(r, 0) * Math.Min(r, 0);
+        }
+        return (squares, downside);
     }
 
     public static (double MaxDrawdown, int LongestUnderwaterCandles) Drawdown(double initial, ReadOnlySpan<double> equity)
