@@ -18,12 +18,15 @@ internal sealed class BacktestRun
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
+    private readonly BacktestIds _ids;
     private long _orderSequence;
 
     /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list and the portfolio's fill ids
     /// are sized once instead of growing through a series of large-object-heap arrays.</param>
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0)
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0,
+        BacktestIds? ids = null)
     {
+        _ids = ids ?? new BacktestIds();
         _symbol = symbol;
         Settings = settings;
         Clock = clock;
@@ -33,7 +36,7 @@ internal sealed class BacktestRun
         Market = new MarketState(Account, clock, settings.FeeBps);
         Market.SetFilters(symbol, settings.Filters);
         Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
-        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance);
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _ids.Fills };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
         Fills = new List<Fill>(expectedFills);
@@ -94,12 +97,13 @@ internal sealed class BacktestRun
             return;
         }
         Orders++;
-        var id = CounterIds.Format("BT-", ++_orderSequence);
+        var id = _ids.Orders.Get(++_orderSequence);
         // Created → Submitted happens here, in the same instant, so the order is built in Submitted status (the snapshot
-        // OrderStateMachine.Submit would return; its event is not kept in a backtest).
+        // OrderStateMachine.Submit would return; its event is not kept in a backtest). Nor is the order, so it goes without
+        // the signal's id, which would be formatted for it alone.
         var order = new Order
         {
-            Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
+            Id = id, ClientOrderId = id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
             Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
         // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves

@@ -25,6 +25,9 @@ public sealed class SimulatedVenue
 
     public FillModel FillModel { get; }
 
+    /// <summary>Where fill ids come from when set (a backtest engine's cache, shared by its runs); formatted per fill otherwise.</summary>
+    internal CounterIdCache? FillIds { get; init; }
+
     public decimal QuoteBalance { get; private set; }
 
     /// <summary>Quote held back for open buy orders (limit price or last price, plus the higher fee).</summary>
@@ -238,6 +241,7 @@ public sealed class SimulatedVenue
     {
         var notional = quantity * price;
         var fee = notional * feeRate;
+        ++_fillSequence;
         if (order.Side == OrderSide.Buy)
         {
             QuoteBalance -= notional + fee;
@@ -250,7 +254,7 @@ public sealed class SimulatedVenue
         }
         return new Fill
         {
-            Id = CounterIds.Format("SIM-F", ++_fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
+            Id = FillIds?.Get(_fillSequence) ?? CounterIds.Format("SIM-F", _fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
             Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
         };
     }
