@@ -21,8 +21,8 @@ internal sealed class BacktestRun
     private readonly BacktestIds _ids;
     private long _orderSequence;
 
-    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list and the portfolio's fill ids
-    /// are sized once instead of growing through a series of large-object-heap arrays.</param>
+    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list is sized once instead of
+    /// growing through a series of large-object-heap arrays.</param>
     public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0,
         BacktestIds? ids = null)
     {
@@ -40,7 +40,6 @@ internal sealed class BacktestRun
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
         Fills = new List<Fill>(expectedFills);
-        Account.EnsureFillCapacity(expectedFills);
     }
 
     public BacktestSettings Settings { get; }
@@ -140,7 +139,7 @@ internal sealed class BacktestRun
         foreach (var fill in _venueFills)
         {
             var realizedBefore = Account.RealizedPnl;
-            Account.Apply(fill);
+            Account.ApplyNew(fill);
             Fills.Add(fill);
             if (fill.Side == OrderSide.Buy) Recorder.OnBuy(fill);
             else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
