@@ -23,8 +23,11 @@ public static class EquityCurveMetrics
     {
         var n = equity.Length;
         if (n == 0) return (0, 0);
-        var mean = ReturnSum(initial, equity) / n;
-        var (squares, downside) = ReturnDeviations(initial, equity, mean);
+        var (sum, sumOfSquares, downside) = ReturnSums(initial, equity);
+        var mean = sum / n;
+        // Σ(r − mean)² = Σr² − n·mean², so one pass instead of two. It would cancel only when the returns are nearly all
+        // equal, where the ratio means nothing anyway.
+        var squares = Math.Max(0, sumOfSquares - n * mean * mean);
         var scale = Math.Sqrt(PeriodsPerYear(candleIntervalMs));
         var sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
         var downsideDeviation = Math.Sqrt(downside / n);
@@ -33,48 +36,40 @@ public static class EquityCurveMetrics
         return (sharpe, sortino);
     }
 
-    /// <summary>Σ r over the per-candle returns r = equity[i] / equity[i - 1] − 1 (equity[−1] = initial), four lanes at a time.</summary>
-    private static double ReturnSum(double initial, ReadOnlySpan<double> equity)
-    {
-        var sum = equity[0] / initial - 1;
-        var lanes = Vector256<double>.Zero;
-        var one = Vector256<double>.One;
-        var i = 1;
-        for (; i + Vector256<double>.Count <= equity.Length; i += Vector256<double>.Count)
-            lanes += Vector256.Create(equity.Slice(i)) / Vector256.Create(equity.Slice(i - 1)) - one;
-        sum += Vector256.Sum(lanes);
-        for (; i < equity.Length; i++) sum += equity[i] / equity[i - 1] - 1;
-        return sum;
-    }
-
-    /// <summary>Σ (r − mean)² and Σ min(r, 0)², branch-free: the sign of a return is a coin toss the CPU cannot predict.</summary>
-    private static (double Squares, double Downside) ReturnDeviations(double initial, ReadOnlySpan<double> equity, double mean)
+    /// <summary>
+    /// Σ r, Σ r² and Σ min(r, 0)² over the per-candle returns r = equity[i] / equity[i − 1] − 1 (equity[−1] = initial), in
+    /// one pass four lanes at a time and without branches: the sign of a return is a coin toss the CPU cannot predict.
+    /// </summary>
+    private static (double Sum, double SumOfSquares, double Downside) ReturnSums(double initial, ReadOnlySpan<double> equity)
     {
         var first = equity[0] / initial - 1;
-        var squares = (first - mean) * (first - mean);
+        var sum = first;
+        var sumOfSquares = first * first;
         var downside = Math.Min(first, 0) * Math.Min(first, 0);
+        var sumLanes = Vector256<double>.Zero;
         var squareLanes = Vector256<double>.Zero;
         var downsideLanes = Vector256<double>.Zero;
         var one = Vector256<double>.One;
-        var means = Vector256.Create(mean);
         var i = 1;
         for (; i + Vector256<double>.Count <= equity.Length; i += Vector256<double>.Count)
         {
             var r = Vector256.Create(equity.Slice(i)) / Vector256.Create(equity.Slice(i - 1)) - one;
-            var deviation = r - means;
             var loss = Vector256.Min(r, Vector256<double>.Zero);
-            squareLanes += deviation * deviation;
+            sumLanes += r;
+            squareLanes += r * r;
             downsideLanes += loss * loss;
         }
-        squares += Vector256.Sum(squareLanes);
+        sum += Vector256.Sum(sumLanes);
+        sumOfSquares += Vector256.Sum(squareLanes);
         downside += Vector256.Sum(downsideLanes);
         for (; i < equity.Length; i++)
         {
             var r = equity[i] / equity[i - 1] - 1;
-            squares += (r - mean) * (r - mean);
+            sum += r;
+            sumOfSquares += r * r;
             downside += Math.Min(r, 0) * Math.Min(r, 0);
         }
-        return (squares, downside);
+        return (sum, sumOfSquares, downside);
     }
 
     public static (double MaxDrawdown, int LongestUnderwaterCandles) Drawdown(double initial, ReadOnlySpan<double> equity)
