@@ -70,7 +70,7 @@ public sealed class BacktestEngine
             {
                 equity[i] = run.Cash;
             }
-            context.Observe(candle, start + i);
+            context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context, venueSaw);
             if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)

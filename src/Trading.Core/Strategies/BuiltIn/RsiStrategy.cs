@@ -68,7 +68,7 @@ public sealed class RsiStrategy : StrategyBase
         }
         else
         {
-            if (!_rsi.Update((double)candle.Close)) return null;
+            if (!_rsi.Update(context.CloseOf(candle))) return null;
             r = _rsi.Current;
         }
         var p = _previous;
