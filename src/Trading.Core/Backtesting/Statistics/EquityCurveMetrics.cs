@@ -75,6 +75,7 @@ public static class EquityCurveMetrics
     public static (double MaxDrawdown, int LongestUnderwaterCandles) Drawdown(double initial, ReadOnlySpan<double> equity)
     {
         var peak = initial;
+        var trough = initial;
         var peakIndex = -1;
         var maxDrawdown = 0.0;
         var longest = 0;
@@ -83,18 +84,22 @@ public static class EquityCurveMetrics
             var value = equity[i];
             if (value >= peak)
             {
-                peak = value;
+                peak = trough = value;
                 peakIndex = i;
                 continue;
             }
-            var drawdown = (peak - value) / peak;
-            if (drawdown > maxDrawdown) maxDrawdown = drawdown;
+            if (value < trough)
+            {
+                // Below this peak the deepest point sets the drawdown, so divide only at a new low.
+                trough = value;
+                var drawdown = (peak - value) / peak;
+                if (drawdown > maxDrawdown) maxDrawdown = drawdown;
+            }
             if (i - peakIndex > longest) longest = i - peakIndex;
         }
         return (maxDrawdown, longest);
     }
 
-    /// <summary>(final / initial)^(P / n) − 1; −1 when everything was lost.</summary>
     public static double Annualize(double totalReturn, int candles, long candleIntervalMs)
     {
         if (candles == 0) return 0;

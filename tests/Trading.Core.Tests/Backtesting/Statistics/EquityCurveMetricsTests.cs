@@ -28,6 +28,36 @@ public class EquityCurveMetricsTests
         sortino.ShouldBe(expectedSortino, Math.Abs(expectedSortino) * 1e-12 + 1e-15);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2_001)]
+    public void Drawdown_RandomCurve_MatchesPerCandleFormula(int length)
+    {
+        var random = new Random(length);
+        var equity = new double[length];
+        var value = 1_000.0;
+        for (var i = 0; i < length; i++) equity[i] = value *= 1 + (random.NextDouble() - 0.5) / 20;
+
+        var (maxDrawdown, longest) = EquityCurveMetrics.Drawdown(1_000, equity);
+
+        double peak = 1_000, expectedMax = 0;
+        int peakIndex = -1, expectedLongest = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (equity[i] >= peak)
+            {
+                peak = equity[i];
+                peakIndex = i;
+                continue;
+            }
+            expectedMax = Math.Max(expectedMax, (peak - equity[i]) / peak);
+            expectedLongest = Math.Max(expectedLongest, i - peakIndex);
+        }
+        maxDrawdown.ShouldBe(expectedMax);
+        longest.ShouldBe(expectedLongest);
+        maxDrawdown.ShouldBeGreaterThan(0);
+    }
+
     private static (double Sharpe, double Sortino) PlainRiskAdjusted(double initial, double[] equity, double periodsPerYear)
     {
         var returns = new double[equity.Length];
