@@ -12,14 +12,7 @@ public class EquityCurveMetricsTests
     [InlineData(1_003)]
     public void RiskAdjusted_AnyLength_MatchesPlainTwoPassFormula(int length)
     {
-        var random = new Random(length);
-        var equity = new double[length];
-        var value = 1_000.0;
-        for (var i = 0; i < length; i++)
-        {
-            value *= i % 7 == 3 ? 1 : 1 + (random.NextDouble() - 0.48) / 50;
-            equity[i] = value;
-        }
+        var equity = RandomCurve(length);
 
         var (sharpe, sortino) = EquityCurveMetrics.RiskAdjusted(1_000, equity, 60_000);
 
@@ -33,10 +26,7 @@ public class EquityCurveMetricsTests
     [InlineData(2_001)]
     public void Drawdown_RandomCurve_MatchesPerCandleFormula(int length)
     {
-        var random = new Random(length);
-        var equity = new double[length];
-        var value = 1_000.0;
-        for (var i = 0; i < length; i++) equity[i] = value *= 1 + (random.NextDouble() - 0.5) / 20;
+        var equity = RandomCurve(length);
 
         var (maxDrawdown, longest) = EquityCurveMetrics.Drawdown(1_000, equity);
 
@@ -56,6 +46,20 @@ public class EquityCurveMetricsTests
         maxDrawdown.ShouldBe(expectedMax);
         longest.ShouldBe(expectedLongest);
         maxDrawdown.ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>A walk from 1,000 with a slight upward drift and a flat candle (return 0) every seventh.</summary>
+    private static double[] RandomCurve(int length)
+    {
+        var random = new Random(length);
+        var equity = new double[length];
+        var value = 1_000.0;
+        for (var i = 0; i < length; i++)
+        {
+            value *= i % 7 == 3 ? 1 : 1 + (random.NextDouble() - 0.48) / 50;
+            equity[i] = value;
+        }
+        return equity;
     }
 
     private static (double Sharpe, double Sortino) PlainRiskAdjusted(double initial, double[] equity, double periodsPerYear)
