@@ -69,6 +69,10 @@ public static class BacktestBenchmark
         var handBest = handTimes.Min(t => t.Cpu);
         Console.WriteLine($"candles {candles.Length:N0}, cores {Environment.ProcessorCount}, load {BenchData.LoadAverage()}");
         Console.WriteLine($"engine rsi: best {engineBest * 1000:F0} ms CPU = {candles.Length / engineBest:N0} candles/CPU-s; best wall {engineTimes.Min(t => t.Wall) * 1000:F0} ms = {candles.Length / engineTimes.Min(t => t.Wall):N0} candles/s");
+        var engineMedian = Median(engineTimes.Select(t => t.Cpu));
+        var quietRounds = engineTimes.Where((_, i) => engineGcs[i] == 0).Select(t => t.Cpu).ToArray();
+        Console.WriteLine($"engine rsi: median {engineMedian * 1000:F0} ms CPU = {candles.Length / engineMedian:N0} candles/CPU-s over all {engineTimes.Count} rounds; " +
+            $"rounds without a gen-0 collection {quietRounds.Length}, their median {(quietRounds.Length > 0 ? Median(quietRounds) * 1000 : double.NaN):F0} ms");
         Console.WriteLine($"hand loop : best {handBest * 1000:F0} ms CPU = {candles.Length / handBest:N0} candles/CPU-s; best wall {handTimes.Min(t => t.Wall) * 1000:F0} ms = {candles.Length / handTimes.Min(t => t.Wall):N0} candles/s");
         Console.WriteLine($"engine / hand-loop speed ratio (CPU): {handBest / engineBest:F2}");
         Console.WriteLine($"final balance engine {result!.Statistics.FinalBalance:F6} vs hand loop {handFinal:F6} (fills {result.Fills.Count}, denials {result.Rejections.Values.Sum()})");
@@ -135,6 +139,12 @@ public static class BacktestBenchmark
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static (double Wall, double Cpu) Measure(Action action)

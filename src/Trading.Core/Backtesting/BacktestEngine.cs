@@ -20,6 +20,7 @@ public sealed class BacktestEngine
     private const int ProgressEvery = 1 << 16;
     private readonly BacktestClock _clock = new();
     private readonly TradeRecorder _recorder = new();
+    private readonly BacktestIds _ids = new();
     private double[] _equity = [];
     private int _lastFillCount;
 
@@ -45,9 +46,9 @@ public sealed class BacktestEngine
         var closes = data.Closes.Span.Slice(start, count);
         var markEveryCandle = RiskNeedsEveryMark(settings);
         var equity = _equity.AsSpan(0, count);
-        _recorder.Clear();
+        _recorder.Clear(_recorder.Trades.Count);
         _clock.Set(candles[0].OpenTimeMs);
-        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs, _lastFillCount);
+        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs, _lastFillCount, _ids);
         var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
         strategy.Reset();
 
@@ -69,7 +70,7 @@ public sealed class BacktestEngine
             {
                 equity[i] = run.Cash;
             }
-            context.Observe(candle, start + i);
+            context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context, venueSaw);
             if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
@@ -94,7 +95,7 @@ public sealed class BacktestEngine
 
     private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
     {
-        var trades = _recorder.Trades.ToArray();
+        var trades = _recorder.Trades;
         var statistics = StatisticsCalculator.Compute(new StatisticsInput
         {
             InitialBalance = run.Settings.InitialBalance,

@@ -13,16 +13,20 @@ namespace Trading.Core.Backtesting;
 internal sealed class BacktestRun
 {
     private const int MaxRejectionReasons = 100;
-    private readonly List<VenueUpdate> _updates = [];
+    private readonly List<Fill> _venueFills = [];
+    private readonly List<string> _closedOrderIds = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
+    private readonly BacktestIds _ids;
     private long _orderSequence;
 
-    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list and the portfolio's fill ids
-    /// are sized once instead of growing through a series of large-object-heap arrays.</param>
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0)
+    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list is sized once instead of
+    /// growing through a series of large-object-heap arrays.</param>
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0,
+        BacktestIds? ids = null)
     {
+        _ids = ids ?? new BacktestIds();
         _symbol = symbol;
         Settings = settings;
         Clock = clock;
@@ -32,11 +36,10 @@ internal sealed class BacktestRun
         Market = new MarketState(Account, clock, settings.FeeBps);
         Market.SetFilters(symbol, settings.Filters);
         Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
-        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { DescribeFills = false };
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _ids.Fills };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
         Fills = new List<Fill>(expectedFills);
-        Account.EnsureFillCapacity(expectedFills);
     }
 
     public BacktestSettings Settings { get; }
@@ -64,8 +67,8 @@ internal sealed class BacktestRun
     /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy).</summary>
     public void MatchOnVenue(in Candle candle, StrategyContext context)
     {
-        Venue.OnCandle(candle, _updates);
-        if (_updates.Count > 0) ApplyUpdates(context);
+        Venue.OnCandleQuietly(candle, _venueFills, _closedOrderIds);
+        if (_venueFills.Count > 0 || _closedOrderIds.Count > 0) ApplyUpdates(context);
     }
 
     public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
@@ -93,12 +96,13 @@ internal sealed class BacktestRun
             return;
         }
         Orders++;
-        var id = CounterIds.Format("BT-", ++_orderSequence);
+        var id = _ids.Orders.Get(++_orderSequence);
         // Created → Submitted happens here, in the same instant, so the order is built in Submitted status (the snapshot
-        // OrderStateMachine.Submit would return; its event is not kept in a backtest).
+        // OrderStateMachine.Submit would return; its event is not kept in a backtest). Nor is the order, so it goes without
+        // the signal's id, which would be formatted for it alone.
         var order = new Order
         {
-            Id = id, ClientOrderId = id, SignalId = signal.Id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
+            Id = id, ClientOrderId = id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
             Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
         // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves
@@ -130,17 +134,17 @@ internal sealed class BacktestRun
 
     private void ApplyUpdates(StrategyContext context)
     {
-        foreach (var update in _updates)
+        foreach (var orderId in _closedOrderIds) Market.Untrack(orderId);
+        _closedOrderIds.Clear();
+        foreach (var fill in _venueFills)
         {
-            Market.Track(update.Order);
-            if (update.Fill is not { } fill) continue;
             var realizedBefore = Account.RealizedPnl;
-            Account.Apply(fill);
+            Account.ApplyNew(fill);
             Fills.Add(fill);
             if (fill.Side == OrderSide.Buy) Recorder.OnBuy(fill);
             else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
-        _updates.Clear();
+        _venueFills.Clear();
         var book = Account.BookFor(_symbol);
         var held = book.Quantity;
         if (held == 0 && BracketArmed)

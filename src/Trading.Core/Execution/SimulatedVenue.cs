@@ -25,11 +25,8 @@ public sealed class SimulatedVenue
 
     public FillModel FillModel { get; }
 
-    /// <summary>
-    /// Whether a fill's order event cause names the fill ("fill SIM-F7: 0.001 @ 42000.5"); true by default. A backtest,
-    /// which keeps fills but not order events, turns it off and the cause is just "fill".
-    /// </summary>
-    public bool DescribeFills { get; init; } = true;
+    /// <summary>Where fill ids come from when set (a backtest engine's cache, shared by its runs); formatted per fill otherwise.</summary>
+    internal CounterIdCache? FillIds { get; init; }
 
     public decimal QuoteBalance { get; private set; }
 
@@ -131,9 +128,17 @@ public sealed class SimulatedVenue
     /// Matches one closed candle: market orders at its open (plus slippage), then the exit bracket along the
     /// assumed path, then limit orders that trade through. Allocates nothing when nothing fills.
     /// </summary>
-    public void OnCandle(in Candle candle, ICollection<VenueUpdate> updates)
+    public void OnCandle(in Candle candle, ICollection<VenueUpdate> updates) => Match(candle, VenueOutput.Of(updates));
+
+    /// <summary>
+    /// <see cref="OnCandle"/> for a backtest: the fills go to <paramref name="fills"/> and the ids of the orders that left
+    /// the book to <paramref name="closedOrderIds"/>; no order snapshots or events are made.
+    /// </summary>
+    internal void OnCandleQuietly(in Candle candle, List<Fill> fills, List<string> closedOrderIds) =>
+        Match(candle, VenueOutput.Quiet(fills, closedOrderIds));
+
+    private void Match(in Candle candle, VenueOutput output)
     {
-        ArgumentNullException.ThrowIfNull(updates);
         var s = _lastSymbol;
         if (s is null || !ReferenceEquals(s.Symbol.Name, candle.Symbol.Name))
         {
@@ -146,10 +151,10 @@ public sealed class SimulatedVenue
             var resting = orders[i];
             if (resting.Order.Type != OrderType.Market || resting.ActiveFromMs > candle.OpenTimeMs) continue;
             var price = FillModel.MarketPrice(resting.Order.Side, candle.Open, s.Filters);
-            if (Execute(s, resting, price, isMaker: false, candle.OpenTime, updates)) Release(s, i);
+            if (Execute(s, resting, price, isMaker: false, candle.OpenTime, output)) Release(s, i);
         }
 
-        if (s.HasBracket) FireBracket(s, candle, updates);
+        if (s.HasBracket) FireBracket(s, candle, output);
 
         for (var i = orders.Count - 1; i >= 0; i--)
         {
@@ -159,12 +164,12 @@ public sealed class SimulatedVenue
             resting.IsFresh = false;
             if (!FillModel.TryFillLimit(resting.Order.Side, resting.Order.Price!.Value, candle, out var price, out var atOpen)) continue;
             var time = atOpen ? candle.OpenTime : candle.CloseTime;
-            if (Execute(s, resting, price, isMaker: !(fresh && atOpen), time, updates)) Release(s, i);
+            if (Execute(s, resting, price, isMaker: !(fresh && atOpen), time, output)) Release(s, i);
         }
         s.LastPrice = candle.Close;
     }
 
-    private void FireBracket(SimulatedSymbol s, in Candle candle, ICollection<VenueUpdate> updates)
+    private void FireBracket(SimulatedSymbol s, in Candle candle, VenueOutput output)
     {
         var exit = FillModel.ResolveLongExit(candle, s.StopLoss, s.TakeProfit);
         if (!exit.Triggered) return;
@@ -182,14 +187,14 @@ public sealed class SimulatedVenue
             Quantity = quantity, CreatedAt = time, UpdatedAt = time,
         };
         var submitted = OrderStateMachine.Transition(order, OrderStatus.Submitted, time, isStop ? "stop-loss triggered" : "take-profit triggered");
-        updates.Add(VenueUpdate.From(submitted));
-        Execute(s, new RestingOrder(submitted.Order, 0, 0m), price, isMaker: !isStop, time, updates);
+        output.Updates?.Add(VenueUpdate.From(submitted));
+        Execute(s, new RestingOrder(submitted.Order, 0, 0m), price, isMaker: !isStop, time, output);
         s.StopLoss = null;
         s.TakeProfit = null;
     }
 
     /// <summary>Fills what the balance allows; the rest expires. Returns true when the order left the book.</summary>
-    private bool Execute(SimulatedSymbol s, RestingOrder resting, decimal price, bool isMaker, DateTimeOffset time, ICollection<VenueUpdate> updates)
+    private bool Execute(SimulatedSymbol s, RestingOrder resting, decimal price, bool isMaker, DateTimeOffset time, VenueOutput output)
     {
         var order = resting.Order;
         var feeRate = isMaker ? FillModel.MakerFeeRate : FillModel.TakerFeeRate;
@@ -202,34 +207,56 @@ public sealed class SimulatedVenue
 
         if (complete || (quantity > 0 && quantity >= s.Filters.MinQuantity && quantity * price >= s.Filters.MinNotional))
         {
-            var notional = quantity * price;
-            var fee = notional * feeRate;
-            var fill = new Fill
+            var fill = Book(s, order, price, quantity, feeRate, isMaker, time);
+            if (output.IsQuiet)
             {
-                Id = CounterIds.Format("SIM-F", ++_fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
-                Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
-            };
-            if (order.Side == OrderSide.Buy)
-            {
-                QuoteBalance -= notional + fee;
-                s.BaseBalance += quantity;
+                output.Fills!.Add(fill);
+                if (complete) return Closed(order, output);
             }
             else
             {
-                s.BaseBalance -= quantity;
-                QuoteBalance += notional - fee;
+                var filled = OrderStateMachine.ApplyFill(order, fill);
+                output.Updates!.Add(VenueUpdate.From(filled, fill));
+                order = filled.Order;
+                resting.Order = order;
+                if (order.Status == OrderStatus.Filled) return true;
             }
-            var filled = OrderStateMachine.ApplyFill(order, fill, DescribeFills ? null : "fill");
-            updates.Add(VenueUpdate.From(filled, fill));
-            order = filled.Order;
-            resting.Order = order;
-            if (order.Status == OrderStatus.Filled) return true;
         }
 
+        if (output.IsQuiet) return Closed(order, output);
         var expired = OrderStateMachine.Expire(order, time, $"insufficient balance to fill the remaining {order.RemainingQuantity} at {price}");
-        updates.Add(VenueUpdate.From(expired));
+        output.Updates!.Add(VenueUpdate.From(expired));
         resting.Order = expired.Order;
         return true;
+    }
+
+    private static bool Closed(Order order, VenueOutput output)
+    {
+        output.ClosedOrderIds!.Add(order.Id);
+        return true;
+    }
+
+    /// <summary>Makes the fill and moves the balances.</summary>
+    private Fill Book(SimulatedSymbol s, Order order, decimal price, decimal quantity, decimal feeRate, bool isMaker, DateTimeOffset time)
+    {
+        var notional = quantity * price;
+        var fee = notional * feeRate;
+        ++_fillSequence;
+        if (order.Side == OrderSide.Buy)
+        {
+            QuoteBalance -= notional + fee;
+            s.BaseBalance += quantity;
+        }
+        else
+        {
+            s.BaseBalance -= quantity;
+            QuoteBalance += notional - fee;
+        }
+        return new Fill
+        {
+            Id = FillIds?.Get(_fillSequence) ?? CounterIds.Format("SIM-F", _fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
+            Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
+        };
     }
 
     /// <summary>

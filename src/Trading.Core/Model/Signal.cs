@@ -1,13 +1,52 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
+using Trading.Core.Strategies;
+
 namespace Trading.Core.Model;
 
 /// <summary>A strategy's decision to buy or sell. Its id seeds the client order id, so it is placed at most once.</summary>
 public sealed record Signal
 {
+    private string? _id;
+    private string? _idPrefix;
+    private long _idOpenTimeMs;
+    private OrderSide _idSide;
     private string? _reason;
     private DeferredSignalReason? _deferredReason;
 
+    public Signal()
+    {
+    }
 
-    public required string Id { get; init; }
+    /// <summary>
+    /// A signal whose <see cref="Id"/> is formatted from <see cref="SignalIds.Create(string, long, OrderSide)"/>'s parts
+    /// on first read (a backtest never reads most of them).
+    /// </summary>
+#pragma warning disable CS8618 // Id is never null: its getter formats it from the parts kept here.
+    [SetsRequiredMembers]
+    internal Signal(string idPrefix, long openTimeMs, string strategy, Symbol symbol, OrderSide side, decimal price, DateTimeOffset createdAt)
+    {
+        _idPrefix = idPrefix;
+        _idOpenTimeMs = openTimeMs;
+        _idSide = side;
+        Strategy = strategy;
+        Symbol = symbol;
+        Side = side;
+        Price = price;
+        CreatedAt = createdAt;
+    }
+#pragma warning restore CS8618
+
+    public required string Id
+    {
+        get => _id ??= _idPrefix is null ? "" : SignalIds.Create(_idPrefix, _idOpenTimeMs, _idSide);
+        init
+        {
+            _id = value;
+            _idPrefix = null;
+        }
+    }
+
     public required string Strategy { get; init; }
     public required Symbol Symbol { get; init; }
     public required OrderSide Side { get; init; }
@@ -27,7 +66,7 @@ public sealed record Signal
     public decimal? StopLoss { get; init; }
     public decimal? TakeProfit { get; init; }
     public string? BotId { get; init; }
-    public IReadOnlyDictionary<string, double> Indicators { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> Indicators { get; init; } = ReadOnlyDictionary<string, double>.Empty;
 
     /// <summary>Sets <see cref="Reason"/> to text formatted on first read.</summary>
     internal DeferredSignalReason? DeferredReason

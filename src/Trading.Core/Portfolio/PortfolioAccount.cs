@@ -102,15 +102,10 @@ public sealed class PortfolioAccount
         UpdatePeak();
     }
 
-    /// <summary>Sizes the record of applied fill ids for <paramref name="fills"/> fills (a hint; nothing else changes).</summary>
-    public void EnsureFillCapacity(int fills) => _appliedFills.EnsureCapacity(fills);
-
     /// <summary>Books one fill. A fill id seen before is ignored (returns false), so replays and redeliveries are harmless.</summary>
     public bool Apply(Fill fill)
     {
-        ArgumentNullException.ThrowIfNull(fill);
-        if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
-            throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
+        EnsureValid(fill);
         if (!_appliedFills.Add(fill.Id)) return false; // one hash of the id; removed again if the fill is refused
         try
         {
@@ -124,30 +119,50 @@ public sealed class PortfolioAccount
         return true;
     }
 
+    /// <summary>
+    /// Books a fill that cannot have been seen before, without keeping its id for the duplicate check: a backtest's venue
+    /// numbers its fills, and a backtest holds no other source of fills.
+    /// </summary>
+    internal void ApplyNew(Fill fill)
+    {
+        EnsureValid(fill);
+        Book(fill);
+    }
+
+    private static void EnsureValid(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (fill.Quantity <= 0 || fill.Price <= 0 || fill.Fee < 0)
+            throw new PortfolioException($"Fill {fill.Id} needs a positive price and quantity and a non-negative fee.");
+    }
+
     private void Book(Fill fill)
     {
         var book = BookFor(fill.Symbol);
         var wasOpen = book.Quantity > 0;
         var notional = fill.Notional;
-        var quoteFee = fill.FeeAsset == QuoteAsset ? fill.Fee : 0m;
-        var baseFee = fill.FeeAsset == book.BaseAsset ? fill.Fee : 0m;
-        var feeValue = quoteFee + baseFee * fill.Price;
+        var isQuoteFee = fill.FeeAsset == QuoteAsset;
+        var hasBaseFee = !isQuoteFee && fill.FeeAsset == book.BaseAsset;
+        var quoteFee = isQuoteFee ? fill.Fee : 0m;
+        var baseFee = hasBaseFee ? fill.Fee : 0m;
+        var feeValue = hasBaseFee ? baseFee * fill.Price : quoteFee;
 
         if (fill.Side == OrderSide.Buy)
         {
-            if (notional + quoteFee > Cash)
-                throw new PortfolioException($"Buy fill {fill.Id} costs {notional + quoteFee} {QuoteAsset} but cash is {Cash}.");
-            if (baseFee >= fill.Quantity)
+            var cost = notional + quoteFee;
+            if (cost > Cash)
+                throw new PortfolioException($"Buy fill {fill.Id} costs {cost} {QuoteAsset} but cash is {Cash}.");
+            if (hasBaseFee && baseFee >= fill.Quantity)
                 throw new PortfolioException($"Buy fill {fill.Id} has a base fee {baseFee} not below its quantity {fill.Quantity}.");
             AdvanceTo(fill.Time);
-            Cash -= notional + quoteFee;
+            Cash -= cost;
             book.OpenedAt ??= fill.Time;
-            book.Quantity += fill.Quantity - baseFee;
-            book.CostBasis += notional + quoteFee;
+            book.Quantity += hasBaseFee ? fill.Quantity - baseFee : fill.Quantity;
+            book.CostBasis += cost;
         }
         else
         {
-            var sold = fill.Quantity + baseFee;
+            var sold = hasBaseFee ? fill.Quantity + baseFee : fill.Quantity;
             if (sold > book.Quantity)
                 throw new PortfolioException($"Sell fill {fill.Id} of {sold} {book.BaseAsset} exceeds the {book.Quantity} held: spot cannot go short.");
             AdvanceTo(fill.Time);
@@ -162,7 +177,7 @@ public sealed class PortfolioAccount
             if (book.Quantity == 0) book.OpenedAt = null;
         }
 
-        if (fill.FeeAsset != QuoteAsset && fill.FeeAsset != book.BaseAsset && fill.Fee > 0)
+        if (!isQuoteFee && !hasBaseFee && fill.Fee > 0)
             _otherFees[fill.FeeAsset] = _otherFees.GetValueOrDefault(fill.FeeAsset) + fill.Fee;
         book.FeesPaid += feeValue;
         FeesPaid += feeValue;

@@ -59,7 +59,7 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
     public void Track(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (_orders.Remove(order.Id, out var previous)) Apply(previous, -1);
+        Untrack(order.Id);
         if (!order.IsOpen) return;
 
         var entry = Entry(order.Symbol);
@@ -72,6 +72,12 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
     }
 
     /// <summary>Adds (sign +1) or removes (−1) an order's reservation; a buy reserves only quote and a sell only base.</summary>
+    /// <summary>Forgets an order that left the book (what <see cref="Track"/> does with its final snapshot).</summary>
+    public void Untrack(string orderId)
+    {
+        if (_orders.Remove(orderId, out var previous)) Apply(previous, -1);
+    }
+
     private void Apply(TrackedOrder tracked, int sign)
     {
         if (tracked.Side == OrderSide.Buy)

@@ -10,12 +10,19 @@ namespace Trading.Core.Strategies;
 public sealed class IndicatorSnapshot : IReadOnlyDictionary<string, double>
 {
     private readonly string[] _keys;
-    private readonly double[] _values;
+    private readonly double[]? _values;
+    private readonly double _single;
 
     private IndicatorSnapshot(string[] keys, double[] values)
     {
         _keys = keys;
         _values = values;
+    }
+
+    private IndicatorSnapshot(string[] singleKey, double value)
+    {
+        _keys = singleKey;
+        _single = value;
     }
 
     public static IndicatorSnapshot Empty { get; } = new([], []);
@@ -24,7 +31,7 @@ public sealed class IndicatorSnapshot : IReadOnlyDictionary<string, double>
 
     public IEnumerable<string> Keys => _keys;
 
-    public IEnumerable<double> Values => _values;
+    public IEnumerable<double> Values => _values ?? [_single];
 
     public double this[string key] =>
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The indicator '{key}' is not in the snapshot.");
@@ -55,7 +62,15 @@ public sealed class IndicatorSnapshot : IReadOnlyDictionary<string, double>
     public static IndicatorSnapshot FiniteOne(string key, double value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return double.IsFinite(value) ? new IndicatorSnapshot([key], [value]) : Empty;
+        return double.IsFinite(value) ? new IndicatorSnapshot([key], value) : Empty;
+    }
+
+    /// <summary>As <see cref="FiniteOne(string, double)"/> with the key in a one-element array the caller keeps and shares.</summary>
+    internal static IndicatorSnapshot FiniteOne(string[] singleKey, double value)
+    {
+        ArgumentNullException.ThrowIfNull(singleKey);
+        if (singleKey.Length != 1) throw new ArgumentException("Exactly one key is expected.", nameof(singleKey));
+        return double.IsFinite(value) ? new IndicatorSnapshot(singleKey, value) : Empty;
     }
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
@@ -63,16 +78,18 @@ public sealed class IndicatorSnapshot : IReadOnlyDictionary<string, double>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out double value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _values[index] : 0d;
+        value = index >= 0 ? ValueAt(index) : 0d;
         return index >= 0;
     }
 
     public IEnumerator<KeyValuePair<string, double>> GetEnumerator()
     {
-        for (var i = 0; i < _keys.Length; i++) yield return new KeyValuePair<string, double>(_keys[i], _values[i]);
+        for (var i = 0; i < _keys.Length; i++) yield return new KeyValuePair<string, double>(_keys[i], ValueAt(i));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private double ValueAt(int index) => _values is null ? _single : _values[index];
 
     private int IndexOf(string key)
     {

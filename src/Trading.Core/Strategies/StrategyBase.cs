@@ -114,18 +114,13 @@ public abstract class StrategyBase
         string reason, DeferredSignalReason? deferredReason, decimal? stopLoss, decimal? takeProfit)
     {
         var indicators = SnapshotIndicators();
-        return new Signal
+        return new Signal(IdPrefix(context.BotId ?? Name, candle.Symbol, candle.Timeframe), candle.OpenTimeMs, Name, candle.Symbol, side,
+            candle.Close, DateTimeOffset.FromUnixTimeMilliseconds(candle.CloseTimeMs))
         {
-            Id = SignalIds.Create(IdPrefix(context.BotId ?? Name, candle.Symbol, candle.Timeframe), candle.OpenTimeMs, side),
-            Strategy = Name,
-            Symbol = candle.Symbol,
-            Side = side,
-            Price = candle.Close,
             Quantity = quantity,
             Confidence = Math.Clamp(confidence, 0, 100),
             Reason = reason,
             DeferredReason = deferredReason,
-            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(candle.CloseTimeMs),
             StopLoss = stopLoss,
             TakeProfit = takeProfit,
             BotId = context.BotId,

@@ -15,6 +15,10 @@ public sealed class StrategyContext
     private decimal _pendingQuantity;
     private decimal _pendingCostBasis;
     private bool _averagePending;
+    private long _closeTimeMs = long.MinValue;
+    private Symbol _closeSymbol;
+    private Timeframe _closeTimeframe;
+    private double _close;
 
     public StrategyContext(Symbol symbol, Timeframe timeframe, string? botId = null, IReadOnlyList<StrategyInput>? extraInputs = null)
     {
@@ -74,14 +78,28 @@ public sealed class StrategyContext
     public int CandleIndex { get; private set; } = -1;
 
     /// <summary>
-    /// Backtest engine side: <see cref="Observe(in Candle)"/> plus the candle's position in the shared array. Internal,
-    /// so a plugin strategy cannot move its own index forward to read a precomputed value of a later candle.
+    /// Backtest engine side: <see cref="Observe(in Candle)"/> plus the candle's position in the shared array and its close
+    /// as a double, converted once for all runs. Internal, so a plugin strategy cannot move its own index forward to read
+    /// a precomputed value of a later candle.
     /// </summary>
-    internal void Observe(in Candle candle, int candleIndex)
+    internal void Observe(in Candle candle, int candleIndex, double close)
     {
         CandleIndex = candleIndex;
         Observe(candle);
+        _closeTimeMs = candle.CloseTimeMs;
+        _closeSymbol = candle.Symbol;
+        _closeTimeframe = candle.Timeframe;
+        _close = close;
     }
+
+    /// <summary>
+    /// <paramref name="candle"/>'s close as a double, for indicator math: a backtest's value converted once up front when
+    /// it is the candle the engine observed last, converted here otherwise. Same value either way.
+    /// </summary>
+    public double CloseOf(in Candle candle) =>
+        candle.CloseTimeMs == _closeTimeMs && candle.Symbol == _closeSymbol && candle.Timeframe == _closeTimeframe
+            ? _close
+            : (double)candle.Close;
 
     /// <summary>Runner side: marks <paramref name="candle"/> as the latest closed candle of its series and makes its close "now".</summary>
     public void Observe(in Candle candle)
@@ -126,6 +144,7 @@ public sealed class StrategyContext
         PositionQuantity = 0;
         PositionAveragePrice = 0;
         TimeMs = 0;
+        _closeTimeMs = long.MinValue;
         _positions?.Clear();
         _latest?.Clear();
     }

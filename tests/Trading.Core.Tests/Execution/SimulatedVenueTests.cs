@@ -159,6 +159,51 @@ public class SimulatedVenueTests
     }
 
     [Fact]
+    public void OnCandleQuietly_MarketBuyUnaffordable_ReportsTheFillAndTheClosedOrderOnly()
+    {
+        var venue = NewVenue(quote: 1_000m);
+        var fills = new List<Fill>();
+        var closed = new List<string>();
+        venue.OnCandleQuietly(Bar(0, 100, 100, 100, 100), fills, closed);
+        venue.SubmitQuietly(Submitted(OrderSide.Buy, 9.9m), Orders.T0.AddMinutes(1)).ShouldBeNull();
+
+        venue.OnCandleQuietly(Bar(1, 110, 110, 110, 110), fills, closed);
+
+        fills.Single().Quantity.ShouldBe(9.072m);
+        fills.Single().OrderId.ShouldBe("o1");
+        closed.ShouldBe(["o1"]);
+        venue.OpenOrderCount.ShouldBe(0);
+        venue.ReservedQuote.ShouldBe(0m);
+    }
+
+    [Fact]
+    public void OnCandleQuietly_SameCandlesAsOnCandle_SameFillsAndBalances()
+    {
+        var loud = NewVenue();
+        var quiet = NewVenue();
+        var fills = new List<Fill>();
+        var closed = new List<string>();
+        loud.OnCandle(Bar(0, 100, 101, 99, 100), _updates);
+        quiet.OnCandleQuietly(Bar(0, 100, 101, 99, 100), fills, closed);
+        loud.Submit(Submitted(OrderSide.Buy, 2m), Orders.T0.AddMinutes(1));
+        quiet.SubmitQuietly(Submitted(OrderSide.Buy, 2m), Orders.T0.AddMinutes(1)).ShouldBeNull();
+        loud.SetExitBracket(Orders.BtcUsdt, 95m, 120m);
+        quiet.SetExitBracket(Orders.BtcUsdt, 95m, 120m);
+
+        foreach (var bar in new[] { Bar(1, 102, 103, 101, 102), Bar(2, 101, 121, 100, 119) })
+        {
+            loud.OnCandle(bar, _updates);
+            quiet.OnCandleQuietly(bar, fills, closed);
+        }
+
+        fills.ShouldBe(_updates.Where(u => u.Fill is not null).Select(u => u.Fill!).ToList());
+        fills.Count.ShouldBe(2);
+        closed.Count.ShouldBe(2);
+        quiet.QuoteBalance.ShouldBe(loud.QuoteBalance);
+        quiet.BaseBalance(Orders.BtcUsdt).ShouldBe(loud.BaseBalance(Orders.BtcUsdt));
+    }
+
+    [Fact]
     public void TryCancel_OpenOrder_PendingCancelThenCancelledAndReleasesReserve()
     {
         var venue = NewVenue();

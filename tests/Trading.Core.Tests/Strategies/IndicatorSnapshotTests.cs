@@ -44,4 +44,20 @@ public sealed class IndicatorSnapshotTests
             "Indicators":{"rsi":12.5,"sma":3}
             """);
     }
+
+    [Fact]
+    public void FiniteOne_SharedKeyArray_ReadsAndSerializesLikeADictionary()
+    {
+        string[] key = ["rsi"];
+        var snapshot = IndicatorSnapshot.FiniteOne(key, 28.5);
+
+        snapshot.Count.ShouldBe(1);
+        snapshot["rsi"].ShouldBe(28.5);
+        snapshot.TryGetValue("sma", out _).ShouldBeFalse();
+        snapshot.Values.ShouldBe([28.5]);
+        snapshot.ShouldBe([new KeyValuePair<string, double>("rsi", 28.5)]);
+        JsonSerializer.Serialize<object>(snapshot).ShouldBe("""{"rsi":28.5}""");
+        IndicatorSnapshot.FiniteOne(key, double.NaN).ShouldBeSameAs(IndicatorSnapshot.Empty);
+        Should.Throw<ArgumentException>(() => IndicatorSnapshot.FiniteOne(["a", "b"], 1));
+    }
 }

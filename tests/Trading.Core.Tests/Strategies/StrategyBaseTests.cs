@@ -85,6 +85,17 @@ public sealed class StrategyBaseTests
     }
 
     [Fact]
+    public void CreateSignal_CopiedWithOtherSideBeforeIdIsRead_KeepsTheCandlesId()
+    {
+        var signal = Run(new GridStrategy(), CandleFactory.FromCloses(25000, 24000))[0].Signal;
+
+        var copy = signal with { Side = OrderSide.Sell };
+
+        copy.Id.ShouldBe($"grid:BTCUSDT:1m:{CandleFactory.StartMs + 60_000}:BUY");
+        signal.Id.ShouldBe(copy.Id);
+    }
+
+    [Fact]
     public void CreateSignal_WithBotId_UsesBotIdAsOwner()
     {
         var grid = new GridStrategy();

@@ -26,6 +26,24 @@ public sealed class StrategyContextTests
     }
 
     [Fact]
+    public void CloseOf_ObservedByEngine_GivesEngineValueElseConvertsTheCandle()
+    {
+        var context = new StrategyContext(CandleFactory.Btc, Timeframe.M1);
+        var first = CandleFactory.Bar(0, 11, 12, 11, 11.25m);
+        var second = CandleFactory.Bar(1, 12, 13, 12, 12.5m);
+        var otherSymbol = Candle.Create(Eth, Timeframe.M1, first.OpenTimeMs, 3, 4, 3, 3.5m, 1);
+
+        context.CloseOf(first).ShouldBe(11.25);
+        context.Observe(first, 0, 99); // a value the engine converted up front; a distinct one shows which is read
+
+        context.CloseOf(first).ShouldBe(99);
+        context.CloseOf(second).ShouldBe(12.5);
+        context.CloseOf(otherSymbol).ShouldBe(3.5);
+        context.Clear();
+        context.CloseOf(first).ShouldBe(11.25);
+    }
+
+    [Fact]
     public void SetPosition_OwnAndOtherSymbol_AreKeptApart()
     {
         var context = new StrategyContext(CandleFactory.Btc, Timeframe.M1);

@@ -44,7 +44,7 @@ public sealed class MeanReversionStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        var close = (double)candle.Close;
+        var close = context.CloseOf(candle);
         if (!_bands.Update(close)) return null;
         var c = _previousClose;
         var lower = _previousLower;

@@ -16,6 +16,7 @@ public sealed class RsiStrategy : StrategyBase
         StrategyParameter.Choice("mode", "cross", ["cross", "level"], "cross: signal when RSI crosses a threshold; level: on every candle beyond it."),
     ];
 
+    private static readonly string[] RsiKey = ["rsi"];
     private Rsi _rsi = new();
     private double _oversold;
     private double _overbought;
@@ -67,7 +68,7 @@ public sealed class RsiStrategy : StrategyBase
         }
         else
         {
-            if (!_rsi.Update((double)candle.Close)) return null;
+            if (!_rsi.Update(context.CloseOf(candle))) return null;
             r = _rsi.Current;
         }
         var p = _previous;
@@ -97,7 +98,7 @@ public sealed class RsiStrategy : StrategyBase
         values["rsi"] = CurrentRsi;
     }
 
-    private protected override IndicatorSnapshot SnapshotIndicators() => IndicatorSnapshot.FiniteOne("rsi", CurrentRsi);
+    private protected override IndicatorSnapshot SnapshotIndicators() => IndicatorSnapshot.FiniteOne(RsiKey, CurrentRsi);
 
     protected override void OnConfigured()
     {

@@ -41,7 +41,7 @@ public sealed class SmaCrossoverStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        var close = (double)candle.Close;
+        var close = context.CloseOf(candle);
         _fast.Update(close);
         if (!_slow.Update(close)) return null;
         var d = _fast.Current - _slow.Current;

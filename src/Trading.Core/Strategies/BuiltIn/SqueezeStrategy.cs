@@ -49,7 +49,7 @@ public sealed class SqueezeStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        var close = (double)candle.Close;
+        var close = context.CloseOf(candle);
         var bandsReady = _bands.Update(close);
         if (!_keltner.Update((double)candle.High, (double)candle.Low, close) || !bandsReady) return null;
         var squeezed = _bands.Upper < _keltner.Upper && _bands.Lower > _keltner.Lower;

@@ -43,7 +43,7 @@ public sealed class SupertrendStrategy : StrategyBase
 
     public override Signal? OnCandle(in Candle candle, StrategyContext context)
     {
-        if (!_supertrend.Update((double)candle.High, (double)candle.Low, (double)candle.Close)) return null;
+        if (!_supertrend.Update((double)candle.High, (double)candle.Low, context.CloseOf(candle))) return null;
         var direction = _supertrend.Direction;
         var previous = _previousDirection;
         _previousDirection = direction;
