@@ -39,7 +39,8 @@ public static class CollectCommand
                 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
                 using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
                 await using var bus = new InProcessMessageBus();
-                var client = new BinanceMarketDataClient(http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) });
+                var client = new BinanceMarketDataClient(http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) },
+                    logger: loggers.CreateLogger<BinanceMarketDataClient>());
                 var collector = new CandleCollector(client, store.Candles, bus, new MarketConnectionHealth(), new CollectorOptions
                 {
                     Series = series,
