@@ -52,10 +52,22 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
             long written = 0;
             using (var writer = new SqliteCandleWriter(connection.Handle))
             {
-                foreach (var candle in candles)
+                if (candles is ICandleBlocks blocks)
                 {
-                    if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
-                    writer.Write(candle);
+                    while (blocks.TryReadBlock(out var block))
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        writer.Write(block);
+                        written += block.Length;
+                    }
+                }
+                else
+                {
+                    foreach (var candle in candles)
+                    {
+                        if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
+                        writer.Write(candle);
+                    }
                 }
                 writer.Complete();
             }

@@ -24,21 +24,24 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
         if (count > 0 && !SameSeries(pending[0], candle)) Complete();
         pending[count++] = candle;
         if (count < RowsPerStatement) return;
-        var id = SeriesId(candle);
-        // Prepared on first use: a live bar or a short page never needs the many-row statement.
-        many ??= new CandleInsertStatement(db, RowsPerStatement);
-        many.Lock();
-        try
-        {
-            many.BindSeries(id);
-            for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, pending[row]);
-            many.Execute();
-        }
-        finally
-        {
-            many.Unlock();
-        }
+        ExecuteMany(pending);
         count = 0;
+    }
+
+    /// <summary>Writes a block of candles; full statements of one series are bound straight from the block, without a copy.</summary>
+    public void Write(ReadOnlySpan<Candle> candles)
+    {
+        while (!candles.IsEmpty)
+        {
+            if (count == 0 && candles.Length >= RowsPerStatement && OneSeries(candles[..RowsPerStatement]))
+            {
+                ExecuteMany(candles[..RowsPerStatement]);
+                candles = candles[RowsPerStatement..];
+                continue;
+            }
+            Write(in candles[0]);
+            candles = candles[1..];
+        }
     }
 
     /// <summary>Writes the candles still buffered.</summary>
@@ -51,6 +54,32 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
             one.Execute();
         }
         count = 0;
+    }
+
+    private void ExecuteMany(ReadOnlySpan<Candle> rows)
+    {
+        var id = SeriesId(rows[0]);
+        // Prepared on first use: a live bar or a short page never needs the many-row statement.
+        many ??= new CandleInsertStatement(db, RowsPerStatement);
+        many.Lock();
+        try
+        {
+            many.BindSeries(id);
+            for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, rows[row]);
+            many.Execute();
+        }
+        finally
+        {
+            many.Unlock();
+        }
+    }
+
+    private static bool OneSeries(ReadOnlySpan<Candle> rows)
+    {
+        var first = rows[0];
+        for (var i = 1; i < rows.Length; i++)
+            if (rows[i].Symbol != first.Symbol || rows[i].Timeframe != first.Timeframe) return false;
+        return true;
     }
 
     public void Dispose()
