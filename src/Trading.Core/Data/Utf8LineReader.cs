@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Trading.Core.Data;
@@ -37,6 +38,7 @@ public static class Utf8LineReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EmitLines(ReadOnlySpan<byte> data, bool atEnd, ref long lineNumber, Utf8LineHandler handler)
     {
         var consumed = 0;

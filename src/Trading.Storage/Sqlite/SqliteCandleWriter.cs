@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SQLitePCL;
 using Trading.Core.Model;
 
@@ -29,6 +30,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     }
 
     /// <summary>Writes a block of candles; full statements of one series are bound straight from the block, without a copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<Candle> candles)
     {
         while (!candles.IsEmpty)
@@ -56,6 +58,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
         count = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteMany(ReadOnlySpan<Candle> rows)
     {
         var id = SeriesId(rows[0]);
