@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Trading.Core.Model;
 
@@ -21,7 +20,6 @@ public static class BinanceKlineRow
     /// False when the row is not in the plain shape (the caller falls back to the general parser); otherwise the parsed
     /// candle and its first problem (<see cref="Candle.FindProblem"/>'s wording), or null when it is valid.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, Symbol symbol, Timeframe timeframe, out Candle candle, out string? problem)
     {
         candle = default;
@@ -50,7 +48,6 @@ public static class BinanceKlineRow
     }
 
     /// <summary>Unsigned digits up to the next comma (or the end of the line); at most 18 so the value fits a long.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryInteger(ReadOnlySpan<byte> line, ref int at, out long value)
     {
         value = 0;
@@ -76,7 +73,6 @@ public static class BinanceKlineRow
     /// Unsigned digits with at most one point, up to the next comma (or the end), at most 19 characters as in the general
     /// parser's plain form. <paramref name="scaled"/> is the value × 10^8 when that is exact and fits a long, else −1.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDecimal(ReadOnlySpan<byte> line, ref int at, out decimal value, out long scaled)
     {
         value = 0;
@@ -129,7 +125,6 @@ public static class BinanceKlineRow
     /// Eight ASCII digits at <paramref name="at"/> as one number, computed on the eight bytes at once: adjacent digits
     /// are combined into pairs (×10), pairs into quadruples (×100) and those into the result (×10^4).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryEightDigits(ReadOnlySpan<byte> line, int at, out uint value)
     {
         value = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Trading.Core.Model;
 
 namespace Trading.Core.Data;
@@ -50,7 +49,6 @@ public sealed class KlineCsvParser
     }
 
     /// <summary>Parses one line; the first non-empty line may be a header.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ParseLine(ReadOnlySpan<byte> line, long lineNumber, IList<Candle> output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -110,7 +108,6 @@ public sealed class KlineCsvParser
         if (_problems.Count < MaxProblemsKept) _problems.Add(new RowProblem(_source, lineNumber, problem));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? TryParseRow(ReadOnlySpan<byte> line, KlineColumns c, out Candle candle)
     {
         if (ReferenceEquals(c, KlineColumns.Binance) && BinanceKlineRow.TryParse(line, _symbol, _timeframe, out candle, out var found))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Trading.Core.Data;
@@ -38,7 +37,6 @@ public static class Utf8LineReader
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EmitLines(ReadOnlySpan<byte> data, bool atEnd, ref long lineNumber, Utf8LineHandler handler)
     {
         var consumed = 0;

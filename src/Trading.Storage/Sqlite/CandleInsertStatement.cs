@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using SQLitePCL;
@@ -50,7 +49,6 @@ internal sealed class CandleInsertStatement : IDisposable
         SqliteNative.sqlite3_bind_int64(handle, 1, seriesId);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BindRow(int row, in Candle c)
     {
         var at = 2 + (row * FieldsPerRow);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SQLitePCL;
 using Trading.Core.Model;
 
@@ -30,7 +29,6 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     }
 
     /// <summary>Writes a block of candles; full statements of one series are bound straight from the block, without a copy.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<Candle> candles)
     {
         while (!candles.IsEmpty)
@@ -58,7 +56,6 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
         count = 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExecuteMany(ReadOnlySpan<Candle> rows)
     {
         var id = SeriesId(rows[0]);
