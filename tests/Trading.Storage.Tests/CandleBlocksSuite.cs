@@ -10,15 +10,15 @@ public abstract partial class TradingStoreSuite
     [Fact]
     public async Task Candles_UpsertAsync_BlocksOfMixedSizesAndSeries_StoresEveryCandleOnce()
     {
-        var btc = Enumerable.Range(0, 400).Select(i => Bar(i)).ToArray();
+        var btc = Enumerable.Range(0, 1000).Select(i => Bar(i)).ToArray();
         var eth = Enumerable.Range(0, 90).Select(i => Bar(i, close: 50m, symbol: Eth)).ToArray();
-        // Blocks shorter and longer than a many-row statement, a series change inside a block, and a key written twice.
+        // Blocks shorter and several times longer than a many-row statement, a series change inside a block, a key written twice.
         var blocks = new CandleBlocks(btc[..10], btc[10..150], [.. eth[..40], .. btc[150..190]], eth[40..], btc[190..], [Bar(7, close: 150m)]);
 
-        (await Store.Candles.UpsertAsync(blocks, Ct)).ShouldBe(491);
+        (await Store.Candles.UpsertAsync(blocks, Ct)).ShouldBe(1091);
 
         var read = await ReadAllAsync(Btc, Timeframe.M1);
-        read.Count.ShouldBe(400);
+        read.Count.ShouldBe(1000);
         read[7].ShouldBe(Bar(7, close: 150m));
         read.Where((_, i) => i != 7).ShouldBe(btc.Where((_, i) => i != 7));
         (await ReadAllAsync(Eth, Timeframe.M1)).ShouldBe(eth);

@@ -7,13 +7,17 @@ namespace Trading.Storage.Sqlite;
 /// Validates and upserts candles inside the caller's transaction: runs of one series go through a prepared many-row
 /// statement, the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
 /// </summary>
-internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
+internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = SqliteCandleWriter.SmallRowsPerStatement) : IDisposable
 {
-    private const int RowsPerStatement = 64;
+    /// <summary>For short batches (a REST page): the remainder that goes row by row stays small.</summary>
+    public const int SmallRowsPerStatement = 64;
+
+    /// <summary>For bulk batches: a quarter as many statement executions; a warm import took 5–10 % less CPU than with 64.</summary>
+    public const int BulkRowsPerStatement = 256;
 
     private CandleInsertStatement? many;
     private readonly CandleInsertStatement one = new(db, 1);
-    private readonly Candle[] pending = new Candle[RowsPerStatement];
+    private readonly Candle[] pending = new Candle[rowsPerStatement];
     private int count;
     private Symbol seriesSymbol;
     private Timeframe seriesTimeframe;
@@ -23,7 +27,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     {
         if (count > 0 && !SameSeries(pending[0], candle)) Complete();
         pending[count++] = candle;
-        if (count < RowsPerStatement) return;
+        if (count < rowsPerStatement) return;
         ExecuteMany(pending);
         count = 0;
     }
@@ -33,10 +37,10 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     {
         while (!candles.IsEmpty)
         {
-            if (count == 0 && candles.Length >= RowsPerStatement && OneSeries(candles[..RowsPerStatement]))
+            if (count == 0 && candles.Length >= rowsPerStatement && OneSeries(candles[..rowsPerStatement]))
             {
-                ExecuteMany(candles[..RowsPerStatement]);
-                candles = candles[RowsPerStatement..];
+                ExecuteMany(candles[..rowsPerStatement]);
+                candles = candles[rowsPerStatement..];
                 continue;
             }
             Write(in candles[0]);
@@ -60,12 +64,12 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     {
         var id = SeriesId(rows[0]);
         // Prepared on first use: a live bar or a short page never needs the many-row statement.
-        many ??= new CandleInsertStatement(db, RowsPerStatement);
+        many ??= new CandleInsertStatement(db, rowsPerStatement);
         many.Lock();
         try
         {
             many.BindSeries(id);
-            for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, rows[row]);
+            for (var row = 0; row < rowsPerStatement; row++) many.BindRow(row, rows[row]);
             many.Execute();
         }
         finally
