@@ -110,6 +110,8 @@ public sealed class KlineCsvParser
 
     private string? TryParseRow(ReadOnlySpan<byte> line, KlineColumns c, out Candle candle)
     {
+        if (ReferenceEquals(c, KlineColumns.Binance) && BinanceKlineRow.TryParse(line, _symbol, _timeframe, out candle, out var found))
+            return found;
         candle = default;
         long time = -1, closeTime = -1, trades = -1;
         decimal open = 0, high = 0, low = 0, close = 0, volume = 0, quote = -1;

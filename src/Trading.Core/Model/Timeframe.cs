@@ -81,7 +81,8 @@ public readonly record struct Timeframe
     public DateTimeOffset AlignDown(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(AlignDown(time.ToUnixTimeMilliseconds()));
 
-    public bool IsAligned(long timeMs) => AlignDown(timeMs) == timeMs;
+    /// <summary>True when <paramref name="timeMs"/> opens a bucket; one division for the usual case (runs for every stored candle).</summary>
+    public bool IsAligned(long timeMs) => timeMs >= 0 && Index != 13 ? timeMs % DurationMs == 0 : AlignDown(timeMs) == timeMs;
 
     public override string ToString() => Name;
 }

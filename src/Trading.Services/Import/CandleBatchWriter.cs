@@ -33,7 +33,7 @@ internal sealed class CandleBatchWriter
         try
         {
             while (await channel.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
-                Interlocked.Add(ref written, await store.UpsertAsync(NextBatch(ct), ct).ConfigureAwait(false));
+                Interlocked.Add(ref written, await store.UpsertAsync(new ImportBatch(channel.Reader, batchSize, ct), ct).ConfigureAwait(false));
             return Written;
         }
         catch
@@ -58,22 +58,4 @@ internal sealed class CandleBatchWriter
     }
 
     public void Complete() => channel.Writer.TryComplete();
-
-    /// <summary>Candles of the files available now and of those still arriving, up to the batch size (whole files).</summary>
-    private IEnumerable<Candle> NextBatch(CancellationToken ct)
-    {
-        var rows = 0;
-        while (rows < batchSize)
-        {
-            if (!channel.Reader.TryRead(out var candles))
-            {
-                // Runs on the store's writing thread, which has nothing else to do until the parser hands over more.
-                if (!channel.Reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult()) yield break;
-                continue;
-            }
-            for (var i = 0; i < candles.Count; i++) yield return candles[i];
-            rows += candles.Count;
-            if (candles is PooledCandleList pooled) PooledCandleList.Return(pooled);
-        }
-    }
 }

@@ -26,7 +26,7 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     private async Task<long> UpsertSmallAsync(IReadOnlyCollection<Candle> candles, CancellationToken ct)
     {
         await using var connection = await database.OpenSqliteWriterAsync(ct);
-        return Upsert(new SqliteRawConnection(connection.Handle!, owned: false), candles, ct);
+        return Upsert(new SqliteRawConnection(connection.Handle!, owned: false), candles, SqliteCandleWriter.SmallRowsPerStatement, ct);
     }
 
     private long UpsertBulk(IEnumerable<Candle> candles, CancellationToken ct)
@@ -36,7 +36,7 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
         {
             using var connection = SqliteRawConnection.Open(database.FilePath);
             if (DeferCheckpoint()) connection.Execute("PRAGMA wal_autocheckpoint = 0");
-            return Upsert(connection, candles, ct);
+            return Upsert(connection, candles, SqliteCandleWriter.BulkRowsPerStatement, ct);
         }
         finally
         {
@@ -44,18 +44,30 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
         }
     }
 
-    private static long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, CancellationToken ct)
+    private static long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, int rowsPerStatement, CancellationToken ct)
     {
         connection.Execute("BEGIN IMMEDIATE");
         try
         {
             long written = 0;
-            using (var writer = new SqliteCandleWriter(connection.Handle))
+            using (var writer = new SqliteCandleWriter(connection.Handle, rowsPerStatement))
             {
-                foreach (var candle in candles)
+                if (candles is ICandleBlocks blocks)
                 {
-                    if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
-                    writer.Write(candle);
+                    while (blocks.TryReadBlock(out var block))
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        writer.Write(block);
+                        written += block.Length;
+                    }
+                }
+                else
+                {
+                    foreach (var candle in candles)
+                    {
+                        if (++written % CancellationCheckInterval == 0) ct.ThrowIfCancellationRequested();
+                        writer.Write(candle);
+                    }
                 }
                 writer.Complete();
             }

