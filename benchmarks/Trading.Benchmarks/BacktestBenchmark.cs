@@ -16,6 +16,7 @@ namespace Trading.Benchmarks;
 /// </summary>
 public static class BacktestBenchmark
 {
+    private const int WarmUpRounds = 3;
     private static readonly int Repeats = int.TryParse(Environment.GetEnvironmentVariable("BENCH_REPEATS"), out var r) ? r : 5;
     private static readonly BacktestSettings Settings = new() { InitialBalance = 10_000m, FeeBps = 10m, SlippageBps = 2m };
 
@@ -30,13 +31,13 @@ public static class BacktestBenchmark
         var engineTimes = new List<(double Wall, double Cpu)>();
         var handTimes = new List<(double Wall, double Cpu)>();
         var engineGcs = new List<int>();
-        for (var round = 0; round <= Repeats; round++) // round 0 warms the JIT up
+        for (var round = 1 - WarmUpRounds; round <= Repeats; round++) // rounds up to 0 take the JIT through its tiers
         {
             var gcBefore = GC.CollectionCount(0);
             var e = Measure(() => result = engine.Run(new RsiStrategy(), data, Settings));
             var gcs = GC.CollectionCount(0) - gcBefore;
             var h = Measure(() => handFinal = HandWrittenRsiLoop.Run(candles, Settings.InitialBalance, Settings.FeeBps, Settings.SlippageBps));
-            if (round == 0) continue;
+            if (round <= 0) continue;
             engineTimes.Add(e);
             engineGcs.Add(gcs);
             handTimes.Add(h);

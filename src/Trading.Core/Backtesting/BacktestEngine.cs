@@ -19,7 +19,7 @@ public sealed class BacktestEngine
 {
     private const int ProgressEvery = 1 << 16;
     private readonly BacktestClock _clock = new();
-    private readonly TradeRecorder _recorder = new();
+    private readonly TradeLedger _trades = new();
     private readonly BacktestIds _ids = new();
     private double[] _equity = [];
     private int _lastFillCount;
@@ -46,9 +46,9 @@ public sealed class BacktestEngine
         var closes = data.Closes.Span.Slice(start, count);
         var markEveryCandle = RiskNeedsEveryMark(settings);
         var equity = _equity.AsSpan(0, count);
-        _recorder.Clear(_recorder.Trades.Count);
+        _trades.Clear(_trades.Sells);
         _clock.Set(candles[0].OpenTimeMs);
-        var run = new BacktestRun(data.Symbol, settings, _clock, _recorder, candles[0].OpenTimeMs, _lastFillCount, _ids);
+        var run = new BacktestRun(data.Symbol, settings, _clock, _trades, candles[0].OpenTimeMs, _lastFillCount, _ids);
         var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
         strategy.Reset();
 
@@ -95,7 +95,7 @@ public sealed class BacktestEngine
 
     private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
     {
-        var trades = _recorder.Trades;
+        var trades = _trades.Trades(run.Fills);
         var statistics = StatisticsCalculator.Compute(new StatisticsInput
         {
             InitialBalance = run.Settings.InitialBalance,
@@ -104,6 +104,7 @@ public sealed class BacktestEngine
             CandleIntervalMs = candles[0].Timeframe.DurationMs,
             CandlesInPosition = inPosition,
             Trades = trades,
+            TradeMetrics = _trades.Metrics,
             FeesPaid = run.Account.FeesPaid,
             FirstOpen = candles[0].Open,
             LastClose = candles[^1].Close,

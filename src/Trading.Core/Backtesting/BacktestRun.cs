@@ -23,14 +23,14 @@ internal sealed class BacktestRun
 
     /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list is sized once instead of
     /// growing through a series of large-object-heap arrays.</param>
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeRecorder recorder, long startMs, int expectedFills = 0,
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeLedger trades, long startMs, int expectedFills = 0,
         BacktestIds? ids = null)
     {
         _ids = ids ?? new BacktestIds();
         _symbol = symbol;
         Settings = settings;
         Clock = clock;
-        Recorder = recorder;
+        Trades = trades;
         var start = DateTimeOffset.FromUnixTimeMilliseconds(startMs);
         Account = new PortfolioAccount(settings.InitialBalance, start, symbol.QuoteAsset);
         Market = new MarketState(Account, clock, settings.FeeBps);
@@ -44,7 +44,7 @@ internal sealed class BacktestRun
 
     public BacktestSettings Settings { get; }
     public BacktestClock Clock { get; }
-    public TradeRecorder Recorder { get; }
+    public TradeLedger Trades { get; }
     public PortfolioAccount Account { get; }
     public MarketState Market { get; }
     public RiskGate Gate { get; }
@@ -141,8 +141,8 @@ internal sealed class BacktestRun
             var realizedBefore = Account.RealizedPnl;
             Account.ApplyNew(fill);
             Fills.Add(fill);
-            if (fill.Side == OrderSide.Buy) Recorder.OnBuy(fill);
-            else Recorder.OnSell(fill, Account.RealizedPnl - realizedBefore);
+            if (fill.Side == OrderSide.Buy) Trades.OnBuy(fill);
+            else Trades.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
         _venueFills.Clear();
         var book = Account.BookFor(_symbol);

@@ -9,7 +9,7 @@ namespace Trading.Core.Backtesting;
 /// </summary>
 internal sealed class TradeRecorder
 {
-    private List<ClosedTrade> _trades = [];
+    private readonly List<ClosedTrade> _trades = [];
     private decimal _quantity;
     private decimal _notional;
     private decimal _fees;
@@ -17,15 +17,6 @@ internal sealed class TradeRecorder
     private decimal? _singleEntryPrice;
 
     public List<ClosedTrade> Trades => _trades;
-
-    /// <summary>Starts over with a new, empty trade list of <paramref name="capacity"/> (the last one belongs to its result).</summary>
-    public void Clear(int capacity = 0)
-    {
-        _trades = new List<ClosedTrade>(capacity);
-        _quantity = _notional = _fees = 0;
-        _openedMs = 0;
-        _singleEntryPrice = null;
-    }
 
     public void OnBuy(Fill fill)
     {

@@ -107,6 +107,28 @@ public class BacktestEngineTests
     }
 
     [Fact]
+    public void Run_PartialExits_TradeStatisticsMatchTheClosedTradesAndFeesAreShared()
+    {
+        var strategy = new ScriptedStrategy(
+            (1, OrderSide.Buy, 1m), (2, OrderSide.Buy, 2m), (4, OrderSide.Sell, 1m), (6, OrderSide.Sell, 2m), (8, OrderSide.Sell, 1m));
+
+        var result = EngineRunner.Run(strategy, EngineCandles.Rising(12), Settings);
+
+        // The last sell finds nothing held: three fills of 1 + 2 bought, 1 + 2 sold, two trades.
+        result.Trades.Count.ShouldBe(2);
+        var s = result.Statistics;
+        s.Trades.ShouldBe(2);
+        s.WinRate.ShouldBe(result.Trades.Count(t => t.Pnl > 0) / 2.0);
+        s.LargestWin.ShouldBe(result.Trades.Max(t => t.Pnl));
+        s.AverageHoldingMs.ShouldBe((long)result.Trades.Average(t => t.HoldingMs));
+        result.Trades.Sum(t => t.Quantity).ShouldBe(3m);
+        // Entry fees are shared by quantity: the first exit (1 of 3) carries a third of both buys' fees.
+        var buyFees = result.Fills[0].Fee + result.Fills[1].Fee;
+        result.Trades[0].Fees.ShouldBe(buyFees / 3m + result.Fills[2].Fee);
+        result.Trades.Sum(t => t.Fees).ShouldBe(result.Fills.Sum(f => f.Fee), 0.0000000001m);
+    }
+
+    [Fact]
     public void Run_BadBalance_Throws()
     {
         Should.Throw<ArgumentException>(() => EngineRunner.Run(new ScriptedStrategy(), EngineCandles.Rising(3), Settings with { InitialBalance = 0m }));

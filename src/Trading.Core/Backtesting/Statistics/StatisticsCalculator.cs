@@ -18,7 +18,7 @@ public static class StatisticsCalculator
         var annualized = EquityCurveMetrics.Annualize(totalReturn, equity.Length, input.CandleIntervalMs);
         var (sharpe, sortino) = EquityCurveMetrics.RiskAdjusted(initial, equity, input.CandleIntervalMs);
         var (maxDrawdown, underwater) = EquityCurveMetrics.Drawdown(initial, equity);
-        var trades = TradeMetrics.From(input.Trades);
+        var trades = input.TradeMetrics ?? TradeMetrics.From(input.Trades);
         return new BacktestStatistics
         {
             InitialBalance = input.InitialBalance,

@@ -13,6 +13,9 @@ public sealed record StatisticsInput
     public required long CandleIntervalMs { get; init; }
     public required int CandlesInPosition { get; init; }
     public required IReadOnlyList<ClosedTrade> Trades { get; init; }
+
+    /// <summary>The trade figures when the caller summed them already (the engine, as trades close); else taken from <see cref="Trades"/>.</summary>
+    public TradeMetrics? TradeMetrics { get; init; }
     public required decimal FeesPaid { get; init; }
     public required decimal FirstOpen { get; init; }
     public required decimal LastClose { get; init; }
