@@ -100,6 +100,7 @@ public static class EquityCurveMetrics
         return (maxDrawdown, longest);
     }
 
+    /// <summary>(final / initial)^(P / n) − 1; −1 when everything was lost.</summary>
     public static double Annualize(double totalReturn, int candles, long candleIntervalMs)
     {
         if (candles == 0) return 0;
