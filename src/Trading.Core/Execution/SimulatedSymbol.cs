@@ -31,9 +31,19 @@ internal sealed class SimulatedSymbol(Symbol symbol, SymbolFilters filters)
 internal sealed class RestingOrder(Order order, long activeFromMs, decimal reservedQuote)
 {
     public Order Order { get; set; } = order;
-    public long ActiveFromMs { get; } = activeFromMs;
+    public long ActiveFromMs { get; private set; } = activeFromMs;
     public decimal ReservedQuote { get; set; } = reservedQuote;
 
     /// <summary>True until the order has seen its first candle: crossing then means it was marketable on arrival (taker).</summary>
     public bool IsFresh { get; set; } = true;
+
+    /// <summary>Makes a released entry hold another order (the venue reuses them: one per order adds up in a backtest).</summary>
+    public RestingOrder Reuse(Order order, long activeFromMs, decimal reservedQuote)
+    {
+        Order = order;
+        ActiveFromMs = activeFromMs;
+        ReservedQuote = reservedQuote;
+        IsFresh = true;
+        return this;
+    }
 }

@@ -11,6 +11,7 @@ namespace Trading.Core.Execution;
 public sealed class SimulatedVenue
 {
     private readonly Dictionary<Symbol, SimulatedSymbol> _symbols = [];
+    private readonly Stack<RestingOrder> _spareEntries = new();
     private long _exchangeSequence;
     private long _fillSequence;
     private long _exitSequence;
@@ -100,7 +101,7 @@ public sealed class SimulatedVenue
 
     private void Rest(SimulatedSymbol s, Order order, DateTimeOffset time, decimal reservedQuote)
     {
-        s.Orders.Add(new RestingOrder(order, time.ToUnixTimeMilliseconds(), reservedQuote));
+        s.Orders.Add(Entry(order, time.ToUnixTimeMilliseconds(), reservedQuote));
         ReservedQuote += reservedQuote;
         OpenOrderCount++;
     }
@@ -188,7 +189,9 @@ public sealed class SimulatedVenue
         };
         var submitted = OrderStateMachine.Transition(order, OrderStatus.Submitted, time, isStop ? "stop-loss triggered" : "take-profit triggered");
         output.Updates?.Add(VenueUpdate.From(submitted));
-        Execute(s, new RestingOrder(submitted.Order, 0, 0m), price, isMaker: !isStop, time, output);
+        var exitEntry = Entry(submitted.Order, 0, 0m);
+        Execute(s, exitEntry, price, isMaker: !isStop, time, output);
+        _spareEntries.Push(exitEntry);
         s.StopLoss = null;
         s.TakeProfit = null;
     }
@@ -282,10 +285,15 @@ public sealed class SimulatedVenue
 
     private void Release(SimulatedSymbol s, int index)
     {
-        ReservedQuote -= s.Orders[index].ReservedQuote;
+        var resting = s.Orders[index];
+        ReservedQuote -= resting.ReservedQuote;
         s.Orders.RemoveAt(index);
         OpenOrderCount--;
+        _spareEntries.Push(resting);
     }
+
+    private RestingOrder Entry(Order order, long activeFromMs, decimal reservedQuote) =>
+        _spareEntries.TryPop(out var spare) ? spare.Reuse(order, activeFromMs, reservedQuote) : new RestingOrder(order, activeFromMs, reservedQuote);
 
     private decimal QuoteNeeded(SimulatedSymbol s, Order order)
     {
