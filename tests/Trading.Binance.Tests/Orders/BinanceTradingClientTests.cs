@@ -156,6 +156,22 @@ public sealed class BinanceTradingClientTests
     }
 
     [Fact]
+    public async Task PlaceOrderAsync_ClientIdOfAFilledOrder_PlacedAgainAndQueriesFindTheNewest()
+    {
+        await using var h = await StartAsync();
+        var first = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "again"), Ct);
+
+        var second = await h.Client.PlaceOrderAsync(Limit(OrderSide.Buy, 0.01m, 30_000m, "again"), Ct);
+
+        first.Order!.Status.ShouldBe(OrderStatus.Filled);
+        second.Outcome.ShouldBe(PlacementOutcome.Placed);
+        (await h.Client.QueryOrderAsync(TestCandles.BtcUsdt, "again", Ct))!.OrderId.ShouldBe(second.Order!.OrderId);
+        (await h.Client.QueryOrderAsync(TestCandles.BtcUsdt, first.Order.OrderId, Ct))!.Status.ShouldBe(OrderStatus.Filled);
+        (await h.Client.GetOpenOrdersAsync(ct: Ct)).ShouldHaveSingleItem().OrderId.ShouldBe(second.Order.OrderId);
+        h.Exchange.OrdersWithClientId("again").Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task SellWithoutBase_AndUnknownSymbol_AreRejectedWithTypedErrors()
     {
         await using var h = await StartAsync();

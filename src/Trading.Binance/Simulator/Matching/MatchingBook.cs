@@ -14,12 +14,19 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
 {
     private readonly Dictionary<Symbol, SymbolInfo> _symbols = symbols.ToDictionary(s => s.Symbol);
     private readonly Dictionary<Symbol, decimal> _lastPrices = [];
+    private readonly List<SimulatedOrder> _open = [];
+    private readonly Dictionary<long, SimulatedOrder> _byOrderId = [];
+    private readonly Dictionary<(Symbol, string), SimulatedOrder> _lastByClientOrderId = [];
     private long _nextOrderId = 1;
     private long _nextTradeId = 1;
 
     public SimulatedAccount Account { get; } = new(options.StartingBalances);
 
+    /// <summary>Every order ever placed, oldest first.</summary>
     public List<SimulatedOrder> Orders { get; } = [];
+
+    /// <summary>The orders still open (NEW), so a candle's matching does not scan the whole history.</summary>
+    public IReadOnlyList<SimulatedOrder> OpenOrders => _open;
 
     public SymbolInfo Info(Symbol symbol) => _symbols.TryGetValue(symbol, out var info) ? info : throw SimulatorRejection.InvalidSymbol();
 
@@ -33,7 +40,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         var clientOrderId = request.ClientOrderId ?? $"sim{_nextOrderId:D8}";
         if (!ClientOrderIdPattern().IsMatch(clientOrderId))
             throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
-        if (Orders.Any(o => o.IsOpen && o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
+        if (_open.Exists(o => o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
         var current = LastPrice(request.Symbol);
         var price = request.Type == OrderType.Limit ? request.Price!.Value : current ?? throw new SimulatorRejection(-2010, "Market is closed.");
         CheckFilters(info.Filters, request, price);
@@ -50,6 +57,9 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
 
         _nextOrderId++;
         Orders.Add(order);
+        _byOrderId[order.OrderId] = order;
+        _lastByClientOrderId[(order.Symbol, clientOrderId)] = order;
+        _open.Add(order);
         events.Add(UserDataJson.ExecutionReport(order, "NEW", null, nowMs));
         if (crosses)
             Fill(order, current!.Value, isMaker: false, nowMs, events);
@@ -68,8 +78,12 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     {
         Info(symbol);
         if (orderId is null && clientOrderId is null) throw new SimulatorRejection(-1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        return Orders.LastOrDefault(o => o.Symbol == symbol && (orderId is null || o.OrderId == orderId)
-            && (clientOrderId is null || o.ClientOrderId == clientOrderId)) ?? throw SimulatorRejection.NoSuchOrder();
+        var order = orderId is { } id
+            ? _byOrderId.GetValueOrDefault(id)
+            : _lastByClientOrderId.GetValueOrDefault((symbol, clientOrderId!));
+        return order is not null && order.Symbol == symbol && (clientOrderId is null || order.ClientOrderId == clientOrderId)
+            ? order
+            : throw SimulatorRejection.NoSuchOrder();
     }
 
     public SimulatedOrder Cancel(SimulatedOrder order, string cancelClientOrderId, long nowMs, List<byte[]> events)
@@ -83,14 +97,14 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     public void OnPrice(Symbol symbol, decimal price, long nowMs, List<byte[]> events)
     {
         SetPrice(symbol, price);
-        foreach (var order in Orders.Where(o => o.IsOpen && o.Symbol == symbol && Crosses(o, price)).ToList())
+        foreach (var order in _open.Where(o => o.Symbol == symbol && Crosses(o, price)).ToList())
             Fill(order, price, isMaker: true, nowMs, events);
     }
 
     /// <summary>A closed bar: resting limits it traded through fill at their limit (or at the open on a gap).</summary>
     public void OnClosedBar(Candle bar, long nowMs, List<byte[]> events)
     {
-        foreach (var order in Orders.Where(o => o.IsOpen && o.Symbol == bar.Symbol).ToList())
+        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol).ToList())
         {
             if (FillModel.TryFillLimit(order.Side, order.Price, bar, out var price, out _)) Fill(order, price, isMaker: true, nowMs, events);
         }
@@ -134,6 +148,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         order.ExecutedQuantity += quantity;
         order.CumulativeQuote += notional;
         order.Status = "FILLED";
+        _open.Remove(order);
         order.UpdateTimeMs = nowMs;
         Account.UpdateTimeMs = nowMs;
         events.Add(UserDataJson.ExecutionReport(order, "TRADE", trade, nowMs));
@@ -146,6 +161,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         if (hadLock) Account.Unlock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, order.Locked);
         order.Locked = 0;
         order.Status = status;
+        _open.Remove(order);
         order.UpdateTimeMs = nowMs;
         events.Add(UserDataJson.ExecutionReport(order, status, null, nowMs, cancelClientOrderId));
         if (hadLock) events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));

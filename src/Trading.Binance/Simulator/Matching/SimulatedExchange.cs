@@ -117,7 +117,7 @@ public sealed class SimulatedExchange
 
     internal IReadOnlyList<SimulatedOrder> OpenOrders(Symbol? symbol)
     {
-        lock (_state) return _book.Orders.Where(o => o.IsOpen && (symbol is null || o.Symbol == symbol)).Select(o => o.Snapshot()).ToList();
+        lock (_state) return _book.OpenOrders.Where(o => symbol is null || o.Symbol == symbol).Select(o => o.Snapshot()).ToList();
     }
 
     internal Task<SimulatedOrder> CancelAsync(Symbol symbol, long? orderId, string? clientOrderId, string cancelId, CancellationToken ct) =>
@@ -139,7 +139,7 @@ public sealed class SimulatedExchange
         ChangeAsync<IReadOnlyList<SimulatedOrder>>(events =>
         {
             _book.Info(symbol);
-            var open = _book.Orders.Where(o => o.IsOpen && o.Symbol == symbol).ToList();
+            var open = _book.OpenOrders.Where(o => o.Symbol == symbol).ToList();
             if (open.Count == 0) throw SimulatorRejection.UnknownOrder();
             return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
         }, ct);
