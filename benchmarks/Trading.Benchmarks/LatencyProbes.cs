@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Trading.Core.Model;
 using Trading.Core.Storage;
+using Trading.TestInfrastructure;
 
 namespace Trading.Benchmarks;
 
@@ -43,26 +44,16 @@ internal sealed class LatencyProbes
     /// <summary>Wraps the collector's candle store: a single-candle upsert is the closed-candle handler storing a streamed bar.</summary>
     public ICandleStore Wrap(ICandleStore inner, Action<Candle> stored) => new StampingCandleStore(inner, this, stored);
 
-    private sealed class StampingCandleStore(ICandleStore inner, LatencyProbes probes, Action<Candle> stored) : ICandleStore
+    private sealed class StampingCandleStore(ICandleStore inner, LatencyProbes probes, Action<Candle> stored) : DelegatingCandleStore(inner)
     {
-        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
+        public override Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
         {
             if (candles is IReadOnlyList<Candle> { Count: 1 } one)
             {
                 probes.CandleAtCollector = Stopwatch.GetTimestamp();
                 stored(one[0]);
             }
-            return inner.UpsertAsync(candles, ct);
+            return Inner.UpsertAsync(candles, ct);
         }
-
-        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
-
-        public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-            inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
-
-        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
-
-        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Services.Backtesting;
 using Trading.Storage;
+using Trading.TestInfrastructure;
 
 namespace Trading.Services.Tests.Backtesting;
 
@@ -74,24 +75,15 @@ public sealed class CandleLoaderTests : IAsyncLifetime
     private static Candle Bar(int i) => new(Btc, Timeframe.M1, i * Minute, 100m + (i % 7), 110m, 90m, 101m, 2.5m);
 
     /// <summary>The real store, with a concurrent writer's candle landing right after the loader's first count.</summary>
-    private sealed class WritesAfterFirstCount(ICandleStore inner, Candle late) : ICandleStore
+    private sealed class WritesAfterFirstCount(ICandleStore inner, Candle late) : DelegatingCandleStore(inner)
     {
         private int counted;
 
-        public async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
+        public override async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
         {
-            var count = await inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
-            if (Interlocked.Exchange(ref counted, 1) == 0) await inner.UpsertAsync([late], ct);
+            var count = await Inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
+            if (Interlocked.Exchange(ref counted, 1) == 0) await Inner.UpsertAsync([late], ct);
             return count;
         }
-
-        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) => inner.UpsertAsync(candles, ct);
-
-        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
-
-        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
-
-        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
     }
 }

@@ -141,21 +141,11 @@ public sealed class CandleImporterTests : IAsyncLifetime
     }
 
     /// <summary>The real store, failing its second transaction as a full disk would.</summary>
-    private sealed class FailsOnSecondUpsert(ICandleStore inner) : ICandleStore
+    private sealed class FailsOnSecondUpsert(ICandleStore inner) : DelegatingCandleStore(inner)
     {
         private int upserts;
 
-        public Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) =>
-            Interlocked.Increment(ref upserts) == 2 ? throw new IOException("disk full") : inner.UpsertAsync(candles, ct);
-
-        public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-            inner.ReadAsync(symbol, timeframe, fromMs, toMs, ct);
-
-        public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-            inner.CountAsync(symbol, timeframe, fromMs, toMs, ct);
-
-        public Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default) => inner.GetLatestAsync(symbol, timeframe, ct);
-
-        public Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default) => inner.ListSeriesAsync(ct);
+        public override Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default) =>
+            Interlocked.Increment(ref upserts) == 2 ? throw new IOException("disk full") : Inner.UpsertAsync(candles, ct);
     }
 }
