@@ -96,9 +96,12 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     public static readonly Binance.Orders.BinanceCredentials SimulatorCredentials =
         new(Binance.Simulator.Matching.SimulatorTradingOptions.TestApiKey, Binance.Simulator.Matching.SimulatorTradingOptions.TestApiSecret);
 
+    /// <summary>A trading client for <paramref name="sim"/>, signed with its test key.</summary>
+    public static Binance.Orders.BinanceTradingClient SimulatorClient(HttpClient http, Binance.Simulator.BinanceSimulator sim) =>
+        new(http, SimulatorCredentials, new Binance.Orders.BinanceTradingOptions { BaseUrl = sim.BaseUrl });
+
     /// <summary>A testnet venue over a trading client signed with the simulator's test key.</summary>
-    public BinanceVenue SimulatorVenue(HttpClient http, Binance.Simulator.BinanceSimulator sim) =>
-        new(new Binance.Orders.BinanceTradingClient(http, SimulatorCredentials, new Binance.Orders.BinanceTradingOptions { BaseUrl = sim.BaseUrl }), Clock);
+    public BinanceVenue SimulatorVenue(HttpClient http, Binance.Simulator.BinanceSimulator sim) => new(SimulatorClient(http, sim), Clock);
 
     /// <summary>Listens to the simulator's kline stream until it has replayed every bar (its price moves through them).</summary>
     public async Task ReplayAsync(Binance.Simulator.BinanceSimulator sim)

@@ -31,11 +31,10 @@ public sealed class SimulatorEndToEndTests
         await sim.StartAsync(h.Token);
         var startPrice = candles[9].Close;
         using var http = new HttpClient();
-        var credentials = ExecutionHarness.SimulatorCredentials;
-        var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl });
+        var client = ExecutionHarness.SimulatorClient(http, sim);
         var venue = new BinanceVenue(client, h.Clock, "binance-testnet")
         {
-            UserData = new BinanceUserDataStream(credentials, new UserDataStreamOptions { WebSocketApiUrl = sim.WebSocketApiUrl }, client.Clock),
+            UserData = new BinanceUserDataStream(ExecutionHarness.SimulatorCredentials, new UserDataStreamOptions { WebSocketApiUrl = sim.WebSocketApiUrl }, client.Clock),
         };
         var options = new ExecutionOptions { Mode = ExecutionMode.Testnet };
         var executorService = new OrderExecutorService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<OrderExecutorService>.Instance, h.Health, venue);

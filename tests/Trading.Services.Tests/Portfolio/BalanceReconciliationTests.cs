@@ -17,7 +17,6 @@ namespace Trading.Services.Tests.Portfolio;
 public sealed class BalanceReconciliationTests
 {
     private static readonly Symbol Btc = ExecutionHarness.Btc;
-    private static readonly BinanceCredentials Credentials = ExecutionHarness.SimulatorCredentials;
 
     [Fact]
     public async Task CreateAsync_TestnetExchangeHoldsOtherBalances_FixedInAccountAndStoreAndReportedOnce()
@@ -105,7 +104,7 @@ public sealed class BalanceReconciliationTests
         using var http = new HttpClient();
         var tracker = new PortfolioTracker(h.Store, 10_000m);
         await tracker.InitializeAsync(h.Clock.GetUtcNow(), h.Token);
-        var client = new BinanceTradingClient(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.BaseUrl });
+        var client = ExecutionHarness.SimulatorClient(http, sim);
         var placed = (await client.PlaceOrderAsync(new NewOrderRequest(Btc, OrderSide.Buy, OrderType.Market, 0.01m, "in-flight"), h.Token)).Order!;
         var fill = placed.Fills.Single().ToFill("in-flight", Btc, OrderSide.Buy, h.Clock.GetUtcNow());
         var check = new PortfolioBalanceCheck(h.SimulatorVenue(http, sim), h.Store, h.Bus, h.Clock, NullLogger.Instance) { SettleDelay = TimeSpan.Zero };
