@@ -80,9 +80,8 @@ internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = Sqli
 
     private static bool OneSeries(ReadOnlySpan<Candle> rows)
     {
-        var first = rows[0];
         for (var i = 1; i < rows.Length; i++)
-            if (rows[i].Symbol != first.Symbol || rows[i].Timeframe != first.Timeframe) return false;
+            if (!SameSeries(rows[0], rows[i])) return false;
         return true;
     }
 
@@ -106,5 +105,5 @@ internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = Sqli
     private static bool SameSeries(in Candle a, in Candle b) => SameSeries(a, b.Symbol, b.Timeframe);
 
     private static bool SameSeries(in Candle a, Symbol symbol, Timeframe timeframe) =>
-        a.Timeframe == timeframe && string.Equals(a.Symbol.Name, symbol.Name, StringComparison.Ordinal);
+        a.Timeframe == timeframe && a.Symbol == symbol;
 }
