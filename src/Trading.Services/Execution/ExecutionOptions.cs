@@ -1,3 +1,4 @@
+using Trading.Core.Execution;
 using Trading.Core.Risk;
 
 namespace Trading.Services.Execution;
@@ -12,6 +13,12 @@ public sealed record ExecutionOptions
 
     /// <summary>Per-bot sizing rules, by bot id.</summary>
     public IReadOnlyDictionary<string, PositionSizing> BotSizing { get; init; } = new Dictionary<string, PositionSizing>();
+
+    /// <summary>Sizing default, protective exits and entry order type, shared with the backtester.</summary>
+    public ExecutionPolicy Policy { get; init; } = new();
+
+    /// <summary>Paper mode's fees and slippage (PAPER_FEE_BPS, PAPER_SLIPPAGE_BPS).</summary>
+    public FillModelOptions PaperFill { get; init; } = new();
 
     /// <summary>The virtual quote balance a paper account starts with (before any stored fill).</summary>
     public decimal InitialQuoteBalance { get; init; } = 10_000m;
