@@ -7,8 +7,9 @@ using Trading.Core.Strategies;
 namespace Trading.Core.Backtesting;
 
 /// <summary>
-/// The live objects of one backtest run, wired around the simulated clock: portfolio, market state, risk gate and
-/// simulated venue. It turns signals into risk-checked market orders and venue updates into accounting.
+/// The backtest's shell around the <see cref="ExecutionKernel"/>: the simulated clock, the simulated venue and the
+/// trade ledger. The kernel decides, sizes, checks and books exactly as it does live; this class only hands it the
+/// venue's fills and keeps what a backtest reports (fills, counts, rejection reasons).
 /// </summary>
 internal sealed class BacktestRun
 {
@@ -20,6 +21,7 @@ internal sealed class BacktestRun
     private readonly Symbol _symbol;
     private readonly BacktestIds _ids;
     private long _orderSequence;
+    private long _exitSequence;
 
     /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list is sized once instead of
     /// growing through a series of large-object-heap arrays.</param>
@@ -32,10 +34,13 @@ internal sealed class BacktestRun
         Clock = clock;
         Trades = trades;
         var start = DateTimeOffset.FromUnixTimeMilliseconds(startMs);
-        Account = new PortfolioAccount(settings.InitialBalance, start, symbol.QuoteAsset);
-        Market = new MarketState(Account, clock, settings.FeeBps);
-        Market.SetFilters(symbol, settings.Filters);
-        Gate = new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps });
+        var account = new PortfolioAccount(settings.InitialBalance, start, symbol.QuoteAsset);
+        var market = new MarketState(account, clock, settings.FeeBps);
+        market.SetFilters(symbol, settings.Filters);
+        Kernel = new ExecutionKernel(market, new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps }), settings.Policy)
+        {
+            FillsAreUnique = true,
+        };
         Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _ids.Fills };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
@@ -45,9 +50,8 @@ internal sealed class BacktestRun
     public BacktestSettings Settings { get; }
     public BacktestClock Clock { get; }
     public TradeLedger Trades { get; }
-    public PortfolioAccount Account { get; }
-    public MarketState Market { get; }
-    public RiskGate Gate { get; }
+    public ExecutionKernel Kernel { get; }
+    public PortfolioAccount Account => Kernel.Account;
     public SimulatedVenue Venue { get; }
     public List<Fill> Fills { get; }
     public IReadOnlyDictionary<string, int> Rejections => _rejections;
@@ -59,16 +63,20 @@ internal sealed class BacktestRun
 
     public double Quantity { get; private set; }
 
-    /// <summary>True while the venue has something to do on a candle: open orders or an armed exit bracket.</summary>
-    public bool VenueBusy => Venue.OpenOrderCount > 0 || BracketArmed;
+    /// <summary>True while a candle has something to do: open orders at the venue or armed protective exits.</summary>
+    public bool VenueBusy => Venue.OpenOrderCount > 0 || Kernel.Exits.ArmedCount > 0;
 
-    public bool BracketArmed { get; private set; }
-
-    /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy).</summary>
+    /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy), then the kernel checks the exits.</summary>
     public void MatchOnVenue(in Candle candle, StrategyContext context)
     {
         Venue.OnCandleQuietly(candle, _venueFills, _closedOrderIds);
         if (_venueFills.Count > 0 || _closedOrderIds.Count > 0) ApplyUpdates(context);
+        if (Kernel.TryTriggerExit(candle, out var trigger))
+        {
+            var id = "SIM-EXIT-" + (++_exitSequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Venue.FillExitQuietly(trigger.ToOrder(id, id, OrderStatus.Submitted), trigger, _venueFills, _closedOrderIds);
+            ApplyUpdates(context);
+        }
     }
 
     public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
@@ -83,13 +91,8 @@ internal sealed class BacktestRun
         Account.Mark(_symbol, candle.Close, now);
         if (!venueSawCandle) MatchOnVenue(candle, context); // only records the last price: the venue was idle
 
-        var quantity = SizeOf(signal, candle.Close);
-        if (quantity <= 0)
-        {
-            Reject(signal.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
-            return;
-        }
-        var decision = Gate.Evaluate(new OrderRequest(_symbol, signal.Side, quantity, null, signal.Price), Market);
+        var intent = OrderIntent.FromSignal(signal);
+        var decision = Kernel.Decide(intent, out var limitPrice);
         if (!decision.IsAllowed)
         {
             Reject(decision.Check, decision.Reason);
@@ -100,11 +103,7 @@ internal sealed class BacktestRun
         // Created → Submitted happens here, in the same instant, so the order is built in Submitted status (the snapshot
         // OrderStateMachine.Submit would return; its event is not kept in a backtest). Nor is the order, so it goes without
         // the signal's id, which would be formatted for it alone.
-        var order = new Order
-        {
-            Id = id, ClientOrderId = id, Symbol = _symbol, Side = signal.Side, Type = OrderType.Market,
-            Quantity = decision.Quantity, Status = OrderStatus.Submitted, CreatedAt = now, UpdatedAt = now,
-        };
+        var order = ExecutionKernel.NewOrder(intent, decision, limitPrice, id, id, now, OrderStatus.Submitted);
         // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves
         // exactly what the accepted snapshot would, and its fill updates release it.
         if (Venue.SubmitQuietly(order, now) is { } problem)
@@ -112,54 +111,37 @@ internal sealed class BacktestRun
             Reject($"venue: {problem}");
             return;
         }
-        Market.Track(order);
-        if (signal.Side == OrderSide.Buy && (signal.StopLoss is not null || signal.TakeProfit is not null))
-        {
-            Venue.SetExitBracket(_symbol, signal.StopLoss, signal.TakeProfit);
-            BracketArmed = true;
-        }
-    }
-
-    private decimal SizeOf(Signal signal, decimal price)
-    {
-        if (signal.Side == OrderSide.Sell)
-        {
-            var held = Market.AvailableBase(_symbol);
-            return signal.Quantity > 0 ? Math.Min(signal.Quantity, held) : held;
-        }
-        return Settings.Sizing is { } sizing
-            ? sizing.Size(Account.Equity, price, signal.StopLoss, Settings.Filters)
-            : signal.Quantity;
+        Kernel.Submitted(order, intent);
     }
 
     private void ApplyUpdates(StrategyContext context)
     {
-        foreach (var orderId in _closedOrderIds) Market.Untrack(orderId);
-        _closedOrderIds.Clear();
         foreach (var fill in _venueFills)
         {
             var realizedBefore = Account.RealizedPnl;
-            Account.ApplyNew(fill);
+            Kernel.Book(fill);
             Fills.Add(fill);
             if (fill.Side == OrderSide.Buy) Trades.OnBuy(fill);
             else Trades.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
         _venueFills.Clear();
+        foreach (var orderId in _closedOrderIds) Kernel.Closed(orderId);
+        _closedOrderIds.Clear();
+        Kernel.Settle(_symbol);
         var book = Account.BookFor(_symbol);
-        var held = book.Quantity;
-        if (held == 0 && BracketArmed)
-        {
-            Venue.ClearExitBracket(_symbol);
-            BracketArmed = false;
-        }
         Cash = (double)Account.Cash;
-        Quantity = (double)held;
-        context.SetOwnPosition(held, book.CostBasis);
+        Quantity = (double)book.Quantity;
+        context.SetOwnPosition(book.Quantity, book.CostBasis);
     }
 
     /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>
     private void Reject(RiskCheck check, string? reason)
     {
+        if (check == RiskCheck.Sizing)
+        {
+            Reject(reason ?? check.ToString());
+            return;
+        }
         if (!_riskKeys.TryGetValue(check, out var key))
         {
             key = $"{check}: {reason}";

@@ -27,8 +27,11 @@ public sealed record BacktestSettings
         PriceMoveGuardPct = null,
     };
 
-    /// <summary>Null: buy the quantity the signal asks for. Otherwise the buy size comes from this rule.</summary>
-    public PositionSizing? Sizing { get; init; }
+    /// <summary>
+    /// Sizing, protective exits and entry order type, as live trading uses them. The default buys the quantity the signal
+    /// asks for and arms only the signal's own stop and target.
+    /// </summary>
+    public ExecutionPolicy Policy { get; init; } = new();
 
     public static SymbolFilters DefaultFilters { get; } = new()
     {
@@ -46,6 +49,6 @@ public sealed record BacktestSettings
         if (FeeBps is < 0 or > 1000) throw new ArgumentException($"The fee must be within 0..1000 bps, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new ArgumentException($"The slippage must be within 0..1000 bps, got {SlippageBps}.");
         RiskLimits.Validate();
-        Sizing?.Validate();
+        Policy.Validate();
     }
 }

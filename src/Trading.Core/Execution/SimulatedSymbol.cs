@@ -10,11 +10,7 @@ internal sealed class SimulatedSymbol(Symbol symbol, SymbolFilters filters)
     public string QuoteAsset { get; } = symbol.QuoteAsset;
     public decimal BaseBalance { get; set; }
     public decimal LastPrice { get; set; }
-    public decimal? StopLoss { get; set; }
-    public decimal? TakeProfit { get; set; }
     public List<RestingOrder> Orders { get; } = [];
-
-    public bool HasBracket => StopLoss is not null || TakeProfit is not null;
 
     public decimal ReservedBase()
     {

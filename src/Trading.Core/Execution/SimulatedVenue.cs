@@ -14,7 +14,6 @@ public sealed class SimulatedVenue
     private readonly Stack<RestingOrder> _spareEntries = new();
     private long _exchangeSequence;
     private long _fillSequence;
-    private long _exitSequence;
     private SimulatedSymbol? _lastSymbol;
 
     public SimulatedVenue(FillModel fillModel, decimal quoteBalance)
@@ -51,16 +50,6 @@ public sealed class SimulatedVenue
     public decimal BaseBalance(Symbol symbol) => _symbols.TryGetValue(symbol, out var s) ? s.BaseBalance : 0m;
 
     public decimal LastPrice(Symbol symbol) => _symbols.TryGetValue(symbol, out var s) ? s.LastPrice : 0m;
-
-    /// <summary>A long position's stop-loss and take-profit, checked on every candle until one fires (then cleared).</summary>
-    public void SetExitBracket(Symbol symbol, decimal? stopLoss, decimal? takeProfit)
-    {
-        var s = Get(symbol);
-        s.StopLoss = stopLoss;
-        s.TakeProfit = takeProfit;
-    }
-
-    public void ClearExitBracket(Symbol symbol) => SetExitBracket(symbol, null, null);
 
     /// <summary>Accepts (New) or rejects (Rejected, with the reason) an order in Submitted status.</summary>
     public VenueUpdate Submit(Order order, DateTimeOffset time)
@@ -155,8 +144,6 @@ public sealed class SimulatedVenue
             if (Execute(s, resting, price, isMaker: false, candle.OpenTime, output)) Release(s, i);
         }
 
-        if (s.HasBracket) FireBracket(s, candle, output);
-
         for (var i = orders.Count - 1; i >= 0; i--)
         {
             var resting = orders[i];
@@ -170,30 +157,29 @@ public sealed class SimulatedVenue
         s.LastPrice = candle.Close;
     }
 
-    private void FireBracket(SimulatedSymbol s, in Candle candle, VenueOutput output)
+    /// <summary>
+    /// Fills a protective exit the kernel triggered on a candle, at once: a stop at its level less slippage (a market
+    /// sell), a take-profit at its level (a resting limit traded through: maker). Reports the acceptance and the fill.
+    /// </summary>
+    public void FillExit(Order submitted, in ProtectiveExitTrigger trigger, ICollection<VenueUpdate> updates)
     {
-        var exit = FillModel.ResolveLongExit(candle, s.StopLoss, s.TakeProfit);
-        if (!exit.Triggered) return;
-        var quantity = s.Filters.RoundQuantity(s.BaseBalance - s.ReservedBase());
-        if (quantity <= 0 || quantity < s.Filters.MinQuantity) return;
+        ArgumentNullException.ThrowIfNull(submitted);
+        var accepted = OrderStateMachine.Accept(submitted, CounterIds.Format("SIM-", ++_exchangeSequence), trigger.Time);
+        updates.Add(VenueUpdate.From(accepted));
+        Exit(accepted.Order, trigger, VenueOutput.Of(updates));
+    }
 
-        var isStop = exit.Kind == ExitKind.StopLoss;
-        var price = isStop ? FillModel.MarketPrice(OrderSide.Sell, exit.Price, s.Filters) : exit.Price;
-        var time = exit.AtOpen ? candle.OpenTime : candle.CloseTime;
-        var id = CounterIds.Format("SIM-EXIT-", ++_exitSequence);
-        var order = new Order
-        {
-            Id = id, ClientOrderId = id, Symbol = s.Symbol, Side = OrderSide.Sell,
-            Type = isStop ? OrderType.Market : OrderType.Limit, Price = isStop ? null : exit.Price,
-            Quantity = quantity, CreatedAt = time, UpdatedAt = time,
-        };
-        var submitted = OrderStateMachine.Transition(order, OrderStatus.Submitted, time, isStop ? "stop-loss triggered" : "take-profit triggered");
-        output.Updates?.Add(VenueUpdate.From(submitted));
-        var exitEntry = Entry(submitted.Order, 0, 0m);
-        Execute(s, exitEntry, price, isMaker: !isStop, time, output);
-        _spareEntries.Push(exitEntry);
-        s.StopLoss = null;
-        s.TakeProfit = null;
+    /// <summary><see cref="FillExit"/> for a backtest: the fill and the closed order id only.</summary>
+    internal void FillExitQuietly(Order submitted, in ProtectiveExitTrigger trigger, List<Fill> fills, List<string> closedOrderIds) =>
+        Exit(submitted, trigger, VenueOutput.Quiet(fills, closedOrderIds));
+
+    private void Exit(Order order, in ProtectiveExitTrigger trigger, VenueOutput output)
+    {
+        var s = Get(trigger.Symbol);
+        var price = trigger.IsStop ? FillModel.MarketPrice(OrderSide.Sell, trigger.Exit.Price, s.Filters) : trigger.Exit.Price;
+        var entry = Entry(order, 0, 0m);
+        Execute(s, entry, price, isMaker: !trigger.IsStop, trigger.Time, output);
+        _spareEntries.Push(entry);
     }
 
     /// <summary>Fills what the balance allows; the rest expires. Returns true when the order left the book.</summary>

@@ -15,4 +15,7 @@ public enum RiskCheck
     PriceMoveGuard,
     MarketConnection,
     ExchangeFilters,
+
+    /// <summary>The sizing rule gave no quantity (nothing held to sell, or a buy sized to zero).</summary>
+    Sizing,
 }

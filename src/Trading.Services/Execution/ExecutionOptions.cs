@@ -8,9 +8,6 @@ public sealed record ExecutionOptions
 {
     public ExecutionMode Mode { get; init; } = ExecutionMode.DryRun;
 
-    /// <summary>Used for requests without a quantity whose bot has no sizing of its own.</summary>
-    public PositionSizing DefaultSizing { get; init; } = new(PositionSizingMode.EquityFraction, 0.05m);
-
     /// <summary>Per-bot sizing rules, by bot id.</summary>
     public IReadOnlyDictionary<string, PositionSizing> BotSizing { get; init; } = new Dictionary<string, PositionSizing>();
 
@@ -23,6 +20,7 @@ public sealed record ExecutionOptions
     /// <summary>The virtual quote balance a paper account starts with (before any stored fill).</summary>
     public decimal InitialQuoteBalance { get; init; } = 10_000m;
 
-    public PositionSizing SizingFor(string? botId) =>
-        botId is not null && BotSizing.TryGetValue(botId, out var sizing) ? sizing : DefaultSizing;
+    /// <summary>The bot's own sizing rule, or null when it has none (the policy decides).</summary>
+    public PositionSizing? BotSizingFor(string? botId) =>
+        botId is not null && BotSizing.TryGetValue(botId, out var sizing) ? sizing : null;
 }

@@ -1,4 +1,6 @@
+using Trading.Core.Execution;
 using Trading.Core.Model;
+using Trading.Core.Risk;
 
 namespace Trading.Services.Execution;
 
@@ -14,7 +16,8 @@ public sealed record ExecutionRequest(
     decimal? LimitPrice = null,
     decimal SignalPrice = 0m,
     decimal? StopLoss = null,
-    string? BotId = null)
+    string? BotId = null,
+    decimal? TakeProfit = null)
 {
     /// <summary>A person's order must already sit on the tick and step: it is refused, not silently rounded.</summary>
     public bool RequireExactFilters { get; init; }
@@ -22,8 +25,12 @@ public sealed record ExecutionRequest(
     public static ExecutionRequest FromSignal(Signal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        return new ExecutionRequest(signal.Id, signal.Symbol, signal.Side, signal.Quantity, null, signal.Price, signal.StopLoss, signal.BotId);
+        return new ExecutionRequest(signal.Id, signal.Symbol, signal.Side, signal.Quantity, null, signal.Price, signal.StopLoss, signal.BotId, signal.TakeProfit);
     }
+
+    /// <summary>The kernel's view of this request, with the bot's own sizing rule when it has one.</summary>
+    public OrderIntent ToIntent(PositionSizing? botSizing) =>
+        new(Symbol, Side, Quantity, LimitPrice, SignalPrice, StopLoss, TakeProfit) { RequireExactFilters = RequireExactFilters, Sizing = botSizing };
 
     /// <summary>A manual order; each call is a new request with its own id.</summary>
     public static ExecutionRequest Manual(Symbol symbol, OrderSide side, decimal quantity, decimal? limitPrice) =>

@@ -56,6 +56,7 @@ public static class ExecutorFactory
             else
                 market.Track(order);
         }
+        await executor.RestoreExitsAsync(ct);
         if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live)
             await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct, balanceSymbols: filters.Keys);
         return executor;

@@ -17,10 +17,19 @@ public interface IExecutionVenue
     Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct);
 
     /// <summary>
+    /// Sends a protective exit the kernel triggered on a candle. A simulated venue fills it at once at the trigger's
+    /// price (as a backtest does); an exchange receives it as the order it is (market for a stop, limit at the target).
+    /// </summary>
+    Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct);
+
+    /// <summary>
     /// Looks the order up by its client order id and returns the transitions that bring <paramref name="stored"/>
     /// up to the venue's state (empty when nothing changed), or null when the venue has never seen it.
     /// </summary>
     Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct);
+
+    /// <summary>A closed candle: a simulated venue matches its resting orders against it; an exchange matches its own.</summary>
+    ValueTask OnCandleAsync(Candle candle, CancellationToken ct);
 
     /// <summary>Cancels an open order; the transitions, or a venue error as <see cref="VenueRejectedException"/>.</summary>
     Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct);

@@ -22,6 +22,8 @@ public sealed class OrderExecutor
     private readonly IMessageBus _bus;
     private readonly IExecutionVenue? _venue;
     private readonly RiskGate _risk;
+    private readonly ExecutionKernel _kernel;
+    private readonly ProtectiveExitJournal _exits;
     private readonly KillSwitch _killSwitch;
     private readonly ExecutionOptions _options;
     private readonly IMarketConnectionHealth? _health;
@@ -42,11 +44,16 @@ public sealed class OrderExecutor
         _logger = logger;
         _health = health;
         _killSwitch = new KillSwitch(store.SystemState);
+        _kernel = new ExecutionKernel(market, risk, options.Policy);
+        _exits = new ProtectiveExitJournal(store.SystemState);
         _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
         _venue?.Attach(ApplyVenueUpdateAsync);
     }
 
     public MarketState Market { get; }
+
+    /// <summary>The decisions and the books, shared with the backtester.</summary>
+    public ExecutionKernel Kernel => _kernel;
 
     public ExecutionMode Mode => _options.Mode;
 
@@ -104,7 +111,7 @@ public sealed class OrderExecutor
         _stateChange = null;
         if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
 
-        var decision = Decide(request);
+        var decision = Decide(request, out var limitPrice);
         await PersistStateChangeAsync(ct);
         var record = DecisionRecord(request, clientOrderId, decision);
         if (!decision.IsAllowed || _venue is null)
@@ -117,47 +124,21 @@ public sealed class OrderExecutor
         }
 
         var now = _time.GetUtcNow();
-        var order = new Order
-        {
-            Id = clientOrderId, ClientOrderId = clientOrderId, SignalId = request.SignalId, BotId = request.BotId,
-            Symbol = request.Symbol, Side = request.Side, Type = request.LimitPrice is null ? OrderType.Market : OrderType.Limit,
-            Price = request.LimitPrice is null ? null : decision.Price, Quantity = decision.Quantity,
-            CreatedAt = now, UpdatedAt = now,
-        };
+        var intent = request.ToIntent(_options.BotSizingFor(request.BotId));
+        var order = ExecutionKernel.NewOrder(intent, decision, limitPrice, clientOrderId, clientOrderId, now, signalId: request.SignalId, botId: request.BotId);
         // One commit before the send: the signal, the decision and the order, already Submitted with its client order id.
         // After a crash it is looked up at the venue by that id, never sent again blindly.
         var submitted = OrderStateMachine.Submit(order, now);
         await _store.Executions.RecordAsync(new ExecutionRecord(SignalOf(request), record, submitted.Order, submitted.Event), ct);
-        Market.Track(submitted.Order);
+        _kernel.Submitted(submitted.Order, intent);
         LogDecision(request, decision);
         await PublishAsync(order, null, ct);
         await PublishAsync(submitted.Order, null, ct);
         return await SendAsync(submitted.Order, ct);
     }
 
-    private RiskDecision Decide(ExecutionRequest request)
-    {
-        var quantity = request.Quantity;
-        if (request.Quantity < 0)
-            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity must be positive, got {request.Quantity}");
-        var filters = Market.GetFilters(request.Symbol);
-        if (filters is null)
-            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"unknown symbol {request.Symbol}");
-        if (request.RequireExactFilters && request.LimitPrice is { } limit && !filters.IsOnTick(limit))
-            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"price {limit} is not a multiple of the tick size {filters.TickSize}");
-        if (request.RequireExactFilters && !filters.IsOnStep(quantity))
-            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is not a multiple of the step size {filters.StepSize}");
-        if (quantity == 0)
-        {
-            var entry = request.LimitPrice ?? (Market.TryGetLatestPrice(request.Symbol, out var last) ? last : request.SignalPrice);
-            if (entry <= 0) return RiskDecision.Denied(RiskCheck.MarketConnection, $"no price to size an order on {request.Symbol}");
-            quantity = request.Side == OrderSide.Sell
-                ? filters.RoundQuantity(Market.AvailableBase(request.Symbol))
-                : _options.SizingFor(request.BotId).Size(Market.Equity, entry, request.StopLoss, filters);
-            if (quantity <= 0) return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"the sizing rule gives no quantity for {request.Symbol}");
-        }
-        return _risk.Evaluate(new OrderRequest(request.Symbol, request.Side, quantity, request.LimitPrice, request.SignalPrice), Market);
-    }
+    private RiskDecision Decide(ExecutionRequest request, out decimal? limitPrice) =>
+        _kernel.Decide(request.ToIntent(_options.BotSizingFor(request.BotId)), out limitPrice);
 
     /// <summary>An order stored as Created (by an earlier version, before a crash): stored as Submitted, then sent.</summary>
     private async Task<ExecutionOutcome> SubmitAsync(Order order, CancellationToken ct)
@@ -227,12 +208,16 @@ public sealed class OrderExecutor
         return new Signal
         {
             Id = request.SignalId, Strategy = request.BotId ?? "manual", Symbol = request.Symbol, Side = request.Side,
-            Price = price, Quantity = request.Quantity, CreatedAt = _time.GetUtcNow(), StopLoss = request.StopLoss, BotId = request.BotId,
+            Price = price, Quantity = request.Quantity, CreatedAt = _time.GetUtcNow(), StopLoss = request.StopLoss,
+            TakeProfit = request.TakeProfit, BotId = request.BotId,
             Reason = "order request",
         };
     }
 
-    /// <summary>Marks the account at a closed candle, then lets a paper venue match its open orders against it.</summary>
+    /// <summary>
+    /// Marks the account at a closed candle, lets a paper venue match its open orders against it, then fires the
+    /// symbol's protective exit when the candle hit it, exactly as a backtest does.
+    /// </summary>
     public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
@@ -244,7 +229,52 @@ public sealed class OrderExecutor
         {
             _gate.Release();
         }
-        if (_venue is PaperVenue paper) await paper.OnCandleAsync(candle, ct);
+        if (_venue is not null) await _venue.OnCandleAsync(candle, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await TriggerExitLockedAsync(candle, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Re-arms the protective exits persisted before a restart.</summary>
+    public async Task RestoreExitsAsync(CancellationToken ct)
+    {
+        foreach (var (symbol, levels) in await _exits.LoadAsync(ct)) _kernel.Exits.Restore(symbol, levels);
+    }
+
+    private async Task TriggerExitLockedAsync(Candle candle, CancellationToken ct)
+    {
+        if (_venue is null || !_kernel.TryTriggerExit(candle, out var trigger)) return;
+        var id = ClientOrderIds.FromSignal($"exit-{candle.Symbol}-{candle.OpenTimeMs}");
+        if (await _store.Orders.GetByClientOrderIdAsync(id, ct) is not null) return;
+        var submitted = OrderStateMachine.Submit(trigger.ToOrder(id, id), trigger.Time);
+        var record = new RiskDecisionRecord
+        {
+            Id = $"{id}:{trigger.Time.ToUnixTimeMilliseconds()}", Time = trigger.Time, SignalId = id, OrderId = id, Check = "protective_exit",
+            Allowed = true, Reason = $"{trigger.Reason} at {trigger.Exit.Price}: sell {trigger.Quantity} {candle.Symbol}",
+        };
+        await _store.Executions.RecordAsync(new ExecutionRecord(null, record, submitted.Order, submitted.Event), ct);
+        await _exits.SaveAsync(_kernel.Exits.Armed, ct);
+        _logger.LogInformation("Protective exit on {Symbol}: {Reason} at {Price}", candle.Symbol, trigger.Reason, trigger.Exit.Price);
+        _kernel.Track(submitted.Order);
+        await PublishAsync(submitted.Order, null, ct);
+        IReadOnlyList<VenueUpdate> updates;
+        try
+        {
+            updates = await _venue.PlaceExitAsync(submitted.Order, trigger, ct);
+        }
+        catch (VenueOutcomeUnknownException e)
+        {
+            _logger.LogWarning("Exit {ClientOrderId}: outcome unknown ({Reason}); resolving by query", id, e.Message);
+            await ResolveUnknownAsync(submitted.Order, ct);
+            return;
+        }
+        foreach (var update in updates) await ApplyLockedAsync(update, ct);
     }
 
     /// <summary>Applies a transition reported by the venue later (a fill on a new candle, a user-data event).</summary>
@@ -303,8 +333,11 @@ public sealed class OrderExecutor
         if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
         var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
         if (update.Fill is null && stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
-        if (update.Fill is not null) Market.Account.Apply(update.Fill);
+        var armedBefore = _kernel.Exits.ArmedCount;
+        if (update.Fill is not null) _kernel.Book(update.Fill);
         await SaveAndPublishAsync(update.Order, update.Event, update.Fill, ct);
+        _kernel.Settle(update.Order.Symbol);
+        if (update.Fill is not null || armedBefore != _kernel.Exits.ArmedCount) await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
     }
@@ -312,7 +345,7 @@ public sealed class OrderExecutor
     private async Task SaveAndPublishAsync(Order order, OrderEvent? transition, Fill? fill, CancellationToken ct)
     {
         await _store.Orders.SaveAsync(order, transition, ct);
-        Market.Track(order);
+        _kernel.Track(order);
         await PublishAsync(order, fill, ct);
     }
 

@@ -45,6 +45,13 @@ public sealed class PaperVenue : IExecutionVenue
         return Task.FromResult<IReadOnlyList<VenueUpdate>>([update]);
     }
 
+    public Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct)
+    {
+        var updates = new List<VenueUpdate>(2);
+        lock (_lock) _venue.FillExit(submitted, trigger, updates);
+        return Task.FromResult<IReadOnlyList<VenueUpdate>>(updates.Select(Qualify).ToList());
+    }
+
     /// <summary>The paper venue lives in memory: an order it does not hold (e.g. from before a restart) is unknown to it.</summary>
     public Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct)
     {

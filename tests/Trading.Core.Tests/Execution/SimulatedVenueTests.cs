@@ -88,17 +88,20 @@ public class SimulatedVenueTests
         (fill.Price, fill.Fee, fill.IsMaker).ShouldBe((100m, 0.1m, false));
     }
 
+    private static ProtectiveExitTrigger Exit(ExitKind kind, decimal price, decimal quantity, bool atOpen = false) =>
+        new(Orders.BtcUsdt, new ExitResolution(kind, price, atOpen), quantity, Orders.T0.AddMinutes(1));
+
     [Fact]
-    public void OnCandle_BracketBothLevelsLowNearer_StopsOutWithSlippage()
+    public void FillExit_StopLoss_FillsAtOnceAtTheStopLessSlippage()
     {
         var venue = NewVenue(quote: 0m, baseBalance: 1m);
-        venue.SetExitBracket(Orders.BtcUsdt, 95m, 105m);
+        var trigger = Exit(ExitKind.StopLoss, 95m, 1m);
 
-        venue.OnCandle(Bar(0, 100, 106, 94, 100), _updates);
+        venue.FillExit(trigger.ToOrder("x1", "x1", OrderStatus.Submitted), trigger, _updates);
 
-        _updates.Select(u => u.Order.Status).ShouldBe([OrderStatus.Submitted, OrderStatus.Filled]);
+        _updates.Select(u => u.Order.Status).ShouldBe([OrderStatus.New, OrderStatus.Filled]);
         var fill = _updates[1].Fill!;
-        fill.OrderId.ShouldBe("SIM-EXIT-1");
+        fill.OrderId.ShouldBe("x1");
         fill.Price.ShouldBe(94.90m); // 95 × 0.999 = 94.905, down to the tick
         fill.Fee.ShouldBe(0.0949m);
         venue.QuoteBalance.ShouldBe(94.90m - 0.0949m);
@@ -106,13 +109,12 @@ public class SimulatedVenueTests
     }
 
     [Fact]
-    public void OnCandle_BracketBothLevelsHighNearer_TakesProfitAtTarget()
+    public void FillExit_TakeProfit_FillsAtTheTargetAsMaker()
     {
         var venue = NewVenue(quote: 0m, baseBalance: 1m);
-        venue.SetExitBracket(Orders.BtcUsdt, 95m, 105m);
+        var trigger = Exit(ExitKind.TakeProfit, 105m, 1m);
 
-        venue.OnCandle(Bar(0, 100, 105.5m, 94, 100), _updates);
-        venue.OnCandle(Bar(1, 100, 120, 80, 100), _updates);
+        venue.FillExit(trigger.ToOrder("x1", "x1", OrderStatus.Submitted), trigger, _updates);
 
         var fill = _updates.Single(u => u.Fill is not null).Fill!;
         (fill.Price, fill.Fee, fill.IsMaker).ShouldBe((105m, 0.0525m, true));
@@ -187,14 +189,15 @@ public class SimulatedVenueTests
         quiet.OnCandleQuietly(Bar(0, 100, 101, 99, 100), fills, closed);
         loud.Submit(Submitted(OrderSide.Buy, 2m), Orders.T0.AddMinutes(1));
         quiet.SubmitQuietly(Submitted(OrderSide.Buy, 2m), Orders.T0.AddMinutes(1)).ShouldBeNull();
-        loud.SetExitBracket(Orders.BtcUsdt, 95m, 120m);
-        quiet.SetExitBracket(Orders.BtcUsdt, 95m, 120m);
 
         foreach (var bar in new[] { Bar(1, 102, 103, 101, 102), Bar(2, 101, 121, 100, 119) })
         {
             loud.OnCandle(bar, _updates);
             quiet.OnCandleQuietly(bar, fills, closed);
         }
+        var trigger = Exit(ExitKind.TakeProfit, 120m, 2m);
+        loud.FillExit(trigger.ToOrder("x1", "x1", OrderStatus.Submitted), trigger, _updates);
+        quiet.FillExitQuietly(trigger.ToOrder("x1", "x1", OrderStatus.Submitted), trigger, fills, closed);
 
         fills.ShouldBe(_updates.Where(u => u.Fill is not null).Select(u => u.Fill!).ToList());
         fills.Count.ShouldBe(2);
@@ -251,20 +254,6 @@ public class SimulatedVenueTests
 
         again.Order.Status.ShouldBe(OrderStatus.Rejected);
         again.Event.Cause.ShouldContain("duplicate order");
-        venue.OpenOrderCount.ShouldBe(1);
-    }
-
-    [Fact]
-    public void OnCandle_BracketWithOpenSell_SellsOnlyTheFreeBase()
-    {
-        var venue = NewVenue(quote: 0m, baseBalance: 1m);
-        venue.Submit(Submitted(OrderSide.Sell, 0.4m, 200m), Orders.T0);
-        venue.SetExitBracket(Orders.BtcUsdt, 95m, null);
-
-        venue.OnCandle(Bar(1, 94, 96, 93, 94), _updates);
-
-        _updates.Single(u => u.Fill is not null).Fill!.Quantity.ShouldBe(0.6m);
-        venue.BaseBalance(Orders.BtcUsdt).ShouldBe(0.4m);
         venue.OpenOrderCount.ShouldBe(1);
     }
 

@@ -8,7 +8,7 @@ using Trading.Core.Tests.Risk;
 namespace Trading.Core.Tests.Execution;
 
 /// <summary>
-/// Random orders through the risk gate into the simulated venue, fills into the portfolio: balances never go
+/// Random orders through the execution kernel into the simulated venue, with protective exits, fills into the portfolio: balances never go
 /// negative, and the portfolio's books equal the venue's account to the last unit.
 /// </summary>
 public class VenueAccountConsistencyTests
@@ -28,6 +28,7 @@ public class VenueAccountConsistencyTests
         var market = new MarketState(account, clock);
         market.SetFilters(symbol, Filters);
         var gate = new RiskGate(new RiskLimits { MaxPositionFraction = 1m, PriceMoveGuardPct = null, MaxDrawdownPct = 100m, DailyLossLimitPct = 100m });
+        var kernel = new ExecutionKernel(market, gate);
         var venue = new SimulatedVenue(new FillModel(new FillModelOptions { SlippageBps = 5m }), 1_000m);
         venue.AddSymbol(symbol, Filters);
         var updates = new List<VenueUpdate>();
@@ -45,14 +46,21 @@ public class VenueAccountConsistencyTests
             venue.OnCandle(bar, updates);
             foreach (var update in updates)
             {
-                market.Track(update.Order);
-                if (update.Fill is { } fill)
-                {
-                    account.Apply(fill);
-                    fills++;
-                }
+                if (update.Fill is { } fill && kernel.Book(fill)) fills++;
+                kernel.Track(update.Order);
             }
             updates.Clear();
+            kernel.Settle(symbol);
+            if (kernel.TryTriggerExit(bar, out var trigger))
+            {
+                venue.FillExit(trigger.ToOrder($"x{minute}", $"x{minute}", OrderStatus.Submitted), trigger, updates);
+                foreach (var update in updates)
+                {
+                    kernel.Track(update.Order);
+                    if (update.Fill is { } fill && kernel.Book(fill)) fills++;
+                }
+                updates.Clear();
+            }
             account.Mark(symbol, bar.Close, bar.CloseTime);
 
             venue.QuoteBalance.ShouldBeGreaterThanOrEqualTo(0m);
@@ -64,7 +72,8 @@ public class VenueAccountConsistencyTests
             var side = random.Next(2) == 0 ? OrderSide.Buy : OrderSide.Sell;
             var quantity = side == OrderSide.Buy ? (decimal)random.NextDouble() * 8m : account.Quantity(symbol) * (decimal)random.NextDouble() * 1.2m;
             decimal? limit = random.Next(2) == 0 ? price * (side == OrderSide.Buy ? 0.995m : 1.005m) : null;
-            var decision = gate.Evaluate(new OrderRequest(symbol, side, quantity, limit), market);
+            var intent = new OrderIntent(symbol, side, quantity, limit, StopLoss: price * 0.98m, TakeProfit: price * 1.03m);
+            var decision = kernel.Decide(intent, out _);
             if (!decision.IsAllowed) continue;
 
             var order = new Order
@@ -73,8 +82,8 @@ public class VenueAccountConsistencyTests
                 Price = limit is null ? null : decision.Price, Quantity = decision.Quantity, CreatedAt = clock.Now,
             };
             var accepted = venue.Submit(OrderStateMachine.Submit(order, clock.Now).Order, clock.Now);
-            market.Track(accepted.Order);
-            if (side == OrderSide.Buy && random.Next(4) == 0) venue.SetExitBracket(symbol, price * 0.98m, price * 1.03m);
+            if (side == OrderSide.Buy && random.Next(4) == 0) kernel.Submitted(accepted.Order, intent);
+            else kernel.Track(accepted.Order);
         }
 
         fills.ShouldBeGreaterThan(100);

@@ -63,5 +63,10 @@ public sealed class UnknownOutcomeTests
             LoseQueries ? throw new VenueOutcomeUnknownException("query timed out") : inner.QueryAsync(stored, ct);
 
         public Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct) => inner.CancelAsync(stored, ct);
+
+        public Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct) =>
+            inner.PlaceExitAsync(submitted, trigger, ct);
+
+        public ValueTask OnCandleAsync(Candle candle, CancellationToken ct) => inner.OnCandleAsync(candle, ct);
     }
 }

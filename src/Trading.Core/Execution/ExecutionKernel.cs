@@ -1,0 +1,143 @@
+using Trading.Core.Model;
+using Trading.Core.Portfolio;
+using Trading.Core.Risk;
+
+namespace Trading.Core.Execution;
+
+/// <summary>
+/// The one orchestrator of orders in every environment (backtest, paper, testnet, live): sizing → pre-checks →
+/// <see cref="RiskGate"/> → the order → protective exits → booking the venue's updates into the account. It is
+/// synchronous and does no I/O; the backtest loop and the live executor are shells around it that own the clock,
+/// the venue and (live) the lock, the journal and the bus.
+/// </summary>
+public sealed class ExecutionKernel
+{
+    public ExecutionKernel(MarketState market, RiskGate gate, ExecutionPolicy? policy = null)
+    {
+        Market = market ?? throw new ArgumentNullException(nameof(market));
+        Gate = gate ?? throw new ArgumentNullException(nameof(gate));
+        Policy = policy ?? new ExecutionPolicy();
+        Policy.Validate();
+    }
+
+    public MarketState Market { get; }
+    public RiskGate Gate { get; }
+    public ExecutionPolicy Policy { get; }
+    public ProtectiveExitBook Exits { get; } = new();
+    public PortfolioAccount Account => Market.Account;
+
+    /// <summary>
+    /// Set by a backtest, whose venue numbers its fills: fills are booked without the duplicate check. Live fills can
+    /// arrive twice (a query and a user-data event) and are deduplicated by id.
+    /// </summary>
+    public bool FillsAreUnique { get; init; }
+
+    /// <summary>
+    /// Sizes and checks one intent. Returns the gate's decision (quantity and price on the filters) and the limit price
+    /// the order rests at, null for a market order.
+    /// </summary>
+    public RiskDecision Decide(in OrderIntent intent, out decimal? limitPrice)
+    {
+        limitPrice = intent.LimitPrice;
+        if (intent.Quantity < 0)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity must be positive, got {intent.Quantity}");
+        var filters = Market.GetFilters(intent.Symbol);
+        if (filters is null)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"unknown symbol {intent.Symbol}");
+        if (intent.RequireExactFilters && intent.LimitPrice is { } limit && !filters.IsOnTick(limit))
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"price {limit} is not a multiple of the tick size {filters.TickSize}");
+        if (intent.RequireExactFilters && !filters.IsOnStep(intent.Quantity))
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {intent.Quantity} is not a multiple of the step size {filters.StepSize}");
+
+        if (limitPrice is null && intent.Side == OrderSide.Buy && Policy.EntryOrderType == EntryOrderType.Limit && intent.SignalPrice > 0)
+            limitPrice = filters.RoundPrice(intent.SignalPrice);
+        var quantity = Size(intent, filters, limitPrice);
+        if (quantity <= 0)
+            return RiskDecision.Denied(RiskCheck.Sizing, intent.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
+        if (filters.MaxQuantity > 0 && quantity > filters.MaxQuantity)
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is above the maximum {filters.MaxQuantity}");
+        return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice), Market);
+    }
+
+    /// <summary>
+    /// A sell takes what the intent states, at most what is free (all of it when it states nothing). A buy follows the
+    /// bot's or the policy's sizing rule, else the stated quantity, else the policy's default rule.
+    /// </summary>
+    private decimal Size(in OrderIntent intent, SymbolFilters filters, decimal? limitPrice)
+    {
+        if (intent.Side == OrderSide.Sell)
+        {
+            var free = Market.AvailableBase(intent.Symbol);
+            return intent.Quantity > 0 ? Math.Min(intent.Quantity, free) : filters.RoundQuantity(free);
+        }
+        var rule = intent.Sizing ?? Policy.Sizing;
+        if (rule is null && intent.Quantity > 0) return intent.Quantity;
+        var entry = limitPrice ?? (Market.TryGetLatestPrice(intent.Symbol, out var last) ? last : intent.SignalPrice);
+        if (entry <= 0) return 0m;
+        return (rule ?? Policy.DefaultSizing).Size(Market.Equity, entry, intent.StopLoss, filters);
+    }
+
+    /// <summary>The order for an allowed decision, in <paramref name="status"/> (Created, or Submitted when sent in the same instant).</summary>
+    public static Order NewOrder(in OrderIntent intent, in RiskDecision decision, decimal? limitPrice, string id, string clientOrderId,
+        DateTimeOffset now, OrderStatus status = OrderStatus.Created, string? signalId = null, string? botId = null) => new()
+    {
+        Id = id, ClientOrderId = clientOrderId, SignalId = signalId, BotId = botId, Symbol = intent.Symbol, Side = intent.Side,
+        Type = limitPrice is null ? OrderType.Market : OrderType.Limit, Price = limitPrice is null ? null : decision.Price,
+        Quantity = decision.Quantity, Status = status, CreatedAt = now, UpdatedAt = now,
+    };
+
+    /// <summary>Records an order handed to the venue: it reserves balance, and a buy waits to arm its protective exits.</summary>
+    public void Submitted(Order order, in OrderIntent intent)
+    {
+        Market.Track(order);
+        if (order.Side == OrderSide.Buy && (intent.StopLoss is not null || intent.TakeProfit is not null || Policy.StopLossPct > 0 || Policy.TakeProfitPct > 0))
+            Exits.Expect(order.Id, intent.StopLoss, intent.TakeProfit);
+    }
+
+    /// <summary>
+    /// Books one fill into the account and arms the protective exits of an entry. Returns false for a fill booked before.
+    /// Call <see cref="Settle"/> once the batch of updates is applied.
+    /// </summary>
+    public bool Book(Fill fill)
+    {
+        if (FillsAreUnique) Account.ApplyNew(fill);
+        else if (!Account.Apply(fill)) return false;
+        if (fill.Side == OrderSide.Buy && Exits.HasPending) Exits.TryArm(fill, Policy, Market.GetFilters(fill.Symbol));
+        return true;
+    }
+
+    /// <summary>The order's latest snapshot: an open order keeps its reservation, a closed one releases it and its pending exits.</summary>
+    public void Track(Order order)
+    {
+        Market.Track(order);
+        if (!order.IsOpen) Exits.Forget(order.Id);
+    }
+
+    /// <summary>An order that left the book, known by id only (a backtest keeps no snapshots).</summary>
+    public void Closed(string orderId)
+    {
+        Market.Untrack(orderId);
+        Exits.Forget(orderId);
+    }
+
+    /// <summary>Disarms a flat symbol's exits; true when something was disarmed.</summary>
+    public bool Settle(Symbol symbol) => Account.Quantity(symbol) == 0 && Exits.Disarm(symbol);
+
+    /// <summary>
+    /// Checks the symbol's armed stop-loss and take-profit against a closed candle, along the path docs/fills.md assumes.
+    /// When one is hit it is disarmed and the exit to send is returned.
+    /// </summary>
+    public bool TryTriggerExit(in Candle candle, out ProtectiveExitTrigger trigger)
+    {
+        trigger = default;
+        if (Exits.ArmedCount == 0 || !Exits.TryGet(candle.Symbol, out var levels)) return false;
+        var exit = FillModel.ResolveLongExit(candle, levels.StopLoss, levels.TakeProfit);
+        if (!exit.Triggered) return false;
+        var filters = Market.GetFilters(candle.Symbol);
+        var quantity = filters?.RoundQuantity(Market.AvailableBase(candle.Symbol)) ?? Market.AvailableBase(candle.Symbol);
+        if (quantity <= 0 || (filters is not null && quantity < filters.MinQuantity)) return false;
+        Exits.Disarm(candle.Symbol);
+        trigger = new ProtectiveExitTrigger(candle.Symbol, exit, quantity, exit.AtOpen ? candle.OpenTime : candle.CloseTime);
+        return true;
+    }
+}
