@@ -84,6 +84,9 @@ public sealed class PortfolioAccount
         return price > 0;
     }
 
+    /// <summary>What the held quantity of <paramref name="symbol"/> cost, fees included (average cost).</summary>
+    public decimal CostBasis(Symbol symbol) => _books.TryGetValue(symbol, out var book) ? book.CostBasis : 0m;
+
     public Position GetPosition(Symbol symbol) =>
         _books.TryGetValue(symbol, out var book) ? book.ToPosition() : new Position { Symbol = symbol };
 

@@ -16,8 +16,15 @@ public static class ExecutionServiceCollectionExtensions
             sp.GetRequiredService<TradingSettings>(), sp.GetRequiredService<ExecutionOptions>(), sp.GetRequiredService<ITradingStore>(),
             sp.GetRequiredService<Core.Messaging.IMessageBus>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrderExecutorService>>(),
-            sp.GetService<IMarketConnectionHealth>(), sp.GetService<IExecutionVenue>()));
+            sp.GetService<IMarketConnectionHealth>(), sp.GetService<IExecutionVenue>(), sp.GetService<InlineExecution>()));
         services.AddHostedService(sp => sp.GetRequiredService<OrderExecutorService>());
+        return services;
+    }
+
+    /// <summary>For a host that runs both the strategy engine and the executor: the engine drives the executor in candle order.</summary>
+    public static IServiceCollection AddInlineExecution(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InlineExecution>();
         return services;
     }
 

@@ -20,7 +20,8 @@ public sealed class OrderExecutorService(
     TimeProvider time,
     ILogger<OrderExecutorService> logger,
     IMarketConnectionHealth? health = null,
-    IExecutionVenue? exchangeVenue = null) : BackgroundService
+    IExecutionVenue? exchangeVenue = null,
+    InlineExecution? inline = null) : BackgroundService
 {
     public const string ConsumerGroup = "order-executor";
     private readonly TaskCompletionSource<OrderExecutor> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,7 +45,9 @@ public sealed class OrderExecutorService(
                 UserData = new UserDataRouter(userData, executor, binance, store, bus, time, logger);
                 await UserData.StartAsync(stoppingToken);
             }
-            var subscriptions = filters.Keys
+            inline?.Offer(executor);
+            var driven = inline is null ? new HashSet<Symbol>() : await inline.Symbols.WaitAsync(stoppingToken);
+            var subscriptions = filters.Keys.Where(symbol => !driven.Contains(symbol))
                 .Select(symbol => bus.SubscribeAsync(StreamNames.Candles(symbol), ConsumerGroup,
                     (message, ct) => executor.OnCandleAsync(message.Deserialize<CandleMessage>().ToCandle(), ct), stoppingToken))
                 .Append(bus.SubscribeAsync(StreamNames.Signals, ConsumerGroup, (message, ct) => HandleSignalAsync(executor, message, ct), stoppingToken))
@@ -59,6 +62,7 @@ public sealed class OrderExecutorService(
         catch (Exception e)
         {
             _ready.TrySetException(e);
+            inline?.Fail(e);
             throw;
         }
         finally
@@ -80,6 +84,7 @@ public sealed class OrderExecutorService(
             logger.LogError("Signal message {Id} is invalid and is skipped: {Reason}", message.Id, e.Message);
             return;
         }
+        if (inline?.Drives(signal.Symbol) == true) return; // the strategy engine executed it in candle order
         try
         {
             var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);

@@ -4,6 +4,7 @@ using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Core.Strategies;
+using Trading.Services.Execution;
 
 namespace Trading.Services.Strategies;
 
@@ -19,7 +20,8 @@ public sealed class StrategyEngineService(
     IMessageBus bus,
     TimeProvider time,
     ILogger<StrategyEngineService> logger,
-    StrategyEngineScope? scope = null) : BackgroundService
+    StrategyEngineScope? scope = null,
+    InlineExecution? inline = null) : BackgroundService
 {
     public const string ConsumerGroup = "strategy-engine";
     private const int WarmUpMargin = 5;
@@ -36,6 +38,7 @@ public sealed class StrategyEngineService(
         try
         {
             _instances = await CreateInstancesAsync(stoppingToken);
+            inline?.Claim(_instances.Select(i => i.Symbol));
             foreach (var instance in _instances.ToArray()) await WarmUpAsync(instance, stoppingToken);
             var symbols = _instances.SelectMany(i => i.Series).Select(s => s.Symbol).Distinct().ToArray();
             var subscriptions = symbols
@@ -52,6 +55,7 @@ public sealed class StrategyEngineService(
         catch (Exception e)
         {
             _ready.TrySetException(e);
+            inline?.Fail(e);
             throw;
         }
     }
@@ -104,19 +108,22 @@ public sealed class StrategyEngineService(
             logger.LogError("Ignoring corrupt candle message {Id}: {Problem}", message.Id, problem);
             return;
         }
+        var executor = inline is not null && inline.Drives(candle.Symbol) ? await inline.Executor.WaitAsync(ct) : null;
+        if (executor is not null) await executor.OnCandleAsync(candle, ct); // the venue sees the candle before the strategy
         foreach (var instance in _instances)
         {
-            if (instance.Wants(candle)) await HandleAsync(instance, candle, ct);
+            if (instance.Wants(candle)) await HandleAsync(instance, candle, executor, ct);
         }
     }
 
-    private async Task HandleAsync(BotStrategyInstance instance, Candle candle, CancellationToken ct)
+    private async Task HandleAsync(BotStrategyInstance instance, Candle candle, OrderExecutor? executor, CancellationToken ct)
     {
         await instance.Gate.WaitAsync(ct);
         try
         {
             if (!_instances.Contains(instance)) return;
-            await UpdatePositionAsync(instance, ct);
+            if (executor is not null) UpdatePosition(instance, executor);
+            else await UpdatePositionAsync(instance, ct);
             Signal? signal;
             try
             {
@@ -128,7 +135,7 @@ public sealed class StrategyEngineService(
                 return;
             }
             if (signal is not null) instance.Pending.Add(signal);
-            await FlushAsync(instance, ct);
+            await FlushAsync(instance, executor, ct);
         }
         finally
         {
@@ -137,7 +144,7 @@ public sealed class StrategyEngineService(
     }
 
     // Store first, then publish: both are idempotent by signal id, so a failure here is retried by the bus redelivering the candle.
-    private async Task FlushAsync(BotStrategyInstance instance, CancellationToken ct)
+    private async Task FlushAsync(BotStrategyInstance instance, OrderExecutor? executor, CancellationToken ct)
     {
         while (instance.Pending.Count > 0)
         {
@@ -147,7 +154,20 @@ public sealed class StrategyEngineService(
             instance.Pending.RemoveAt(0);
             logger.LogInformation("Signal {Id}: {Side} {Quantity} {Symbol} at {Price} ({Reason})",
                 signal.Id, signal.Side, signal.Quantity, signal.Symbol, signal.Price, signal.Reason);
+            if (executor is not null && inline!.Drives(signal.Symbol))
+                logger.LogInformation("Signal {SignalId}: {Outcome}", signal.Id, await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct));
         }
+    }
+
+    /// <summary>The executor's own books, as a backtest hands its strategy the position after the venue's fills.</summary>
+    private static void UpdatePosition(BotStrategyInstance instance, OrderExecutor executor)
+    {
+        var account = executor.Market.Account;
+        foreach (var (symbol, _) in instance.Series)
+        {
+            if (symbol != instance.Symbol) instance.Context.SetPosition(symbol, account.Quantity(symbol));
+        }
+        instance.Context.SetOwnPosition(account.Quantity(instance.Symbol), account.CostBasis(instance.Symbol));
     }
 
     private async Task UpdatePositionAsync(BotStrategyInstance instance, CancellationToken ct)

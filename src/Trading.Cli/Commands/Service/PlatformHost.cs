@@ -37,6 +37,7 @@ internal static class PlatformHost
         builder.Services.AddTradingPlatform(settings);
         builder.Services.AddBinanceMarketData(settings);
         first?.Invoke(builder.Services);
+        if (services.Contains(Engine) && services.Contains(Executor)) builder.Services.AddInlineExecution();
         if (services.Contains(Engine)) builder.Services.AddStrategyEngine(settings);
         if (services.Contains(Executor)) builder.Services.AddOrderExecutor();
         if (services.Contains(Portfolio)) builder.Services.AddPortfolioManager();
