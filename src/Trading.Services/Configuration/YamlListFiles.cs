@@ -25,7 +25,13 @@ public static class YamlListFiles
                 continue;
             }
             var timeframes = entry.Timeframes ?? ["1m"];
-            if (CheckTimeframes(timeframes, displayName, problems)) result.Add(new SymbolConfig(symbol.Name, timeframes));
+            if (entry.MinTradeSize is < 0)
+            {
+                problems.Add(new ConfigProblem(displayName, $"{displayName}: {symbol.Name}: min_trade_size must not be negative (got {entry.MinTradeSize})"));
+                continue;
+            }
+            if (CheckTimeframes(timeframes, displayName, problems))
+                result.Add(new SymbolConfig(symbol.Name, timeframes, entry.Enabled ?? true, entry.MinTradeSize ?? 0m));
         }
         return result;
     }
@@ -57,6 +63,7 @@ public static class YamlListFiles
                 Symbols = symbols.Select(s => Symbol.Parse(s).Name).ToList(),
                 Timeframe = timeframe,
                 Parameters = entry.Parameters ?? [],
+                Source = displayName,
             });
         }
         return result;
@@ -92,6 +99,8 @@ public static class YamlListFiles
     {
         public string? Symbol { get; set; }
         public List<string>? Timeframes { get; set; }
+        public bool? Enabled { get; set; }
+        public decimal? MinTradeSize { get; set; }
     }
 
     private sealed class StrategiesFile
