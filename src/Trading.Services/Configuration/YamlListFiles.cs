@@ -11,10 +11,15 @@ public static class YamlListFiles
     // Built per call: configuration loads rarely, and this avoids relying on the deserializer being thread-safe.
     private static IDeserializer Deserializer => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
         .Build();
+
+    private static readonly string[] SymbolKeys = ["symbol", "timeframes", "enabled", "min_trade_size"];
+    private static readonly string[] StrategyKeys = ["name", "enabled", "symbols", "timeframe", "parameters"];
 
     public static IReadOnlyList<SymbolConfig> ReadSymbols(string path, string displayName, List<ConfigProblem> problems)
     {
+        YamlKeyCheck.Check(path, displayName, "symbols", SymbolKeys, problems);
         var file = Deserialize<SymbolsFile>(path, displayName, problems);
         var result = new List<SymbolConfig>();
         foreach (var entry in file?.Symbols ?? [])
@@ -38,6 +43,7 @@ public static class YamlListFiles
 
     public static IReadOnlyList<StrategyConfig> ReadStrategies(string path, string displayName, List<ConfigProblem> problems)
     {
+        YamlKeyCheck.Check(path, displayName, "strategies", StrategyKeys, problems);
         var file = Deserialize<StrategiesFile>(path, displayName, problems);
         var result = new List<StrategyConfig>();
         foreach (var entry in file?.Strategies ?? [])
