@@ -1,105 +1,56 @@
 using System.Text.Json;
-using Trading.Core.Model;
 using Trading.Core.Storage;
 
 namespace Trading.Services.Configuration;
 
 /// <summary>
-/// Reads config/bots/*.json, one bot per file, snake_case keys. The id defaults to the file name;
-/// parameter values may be JSON strings, numbers or booleans.
+/// Reads config/bots/*.json, one bot per file, snake_case keys. The id defaults to the file name; parameter values may
+/// be JSON strings, numbers or booleans. Every problem of a file is reported, one line each; a file with any is skipped.
 /// </summary>
 public static class BotDefinitionFiles
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    private static readonly JsonSerializerOptions Options = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static IReadOnlyList<BotDefinition> ReadAll(string directory, string displayDirectory, List<ConfigProblem> problems)
+    public static IReadOnlyList<BotDefinition> ReadAll(string directory, string displayDirectory, List<ConfigProblem> problems) =>
+        ReadAllWithSources(directory, displayDirectory, problems).Select(b => b.Bot).ToList();
+
+    /// <summary>Every valid bot with the file it came from (as problems name it), in file-name order.</summary>
+    public static IReadOnlyList<(BotDefinition Bot, string Source)> ReadAllWithSources(string directory, string displayDirectory, List<ConfigProblem> problems)
     {
-        var bots = new List<BotDefinition>();
+        var bots = new List<(BotDefinition Bot, string Source)>();
         if (!Directory.Exists(directory)) return bots;
         foreach (var path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var displayName = $"{displayDirectory}/{Path.GetFileName(path)}";
             var bot = ReadOne(path, displayName, problems);
             if (bot is null) continue;
-            if (bots.Any(b => b.Id == bot.Id)) problems.Add(new ConfigProblem(displayName, $"{displayName}: bot id '{bot.Id}' is used twice"));
-            else bots.Add(bot);
+            if (bots.Any(b => b.Bot.Id == bot.Id)) problems.Add(new ConfigProblem(displayName, $"{displayName}: bot id '{bot.Id}' is used twice"));
+            else bots.Add((bot, displayName));
         }
         return bots;
     }
 
     private static BotDefinition? ReadOne(string path, string displayName, List<ConfigProblem> problems)
     {
-        BotFile? file;
+        var text = File.ReadAllText(path);
+        Dictionary<string, JsonElement>? root;
         try
         {
-            file = JsonSerializer.Deserialize<BotFile>(File.ReadAllText(path), Options);
+            root = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(text, Options);
         }
         catch (JsonException e)
         {
-            problems.Add(new ConfigProblem(displayName, $"{displayName} line {e.LineNumber + 1}: {Reason(e)}"));
+            problems.Add(new ConfigProblem(displayName, $"{displayName} line {e.LineNumber + 1}: invalid JSON or a wrong value type at {e.Path ?? "$"}"));
             return null;
         }
-        if (file is null || string.IsNullOrWhiteSpace(file.Strategy))
+        if (root is null)
         {
-            problems.Add(new ConfigProblem(displayName, $"{displayName}: 'strategy' is required"));
+            problems.Add(new ConfigProblem(displayName, $"{displayName}: the file must hold one JSON object"));
             return null;
         }
-        var symbols = file.Symbols ?? [];
-        var bad = symbols.FirstOrDefault(s => !Symbol.TryParse(s, out _));
-        if (bad is not null || symbols.Count == 0)
-        {
-            problems.Add(new ConfigProblem(displayName, bad is null
-                ? $"{displayName}: 'symbols' must list at least one symbol"
-                : $"{displayName}: '{bad}' is not a valid symbol"));
-            return null;
-        }
-        var timeframe = file.Timeframe ?? "1m";
-        if (!Timeframe.TryParse(timeframe, out _))
-        {
-            problems.Add(new ConfigProblem(displayName, $"{displayName}: '{timeframe}' is not a known timeframe"));
-            return null;
-        }
-        return new BotDefinition
-        {
-            Id = string.IsNullOrWhiteSpace(file.Id) ? Path.GetFileNameWithoutExtension(path) : file.Id,
-            Strategy = file.Strategy,
-            Symbols = symbols.Select(s => Symbol.Parse(s).Name).ToList(),
-            Timeframe = timeframe,
-            Parameters = (file.Parameters ?? []).ToDictionary(p => p.Key, p => ParameterText(p.Value)),
-            Sizing = file.Sizing ?? "fixed_quantity",
-            SizingValue = file.SizingValue ?? 0m,
-            Enabled = file.Enabled ?? true,
-        };
-    }
-
-    private static string ParameterText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString() ?? "",
-        _ => value.GetRawText(),
-    };
-
-    private static string Reason(JsonException e)
-    {
-        if (!e.Message.Contains("could not be mapped", StringComparison.Ordinal)) return $"invalid JSON or a wrong value type at {e.Path ?? "$"}";
-        var parts = e.Message.Split('\'');
-        return parts.Length >= 3 ? $"unknown key '{parts[1]}'" : "unknown key";
-    }
-
-    private sealed class BotFile
-    {
-        public string? Id { get; set; }
-        public string? Strategy { get; set; }
-        public List<string>? Symbols { get; set; }
-        public string? Timeframe { get; set; }
-        public Dictionary<string, JsonElement>? Parameters { get; set; }
-        public string? Sizing { get; set; }
-        public decimal? SizingValue { get; set; }
-        public bool? Enabled { get; set; }
+        var before = problems.Count;
+        var bot = new BotFileReader(text, displayName, problems).Read(root);
+        if (problems.Count > before) return null;
+        return string.IsNullOrWhiteSpace(bot.Id) ? bot with { Id = Path.GetFileNameWithoutExtension(path) } : bot;
     }
 }

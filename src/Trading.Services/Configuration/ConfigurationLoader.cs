@@ -64,7 +64,8 @@ public static class ConfigurationLoader
         var botsDir = Path.Combine(configDir, "bots");
         if (Directory.Exists(botsDir))
         {
-            settings = settings with { Bots = BotDefinitionFiles.ReadAll(botsDir, $"{display}/bots", problems) };
+            var bots = BotDefinitionFiles.ReadAllWithSources(botsDir, $"{display}/bots", problems);
+            settings = settings with { Bots = bots.Select(b => b.Bot).ToList(), BotSources = bots.ToDictionary(b => b.Bot.Id, b => b.Source) };
             layers.MarkFileSource(ConfigFileKeys.Bots, SettingSource.BotFiles);
         }
         return settings;

@@ -23,8 +23,33 @@ public static class SettingDefinitions
         new(SettingKeys.BinanceWsUrl, "market-data WebSocket URL (ws/wss)", s => s.BinanceWsUrl),
         new(SettingKeys.BinanceWsApiUrl, "WebSocket API URL (ws/wss)", s => s.BinanceWsApiUrl),
         new(SettingKeys.RiskMaxPositionSize, "largest position as a fraction of equity, (0, 1]", s => Dec(s.RiskMaxPositionSize)),
-        new(SettingKeys.RiskStopLossPct, "stop-loss distance in percent, 0..100", s => Dec(s.RiskStopLossPct)),
-        new(SettingKeys.RiskDailyLossLimitPct, "daily loss that halts new entries, percent 0..100", s => Dec(s.RiskDailyLossLimitPct)),
+        new(SettingKeys.RiskStopLossPct, "stop-loss distance in percent, 0..100 (0 = off)", s => Dec(s.RiskStopLossPct),
+            Aliases: ["RISK_STOP_LOSS_PERCENT", "STOP_LOSS_PERCENT", "STOP_LOSS_PCT"]) { EnvironmentAliases = ["STOP_LOSS_PERCENT"] },
+        new(SettingKeys.RiskDailyLossLimitPct, "daily loss that halts new entries, percent 0..100 (0 = off)", s => Dec(s.RiskDailyLossLimitPct),
+            Aliases: ["RISK_DAILY_LOSS_LIMIT_PERCENT", "DAILY_LOSS_LIMIT_PERCENT", "DAILY_LOSS_LIMIT_PCT"]) { EnvironmentAliases = ["DAILY_LOSS_LIMIT_PERCENT"] },
+        new(SettingKeys.RiskTakeProfitPct, "take-profit distance in percent, 0..1000 (0 = off)", s => Dec(s.RiskTakeProfitPct),
+            Aliases: ["RISK_TAKE_PROFIT_PERCENT", "TAKE_PROFIT_PERCENT", "TAKE_PROFIT_PCT"]) { EnvironmentAliases = ["TAKE_PROFIT_PERCENT"] },
+        new(SettingKeys.RiskMaxDrawdownPct, "drawdown from the equity peak that engages the kill switch, percent 0..100 (0 = off)",
+            s => Dec(s.RiskMaxDrawdownPct), Aliases: ["RISK_MAX_DRAWDOWN_PERCENT", "MAX_DRAWDOWN_PERCENT", "MAX_DRAWDOWN_PCT"])
+            { EnvironmentAliases = ["MAX_DRAWDOWN_PERCENT"] },
+        new(SettingKeys.RiskMaxOpenPositions, "symbols with an open position at once, at least 1", s => Int(s.RiskMaxOpenPositions),
+            Aliases: ["MAX_OPEN_POSITIONS"]) { EnvironmentAliases = ["MAX_OPEN_POSITIONS"] },
+        new(SettingKeys.RiskTradingHours, "daily UTC window HH:mm-HH:mm for orders (empty = always)", s => Hours(s.RiskTradingHours),
+            Aliases: ["TRADING_HOURS"]),
+        new(SettingKeys.RiskPriceGuardPct, "largest distance of a signal's price from the market, percent (0 = off)", s => Dec(s.RiskPriceGuardPct),
+            Aliases: ["RISK_PRICE_GUARD_PERCENT", "PRICE_GUARD_PCT"]),
+        new(SettingKeys.PaperFeeBps, "paper maker/taker fee in basis points, 0..1000", s => Dec(s.PaperFeeBps)),
+        new(SettingKeys.PaperSlippageBps, "paper slippage on market and stop fills in basis points, 0..1000", s => Dec(s.PaperSlippageBps)),
+        new(SettingKeys.EntryOrderType, "market | limit", s => s.EntryOrderType.ToString().ToLowerInvariant()),
+        new(SettingKeys.EntryLimitTimeoutSeconds, "seconds an unfilled limit entry rests before re-price (0 = until cancelled)",
+            s => Int(s.EntryLimitTimeoutSeconds)),
+        new(SettingKeys.EntryLimitMaxReprices, "re-prices of a timed-out limit entry before it is abandoned, 0 or more", s => Int(s.EntryLimitMaxReprices)),
+        new(SettingKeys.EntryLimitAbandonPct, "market move from the signal price that abandons a limit entry, percent 0..100",
+            s => Dec(s.EntryLimitAbandonPct)),
+        new(SettingKeys.Sizing, SizingNames.Choices.Replace(", ", " | ", StringComparison.Ordinal), s => SizingNames.Name(s.Sizing),
+            Aliases: ["POSITION_SIZING"]),
+        new(SettingKeys.SizingValue, "quantity, quote amount, equity fraction (0..1] or risk percent (0..100] for SIZING", s => Dec(s.SizingValue),
+            Aliases: ["POSITION_SIZING_VALUE"]),
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName = BuildIndex();
@@ -39,7 +64,8 @@ public static class SettingDefinitions
         foreach (var definition in All)
         {
             index.Add(definition.Name, definition);
-            foreach (var alias in definition.Aliases) index.Add(alias, definition);
+            foreach (var alias in definition.Aliases.Concat(definition.EnvironmentAliases).Distinct(StringComparer.OrdinalIgnoreCase))
+                index.Add(alias, definition);
         }
         return index;
     }
@@ -47,4 +73,8 @@ public static class SettingDefinitions
     private static string Bool(bool value) => value ? "true" : "false";
 
     private static string Dec(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Hours(Trading.Core.Risk.TradingHoursWindow? window) => window is { } w ? $"{w.Start:HH\\:mm}-{w.End:HH\\:mm}" : "";
 }

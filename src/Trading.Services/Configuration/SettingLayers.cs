@@ -12,11 +12,12 @@ internal sealed class SettingLayers
 
     public void Apply(IEnumerable<KeyValuePair<string, string>> values, SettingSource source)
     {
-        foreach (var (key, value) in values)
+        // Aliases first, so a canonical name given in the same source wins over an older spelling.
+        foreach (var (key, value) in values.OrderBy(v => SettingDefinitions.Find(v.Key)?.Name == v.Key ? 1 : 0))
         {
-            // Environment variables must match exactly (as the spec writes them); files may use other spellings.
+            // Environment variables must match exactly (as the spec writes them, or a documented alias); files may use other spellings.
             var definition = source is SettingSource.Environment
-                ? SettingDefinitions.All.FirstOrDefault(d => d.Name == key)
+                ? SettingDefinitions.All.FirstOrDefault(d => d.MatchesEnvironmentName(key))
                 : SettingDefinitions.Find(key);
             if (definition is null) continue;
             _values[definition.Name] = value;

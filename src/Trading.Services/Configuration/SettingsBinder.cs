@@ -1,4 +1,6 @@
 using System.Globalization;
+using Trading.Core.Execution;
+using Trading.Core.Risk;
 
 namespace Trading.Services.Configuration;
 
@@ -40,7 +42,69 @@ internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values,
             RiskMaxPositionSize = Number(SettingKeys.RiskMaxPositionSize) ?? d.RiskMaxPositionSize,
             RiskStopLossPct = Number(SettingKeys.RiskStopLossPct) ?? d.RiskStopLossPct,
             RiskDailyLossLimitPct = Number(SettingKeys.RiskDailyLossLimitPct) ?? d.RiskDailyLossLimitPct,
+            RiskTakeProfitPct = Number(SettingKeys.RiskTakeProfitPct) ?? d.RiskTakeProfitPct,
+            RiskMaxDrawdownPct = Number(SettingKeys.RiskMaxDrawdownPct) ?? d.RiskMaxDrawdownPct,
+            RiskMaxOpenPositions = Integer(SettingKeys.RiskMaxOpenPositions) ?? d.RiskMaxOpenPositions,
+            RiskTradingHours = Text(SettingKeys.RiskTradingHours) is null ? d.RiskTradingHours : Hours(),
+            RiskPriceGuardPct = Number(SettingKeys.RiskPriceGuardPct) ?? d.RiskPriceGuardPct,
+            PaperFeeBps = Number(SettingKeys.PaperFeeBps) ?? d.PaperFeeBps,
+            PaperSlippageBps = Number(SettingKeys.PaperSlippageBps) ?? d.PaperSlippageBps,
+            EntryOrderType = EntryType() ?? d.EntryOrderType,
+            EntryLimitTimeoutSeconds = Integer(SettingKeys.EntryLimitTimeoutSeconds) ?? d.EntryLimitTimeoutSeconds,
+            EntryLimitMaxReprices = Integer(SettingKeys.EntryLimitMaxReprices) ?? d.EntryLimitMaxReprices,
+            EntryLimitAbandonPct = Number(SettingKeys.EntryLimitAbandonPct) ?? d.EntryLimitAbandonPct,
+            Sizing = SizingMode() ?? d.Sizing,
+            SizingValue = Number(SettingKeys.SizingValue) ?? d.SizingValue,
         };
+    }
+
+    private int? Integer(string key)
+    {
+        var text = Text(key);
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        Add(key, $"{key} must be a whole number (got '{text}')");
+        return null;
+    }
+
+    /// <summary>"08:00-20:00" (UTC, may wrap past midnight); an unparsable window is a problem and leaves trading always allowed.</summary>
+    private TradingHoursWindow? Hours()
+    {
+        var text = Text(SettingKeys.RiskTradingHours)!;
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            if (start != end) return new TradingHoursWindow(start, end);
+            Add(SettingKeys.RiskTradingHours, $"RISK_TRADING_HOURS is empty: start and end must differ (got '{text}'); leave it unset to trade at any time");
+            return null;
+        }
+        Add(SettingKeys.RiskTradingHours, $"RISK_TRADING_HOURS must be a UTC window HH:mm-HH:mm such as 08:00-20:00 (got '{text}')");
+        return null;
+    }
+
+    private EntryOrderType? EntryType()
+    {
+        var text = Text(SettingKeys.EntryOrderType);
+        switch (text?.ToLowerInvariant())
+        {
+            case null: return null;
+            case "market": return Core.Execution.EntryOrderType.Market;
+            case "limit": return Core.Execution.EntryOrderType.Limit;
+            default:
+                Add(SettingKeys.EntryOrderType, $"ENTRY_ORDER_TYPE must be market or limit (got '{text}')");
+                return null;
+        }
+    }
+
+    private PositionSizingMode? SizingMode()
+    {
+        var text = Text(SettingKeys.Sizing);
+        if (text is null) return null;
+        if (SizingNames.TryParse(text, out var mode)) return mode;
+        Add(SettingKeys.Sizing, $"SIZING must be one of {SizingNames.Choices} (got '{text}')");
+        return null;
     }
 
     private string? Text(string key) =>

@@ -11,6 +11,7 @@ public static class SettingsValidator
             Add(SettingKeys.RiskMaxPositionSize, $"RISK_MAX_POSITION_SIZE must be a fraction of equity above 0 and at most 1 (got {s.RiskMaxPositionSize})");
         CheckPercent(SettingKeys.RiskStopLossPct, s.RiskStopLossPct, Add);
         CheckPercent(SettingKeys.RiskDailyLossLimitPct, s.RiskDailyLossLimitPct, Add);
+        CheckExecution(s, problems, Add);
 
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceBaseUrl, s.BinanceBaseUrl, "http", "https"), SettingKeys.BinanceBaseUrl, Add);
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceWsUrl, s.BinanceWsUrl, "ws", "wss"), SettingKeys.BinanceWsUrl, Add);
@@ -39,6 +40,32 @@ public static class SettingsValidator
         {
             add(SettingKeys.BinanceApiKey, "TRADING_MODE=testnet with DRY_RUN=false needs BINANCE_API_KEY and BINANCE_API_SECRET (testnet keys)");
         }
+    }
+
+    private static void CheckExecution(TradingSettings s, List<ConfigProblem> problems, Action<string, string> add)
+    {
+        CheckPercent(SettingKeys.RiskMaxDrawdownPct, s.RiskMaxDrawdownPct, add);
+        if (s.RiskStopLossPct == 100) add(SettingKeys.RiskStopLossPct, "RISK_STOP_LOSS_PCT must be below 100 (a stop at 0 never triggers); use 0 for no stop");
+        if (s.RiskTakeProfitPct is < 0 or > 1000)
+            add(SettingKeys.RiskTakeProfitPct, $"RISK_TAKE_PROFIT_PCT is a percent and must be within 0..1000 (got {s.RiskTakeProfitPct})");
+        if (s.RiskMaxOpenPositions < 1)
+            add(SettingKeys.RiskMaxOpenPositions, $"RISK_MAX_OPEN_POSITIONS must be at least 1 (got {s.RiskMaxOpenPositions})");
+        CheckPercent(SettingKeys.RiskPriceGuardPct, s.RiskPriceGuardPct, add);
+        CheckBps(SettingKeys.PaperFeeBps, s.PaperFeeBps, add);
+        CheckBps(SettingKeys.PaperSlippageBps, s.PaperSlippageBps, add);
+        if (s.EntryLimitTimeoutSeconds < 0)
+            add(SettingKeys.EntryLimitTimeoutSeconds, $"ENTRY_LIMIT_TIMEOUT_SECONDS must be 0 (rest until cancelled) or more (got {s.EntryLimitTimeoutSeconds})");
+        if (s.EntryLimitMaxReprices < 0)
+            add(SettingKeys.EntryLimitMaxReprices, $"ENTRY_LIMIT_MAX_REPRICES must be 0 or more (got {s.EntryLimitMaxReprices})");
+        CheckPercent(SettingKeys.EntryLimitAbandonPct, s.EntryLimitAbandonPct, add);
+        var sizingKnown = problems.All(p => p.Key != SettingKeys.Sizing);
+        if (sizingKnown && SizingNames.Problem(s.Sizing, s.SizingValue) is { } sizing)
+            add(SettingKeys.SizingValue, $"SIZING_VALUE {s.SizingValue} does not fit SIZING={SizingNames.Name(s.Sizing)}: {sizing}");
+    }
+
+    private static void CheckBps(string key, decimal value, Action<string, string> add)
+    {
+        if (value is < 0 or > 1000) add(key, $"{key} is in basis points and must be within 0..1000 (got {value})");
     }
 
     private static void CheckPercent(string key, decimal value, Action<string, string> add)

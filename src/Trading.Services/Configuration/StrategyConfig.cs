@@ -8,4 +8,7 @@ public sealed record StrategyConfig
     public IReadOnlyList<string> Symbols { get; init; } = [];
     public string Timeframe { get; init; } = "1m";
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The file it came from, as problems name it (e.g. config/strategies.yaml).</summary>
+    public string Source { get; init; } = "strategies.yaml";
 }

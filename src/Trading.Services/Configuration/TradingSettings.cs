@@ -1,3 +1,6 @@
+using Trading.Core.Execution;
+using Trading.Core.Risk;
+
 namespace Trading.Services.Configuration;
 
 /// <summary>The effective platform configuration after every source is applied (appsettings, .env, environment, CLI).</summary>
@@ -29,14 +32,61 @@ public sealed record TradingSettings
     /// <summary>RISK_DAILY_LOSS_LIMIT_PCT: loss from the UTC day's starting equity that halts new entries, in percent (0..100).</summary>
     public decimal RiskDailyLossLimitPct { get; init; } = 5m;
 
+    /// <summary>RISK_TAKE_PROFIT_PCT: take-profit distance from entry, in percent; 0 is off.</summary>
+    public decimal RiskTakeProfitPct { get; init; }
+
+    /// <summary>RISK_MAX_DRAWDOWN_PCT: a drawdown of this much from the equity peak engages the kill switch, in percent; 0 is off.</summary>
+    public decimal RiskMaxDrawdownPct { get; init; } = 20m;
+
+    /// <summary>RISK_MAX_OPEN_POSITIONS: how many symbols may hold a position at once; an entry into another one is denied.</summary>
+    public int RiskMaxOpenPositions { get; init; } = 5;
+
+    /// <summary>RISK_TRADING_HOURS: the daily UTC window (e.g. 08:00-20:00) in which orders are allowed; null is always.</summary>
+    public TradingHoursWindow? RiskTradingHours { get; init; }
+
+    /// <summary>RISK_PRICE_GUARD_PCT: deny a signal whose price is more than this many percent from the market; 0 is off.</summary>
+    public decimal RiskPriceGuardPct { get; init; } = 1m;
+
+    /// <summary>PAPER_FEE_BPS: the paper venue's maker and taker fee, in basis points.</summary>
+    public decimal PaperFeeBps { get; init; } = 10m;
+
+    /// <summary>PAPER_SLIPPAGE_BPS: the paper venue's slippage on market and stop fills, in basis points (the backtest's default).</summary>
+    public decimal PaperSlippageBps { get; init; } = 2m;
+
+    /// <summary>ENTRY_ORDER_TYPE: entries as market orders, or as limit orders at the signal price.</summary>
+    public EntryOrderType EntryOrderType { get; init; } = EntryOrderType.Market;
+
+    /// <summary>ENTRY_LIMIT_TIMEOUT_SECONDS: how long an unfilled limit entry rests before it is re-priced or abandoned; 0 rests until cancelled.</summary>
+    public int EntryLimitTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>ENTRY_LIMIT_MAX_REPRICES: how often a timed-out limit entry is re-priced before it is abandoned.</summary>
+    public int EntryLimitMaxReprices { get; init; } = 3;
+
+    /// <summary>ENTRY_LIMIT_ABANDON_PCT: a timed-out limit entry is abandoned when the market moved this many percent from the signal.</summary>
+    public decimal EntryLimitAbandonPct { get; init; } = 1m;
+
+    /// <summary>SIZING: how an entry is sized when neither the signal nor its bot says (with <see cref="SizingValue"/>).</summary>
+    public PositionSizingMode Sizing { get; init; } = PositionSizingMode.EquityFraction;
+
+    /// <summary>SIZING_VALUE: the quantity, quote amount, equity fraction (0..1) or risk percent of <see cref="Sizing"/>.</summary>
+    public decimal SizingValue { get; init; } = 0.05m;
+
     /// <summary>From config/symbols.yaml: the symbols and timeframes to collect.</summary>
     public IReadOnlyList<SymbolConfig> Symbols { get; init; } = [];
+
+    /// <summary>The configured symbols that are collected and traded (enabled: true, the default).</summary>
+    public IEnumerable<SymbolConfig> EnabledSymbols => Symbols.Where(s => s.Enabled);
 
     /// <summary>From config/strategies.yaml: strategy instances with their parameters.</summary>
     public IReadOnlyList<StrategyConfig> Strategies { get; init; } = [];
 
     /// <summary>From config/bots/*.json: bot definitions.</summary>
     public IReadOnlyList<Trading.Core.Storage.BotDefinition> Bots { get; init; } = [];
+
+    /// <summary>The file each bot came from, by bot id, as problems name it (e.g. config/bots/btc-sma.json).</summary>
+    public IReadOnlyDictionary<string, string> BotSources { get; init; } = NoBotSources;
+
+    private static readonly IReadOnlyDictionary<string, string> NoBotSources = new Dictionary<string, string>();
 
     public string SqlitePath => Path.Combine(DataDir, "trading.db");
 }

@@ -11,10 +11,15 @@ public static class YamlListFiles
     // Built per call: configuration loads rarely, and this avoids relying on the deserializer being thread-safe.
     private static IDeserializer Deserializer => new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
         .Build();
+
+    private static readonly string[] SymbolKeys = ["symbol", "timeframes", "enabled", "min_trade_size"];
+    private static readonly string[] StrategyKeys = ["name", "enabled", "symbols", "timeframe", "parameters"];
 
     public static IReadOnlyList<SymbolConfig> ReadSymbols(string path, string displayName, List<ConfigProblem> problems)
     {
+        YamlKeyCheck.Check(path, displayName, "symbols", SymbolKeys, problems);
         var file = Deserialize<SymbolsFile>(path, displayName, problems);
         var result = new List<SymbolConfig>();
         foreach (var entry in file?.Symbols ?? [])
@@ -25,13 +30,20 @@ public static class YamlListFiles
                 continue;
             }
             var timeframes = entry.Timeframes ?? ["1m"];
-            if (CheckTimeframes(timeframes, displayName, problems)) result.Add(new SymbolConfig(symbol.Name, timeframes));
+            if (entry.MinTradeSize is < 0)
+            {
+                problems.Add(new ConfigProblem(displayName, $"{displayName}: {symbol.Name}: min_trade_size must not be negative (got {entry.MinTradeSize})"));
+                continue;
+            }
+            if (CheckTimeframes(timeframes, displayName, problems))
+                result.Add(new SymbolConfig(symbol.Name, timeframes, entry.Enabled ?? true, entry.MinTradeSize ?? 0m));
         }
         return result;
     }
 
     public static IReadOnlyList<StrategyConfig> ReadStrategies(string path, string displayName, List<ConfigProblem> problems)
     {
+        YamlKeyCheck.Check(path, displayName, "strategies", StrategyKeys, problems);
         var file = Deserialize<StrategiesFile>(path, displayName, problems);
         var result = new List<StrategyConfig>();
         foreach (var entry in file?.Strategies ?? [])
@@ -57,6 +69,7 @@ public static class YamlListFiles
                 Symbols = symbols.Select(s => Symbol.Parse(s).Name).ToList(),
                 Timeframe = timeframe,
                 Parameters = entry.Parameters ?? [],
+                Source = displayName,
             });
         }
         return result;
@@ -92,6 +105,8 @@ public static class YamlListFiles
     {
         public string? Symbol { get; set; }
         public List<string>? Timeframes { get; set; }
+        public bool? Enabled { get; set; }
+        public decimal? MinTradeSize { get; set; }
     }
 
     private sealed class StrategiesFile

@@ -1,5 +1,6 @@
 using Trading.Core.Risk;
 using Trading.Core.Storage;
+using Trading.Services.Configuration;
 
 namespace Trading.Services.Execution;
 
@@ -9,14 +10,8 @@ public static class BotSizing
     public static PositionSizing From(BotDefinition bot)
     {
         ArgumentNullException.ThrowIfNull(bot);
-        var mode = bot.Sizing.Trim().ToLowerInvariant() switch
-        {
-            "fixed_quantity" or "quantity" => PositionSizingMode.FixedQuantity,
-            "fixed_quote" or "quote" or "fixed_amount" => PositionSizingMode.FixedQuote,
-            "equity_fraction" or "percent_equity" or "fraction" => PositionSizingMode.EquityFraction,
-            "risk_based" or "risk" => PositionSizingMode.RiskBased,
-            _ => throw new ArgumentException($"Bot {bot.Id}: unknown sizing '{bot.Sizing}' (fixed_quantity, fixed_quote, equity_fraction, risk_based)."),
-        };
+        if (!SizingNames.TryParse(bot.Sizing, out var mode))
+            throw new ArgumentException($"Bot {bot.Id}: unknown sizing '{bot.Sizing}' ({SizingNames.Choices}).");
         var sizing = new PositionSizing(mode, bot.SizingValue);
         sizing.Validate();
         return sizing;

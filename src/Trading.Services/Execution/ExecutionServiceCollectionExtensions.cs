@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trading.Core.Execution;
 using Trading.Core.MarketData;
+using Trading.Core.Risk;
 using Trading.Core.Storage;
 using Trading.Services.Configuration;
 using Trading.Services.Portfolio;
@@ -36,10 +38,45 @@ public static class ExecutionServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The execution options for the configured mode, with each configured bot's sizing rule.</summary>
-    public static ExecutionOptions OptionsFrom(TradingSettings settings, ExecutionMode mode) => new()
+    /// <summary>
+    /// The execution options for the configured mode: each configured bot's sizing rule, the default sizing, protective
+    /// exits and entry type (<see cref="ExecutionOptions.Policy"/>) and the paper venue's fees and slippage.
+    /// </summary>
+    public static ExecutionOptions OptionsFrom(TradingSettings settings, ExecutionMode mode)
     {
-        Mode = mode,
-        BotSizing = settings.Bots.Where(b => b.SizingValue > 0).ToDictionary(b => b.Id, BotSizing.From),
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        var policy = ExecutionPolicyFrom(settings);
+        return new ExecutionOptions
+        {
+            Mode = mode,
+            BotSizing = settings.Bots.Where(b => b.SizingValue > 0).ToDictionary(b => b.Id, BotSizing.From),
+            DefaultSizing = policy.DefaultSizing,
+            Policy = policy,
+            PaperFill = PaperFillFrom(settings),
+        };
+    }
+
+    /// <summary>SIZING/SIZING_VALUE, RISK_STOP_LOSS_PCT, RISK_TAKE_PROFIT_PCT and the ENTRY_* settings.</summary>
+    public static ExecutionPolicy ExecutionPolicyFrom(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ExecutionPolicy
+        {
+            DefaultSizing = new PositionSizing(settings.Sizing, settings.SizingValue),
+            StopLossPct = settings.RiskStopLossPct,
+            TakeProfitPct = settings.RiskTakeProfitPct,
+            EntryOrderType = settings.EntryOrderType,
+            LimitEntryTimeout = settings.EntryLimitTimeoutSeconds > 0
+                ? new LimitEntryTimeoutPolicy(TimeSpan.FromSeconds(settings.EntryLimitTimeoutSeconds), settings.EntryLimitAbandonPct,
+                    settings.EntryLimitMaxReprices)
+                : null,
+        };
+    }
+
+    /// <summary>PAPER_FEE_BPS (maker and taker) and PAPER_SLIPPAGE_BPS.</summary>
+    public static FillModelOptions PaperFillFrom(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new FillModelOptions { MakerFeeBps = settings.PaperFeeBps, TakerFeeBps = settings.PaperFeeBps, SlippageBps = settings.PaperSlippageBps };
+    }
 }

@@ -17,11 +17,26 @@ namespace Trading.Services.Execution;
 /// </summary>
 public static class ExecutorFactory
 {
-    public static RiskLimits LimitsFrom(TradingSettings settings) => new()
+    /// <summary>
+    /// Every risk setting as the gate's limits. A daily-loss or drawdown limit of 0 is off, which the gate expresses as
+    /// 100 % (never breached while equity is positive); a price guard of 0 is off. The balance check reserves the paper fee.
+    /// </summary>
+    public static RiskLimits LimitsFrom(TradingSettings settings)
     {
-        DailyLossLimitPct = settings.RiskDailyLossLimitPct,
-        MaxPositionFraction = settings.RiskMaxPositionSize,
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RiskLimits
+        {
+            DailyLossLimitPct = OffAsHundred(settings.RiskDailyLossLimitPct),
+            MaxDrawdownPct = OffAsHundred(settings.RiskMaxDrawdownPct),
+            MaxOpenPositions = settings.RiskMaxOpenPositions,
+            MaxPositionFraction = settings.RiskMaxPositionSize,
+            PriceMoveGuardPct = settings.RiskPriceGuardPct > 0 ? settings.RiskPriceGuardPct : null,
+            TradingHours = settings.RiskTradingHours,
+            FeeBps = settings.PaperFeeBps,
+        };
+    }
+
+    private static decimal OffAsHundred(decimal pct) => pct > 0 ? pct : 100m;
 
     public static async Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, ExecutionOptions options, RiskLimits limits,
         IReadOnlyDictionary<Symbol, SymbolFilters> filters, TimeProvider time, ILogger logger,
@@ -38,7 +53,7 @@ public static class ExecutorFactory
         var venue = options.Mode switch
         {
             ExecutionMode.DryRun => null,
-            ExecutionMode.Paper => new PaperVenue(new FillModel(), account.Cash, filters.Select(f => (f.Key, f.Value, account.Quantity(f.Key)))),
+            ExecutionMode.Paper => new PaperVenue(new FillModel(options.PaperFill), account.Cash, filters.Select(f => (f.Key, f.Value, account.Quantity(f.Key)))),
             _ => exchangeVenue ?? throw new ArgumentException($"{options.Mode} mode needs the Binance trading venue."),
         };
         if (venue is PaperVenue paper)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Trading.Core.Storage;
 using Trading.Core.Strategies;
 using Trading.Services.Configuration;
 
@@ -18,6 +19,19 @@ public static class StrategyServiceCollectionExtensions
             foreach (var problem in registry.Problems) logger?.LogWarning("Strategy plugin problem: {Problem}", problem);
             return registry;
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Runs exactly <paramref name="bots"/> (config/strategies.yaml and config/bots/*.json, see <see cref="ConfiguredBots"/>):
+    /// they are saved as running before the engine starts and the engine is limited to them. Call before AddStrategyEngine.
+    /// </summary>
+    public static IServiceCollection AddConfiguredBots(this IServiceCollection services, IReadOnlyList<BotDefinition> bots)
+    {
+        ArgumentNullException.ThrowIfNull(bots);
+        services.AddSingleton(new StrategyEngineScope(bots.Select(b => b.Id).ToHashSet(StringComparer.Ordinal)));
+        services.AddHostedService(sp => new ConfiguredBotsRegistrar(bots, sp.GetRequiredService<ITradingStore>(),
+            sp.GetRequiredService<ILogger<ConfiguredBotsRegistrar>>()));
         return services;
     }
 

@@ -52,5 +52,5 @@ internal static class PlatformHost
     }
 
     private static (Symbol, Timeframe)[] Series(TradingSettings settings) =>
-        settings.Symbols.SelectMany(s => s.Timeframes.Select(t => (Symbol.Parse(s.Symbol), Timeframe.Parse(t)))).ToArray();
+        settings.EnabledSymbols.SelectMany(s => s.Timeframes.Select(t => (Symbol.Parse(s.Symbol), Timeframe.Parse(t)))).ToArray();
 }

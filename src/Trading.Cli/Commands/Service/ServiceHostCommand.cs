@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Trading.Cli.Commands.Db;
 using Trading.Cli.Commands.Order;
+using Trading.Services.Strategies;
 
 namespace Trading.Cli.Commands.Service;
 
@@ -38,11 +40,19 @@ public static class ServiceHostCommand
     private static async Task<int> RunAsync(ParseResult parse, IReadOnlyCollection<string> services, CancellationToken ct)
     {
         if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
+        var registry = StrategyCatalog.Load(settings);
+        if (services.Contains(PlatformHost.Engine) && StrategyConfigCheck.Check(settings, registry) is { Count: > 0 } problems)
+            return CliSettings.ReportProblems(problems);
         if (!ExecutorSession.TryResolveMode(parse, settings, out var mode, out exit)) return exit;
         if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
-            using var host = PlatformHost.Build(store, settings, mode, venue, services);
+            var bots = services.Contains(PlatformHost.Engine) ? ConfiguredBots.From(settings) : [];
+            using var host = PlatformHost.Build(store, ConfiguredBots.WithTheirSeries(settings, bots, registry), mode, venue, services, s =>
+            {
+                s.AddSingleton(registry);
+                if (services.Contains(PlatformHost.Engine)) s.AddConfiguredBots(bots);
+            });
             await Console.Error.WriteLineAsync($"running {string.Join(", ", services)} on {description}; Ctrl+C stops");
             await host.RunAsync(ct);
             return 0;

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Trading.Core.Execution;
+using Trading.Core.Model;
+using Trading.Services.Configuration;
+using Trading.Services.Execution;
+using Trading.Services.Strategies;
+using Trading.Storage;
+using Trading.TestInfrastructure;
+
+namespace Trading.Services.Tests.Configuration;
+
+/// <summary>
+/// One row per documented setting: a value other than the default, the variables it needs beside it, and a probe that
+/// reads what the platform does with the loaded settings. <see cref="SettingEffectTests"/> requires a row for every
+/// entry of <see cref="SettingDefinitions.All"/> and that the probe's answer changes with the value.
+/// </summary>
+internal static class SettingEffects
+{
+    private const string Key = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    private const string Secret = "ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210";
+
+    /// <summary>A strategies folder whose one file does not compile, so loading it reports a problem.</summary>
+    private static readonly Lazy<string> BrokenPluginDir = new(() =>
+    {
+        var dir = Directory.CreateTempSubdirectory("setting-effects-").FullName;
+        File.WriteAllText(Path.Combine(dir, "broken.cs"), "public class Broken {");
+        return dir;
+    });
+
+    public sealed record Row(string Name, string Value, Func<LoadedConfiguration, string> Probe, Dictionary<string, string?>? Beside = null);
+
+    public static IReadOnlyList<Row> All { get; } =
+    [
+        new(SettingKeys.TradingMode, "testnet", Mode, new() { [SettingKeys.DryRun] = "false", [SettingKeys.BinanceApiKey] = Key, [SettingKeys.BinanceApiSecret] = Secret }),
+        new(SettingKeys.DryRun, "false", Mode),
+        new(SettingKeys.ConfirmLive, "true", l => $"{Mode(l)} {string.Join("; ", l.Problems)}",
+            new() { [SettingKeys.TradingMode] = "live", [SettingKeys.DryRun] = "false", [SettingKeys.BinanceApiKey] = Key, [SettingKeys.BinanceApiSecret] = Secret }),
+        new(SettingKeys.DataDir, "/tmp/elsewhere", l => Store(l.Settings)),
+        new(SettingKeys.StrategiesDir, BrokenPluginDir.Value, l => string.Join(", ", StrategyCatalog.Load(l.Settings.StrategiesDir).Problems)),
+        new(SettingKeys.ConfigDir, Path.Combine(RepoPaths.Root, "config", "examples"), l => string.Join(", ", ConfiguredBots.From(l.Settings).Select(b => b.Id))),
+        new(SettingKeys.DatabaseUrl, "postgresql://u:p@localhost:5432/trading", l => Store(l.Settings)),
+        new(SettingKeys.RedisUrl, "redis://127.0.0.1:6379", Bus),
+        new(SettingKeys.LogLevel, "Debug", l => Platform(l.Settings).GetRequiredService<ILoggerFactory>().CreateLogger("x").IsEnabled(LogLevel.Debug).ToString()),
+        new(SettingKeys.BinanceApiKey, Key, Venue, new() { [SettingKeys.BinanceApiSecret] = Secret, [SettingKeys.TradingMode] = "testnet" }),
+        new(SettingKeys.BinanceApiSecret, Secret, Venue, new() { [SettingKeys.BinanceApiKey] = Key, [SettingKeys.TradingMode] = "testnet" }),
+        new(SettingKeys.BinanceBaseUrl, "http://127.0.0.1:9", l => new Uri(l.Settings.BinanceBaseUrl).Authority),
+        new(SettingKeys.BinanceWsUrl, "ws://127.0.0.1:9", l => new Uri(l.Settings.BinanceWsUrl).Authority),
+        new(SettingKeys.BinanceWsApiUrl, "ws://127.0.0.1:9", l => new Uri(l.Settings.BinanceWsApiUrl).Authority),
+        new(SettingKeys.RiskMaxPositionSize, "0.5", Execution),
+        new(SettingKeys.RiskStopLossPct, "3", Execution),
+        new(SettingKeys.RiskDailyLossLimitPct, "0", Execution),
+        new(SettingKeys.RiskTakeProfitPct, "4", Execution),
+        new(SettingKeys.RiskMaxDrawdownPct, "10", Execution),
+        new(SettingKeys.RiskMaxOpenPositions, "2", Execution),
+        new(SettingKeys.RiskTradingHours, "08:00-10:00", Execution),
+        new(SettingKeys.RiskPriceGuardPct, "0", Execution),
+        new(SettingKeys.PaperFeeBps, "0", Execution),
+        new(SettingKeys.PaperSlippageBps, "25", Execution),
+        new(SettingKeys.EntryOrderType, "limit", Execution),
+        new(SettingKeys.EntryLimitTimeoutSeconds, "5", Execution),
+        new(SettingKeys.EntryLimitMaxReprices, "7", Execution),
+        new(SettingKeys.EntryLimitAbandonPct, "3", Execution),
+        new(SettingKeys.Sizing, "fixed_quote", Execution),
+        new(SettingKeys.SizingValue, "0.2", Execution),
+    ];
+
+    private static string Mode(LoadedConfiguration loaded) =>
+        ExecutionModes.TryResolve(loaded.Settings, confirmLive: false, out var mode, out var problem) ? mode.ToString() : $"refused: {problem}";
+
+    private static string Store(TradingSettings settings) => new StoreLocation(settings.DatabaseUrl, settings.DataDir).Describe();
+
+    private static string Venue(LoadedConfiguration loaded)
+    {
+        using var http = new HttpClient();
+        var ok = BinanceVenueFactory.TryCreate(loaded.Settings, ExecutionMode.Testnet, http, TimeProvider.System, out var venue, out var problem);
+        return ok ? $"venue {venue!.GetType().Name}" : $"refused: {problem}";
+    }
+
+    private static string Bus(LoadedConfiguration loaded)
+    {
+        var logs = new RecordingLogger<object>();
+        var services = new ServiceCollection().AddTradingPlatform(loaded.Settings);
+        services.AddLogging(b => b.AddProvider(new SingleLoggerProvider(logs)));
+        var provider = services.BuildServiceProvider();
+        var bus = provider.GetRequiredService<Core.Messaging.IMessageBus>();
+        var description = $"{bus.GetType().Name} {logs}";
+        provider.DisposeAsync().AsTask().Wait();
+        return description;
+    }
+
+    private static ServiceProvider Platform(TradingSettings settings) => new ServiceCollection().AddTradingPlatform(settings).BuildServiceProvider();
+
+    /// <summary>What the order path is given: the gate's limits, the kernel's policy, the paper fill model, and what they compute.</summary>
+    public static string Execution(LoadedConfiguration loaded)
+    {
+        var s = loaded.Settings;
+        var options = ExecutionServiceCollectionExtensions.OptionsFrom(s, ExecutionMode.Paper);
+        var fills = new FillModel(options.PaperFill);
+        var filters = new SymbolFilters { TickSize = 0.01m, StepSize = 0.00001m, MinQuantity = 0.00001m };
+        var size = options.SizingFor(null).Size(10_000m, 100m, 98m, filters);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{ExecutorFactory.LimitsFrom(s)} {options.Policy} {options.PaperFill} size {size} buy at {fills.MarketPrice(OrderSide.Buy, 100m)} fee {fills.Fee(1000m, false)}");
+    }
+
+    private sealed class SingleLoggerProvider(ILogger logger) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void Dispose()
+        {
+        }
+    }
+}
