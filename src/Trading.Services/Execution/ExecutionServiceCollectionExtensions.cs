@@ -50,7 +50,6 @@ public static class ExecutionServiceCollectionExtensions
         {
             Mode = mode,
             BotSizing = settings.Bots.Where(b => b.SizingValue > 0).ToDictionary(b => b.Id, BotSizing.From),
-            DefaultSizing = policy.DefaultSizing,
             Policy = policy,
             PaperFill = PaperFillFrom(settings),
         };
