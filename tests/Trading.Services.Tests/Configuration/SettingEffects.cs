@@ -99,7 +99,7 @@ internal static class SettingEffects
         var options = ExecutionServiceCollectionExtensions.OptionsFrom(s, ExecutionMode.Paper);
         var fills = new FillModel(options.PaperFill);
         var filters = new SymbolFilters { TickSize = 0.01m, StepSize = 0.00001m, MinQuantity = 0.00001m };
-        var size = options.SizingFor(null).Size(10_000m, 100m, 98m, filters);
+        var size = options.Policy.DefaultSizing.Size(10_000m, 100m, 98m, filters);
         return string.Create(CultureInfo.InvariantCulture,
             $"{ExecutorFactory.LimitsFrom(s)} {options.Policy} {options.PaperFill} size {size} buy at {fills.MarketPrice(OrderSide.Buy, 100m)} fee {fills.Fee(1000m, false)}");
     }
