@@ -150,4 +150,15 @@ public sealed class ConfigFileValidationTests
         problems[4].ShouldStartWith("config/strategies.yaml: strategy 'sma_crossover': ");
         problems[5].ShouldStartWith("config/bots/b.json: bot 'b': parameter 'period'");
     }
+
+    [Fact]
+    public void Check_RepositoryExamples_HaveNoProblem()
+    {
+        using var dir = new TempDirectory();
+        var loaded = Load(dir, new() { [SettingKeys.ConfigDir] = Path.Combine(RepoPaths.Root, "config", "examples") });
+
+        loaded.Problems.ShouldBeEmpty();
+        StrategyConfigCheck.Check(loaded.Settings, BuiltInStrategies.CreateRegistry()).ShouldBeEmpty();
+        loaded.Settings.Symbols[0].MinTradeSize.ShouldBe(0.0001m);
+    }
 }

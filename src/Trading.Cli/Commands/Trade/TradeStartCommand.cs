@@ -38,6 +38,8 @@ public static class TradeStartCommand
         if (options.TryModeOverrides(parse, configured, out var overrides) is { } modeProblem) return Usage(modeProblem);
         if (!CliSettings.TryLoad(parse, out var settings, out exit, overrides)) return exit;
         if (options.TryResolveBot(parse, settings, out var bot) is { } botProblem) return Usage(botProblem);
+        if (bot.Symbols.FirstOrDefault(s => settings.Symbols.Any(c => c.Symbol == s && !c.Enabled)) is { } disabled)
+            return Usage($"symbol {disabled} is disabled in {settings.ConfigDir}/symbols.yaml (enabled: false)");
         var registry = StrategyCatalog.Load(settings);
         StrategyBase strategy;
         try
@@ -93,8 +95,10 @@ public static class TradeStartCommand
         var series = primary.Select(s => (Symbol: s, Timeframe: timeframe))
             .Concat(primary.SelectMany(s => strategy.ExtraInputs.Select(input => (Symbol: input.Resolve(s), input.Timeframe))))
             .Distinct();
+        // Keeps config/symbols.yaml's min_trade_size for the bot's symbols.
         var symbols = series.GroupBy(s => s.Symbol)
-            .Select(g => new SymbolConfig(g.Key.Name, g.Select(s => s.Timeframe.ToString()).ToList()))
+            .Select(g => new SymbolConfig(g.Key.Name, g.Select(s => s.Timeframe.ToString()).ToList(),
+                MinTradeSize: settings.Symbols.FirstOrDefault(c => c.Symbol == g.Key.Name)?.MinTradeSize ?? 0m))
             .ToList();
         return settings with { Symbols = symbols, Bots = [bot] };
     }

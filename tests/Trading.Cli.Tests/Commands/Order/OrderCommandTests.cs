@@ -12,7 +12,11 @@ public sealed class OrderCommandTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string?> Paper => new() { ["TRADING_DATA_DIR"] = _dataDir.Path, ["DRY_RUN"] = "false", ["TRADING_MODE"] = "paper" };
+    // Without slippage (PAPER_SLIPPAGE_BPS defaults to the backtest's 2 bps) a paper market order fills exactly at the latest price.
+    private Dictionary<string, string?> Paper => new()
+    {
+        ["TRADING_DATA_DIR"] = _dataDir.Path, ["DRY_RUN"] = "false", ["TRADING_MODE"] = "paper", ["PAPER_SLIPPAGE_BPS"] = "0",
+    };
 
     [Fact]
     public async Task Buy_PaperMarketOrder_FillsAtTheLatestPriceAndShowsInPortfolio()

@@ -1,0 +1,93 @@
+using Shouldly;
+using Trading.Binance.Simulator;
+using Trading.Core.Storage;
+using Trading.Storage;
+using Trading.TestInfrastructure;
+
+namespace Trading.Cli.Tests.Commands.Service;
+
+/// <summary>`trading service run` runs the strategies of config/strategies.yaml and the enabled bots of config/bots/*.json.</summary>
+public sealed class ServiceRunCommandTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _dir = new();
+    private BinanceSimulator _simulator = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DataDir => Path.Combine(_dir.Path, "data");
+
+    public async ValueTask InitializeAsync()
+    {
+        var candles = TestCandles.Generate(2000);
+        _simulator = new BinanceSimulator(new SimulatedMarket().Add(candles, candles[0].OpenTimeMs), new SimulatorOptions { Speed = 1200 });
+        await _simulator.StartAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _simulator.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["BINANCE_BASE_URL"] = _simulator.BaseUrl.ToString().TrimEnd('/'),
+        ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
+        ["TRADING_DATA_DIR"] = DataDir,
+        ["LOG_LEVEL"] = "Information",
+    };
+
+    [Fact]
+    public async Task Run_StrategiesYamlAndBotFiles_RunsEachEnabledOneAndNoOther()
+    {
+        _dir.Write("config/strategies.yaml", """
+            strategies:
+              - { name: rsi, symbols: [BTCUSDT], timeframe: 1m, parameters: { period: 2, quantity: 0.001 } }
+              - { name: rsi, enabled: false, symbols: [BTCUSDT], timeframe: 1m, parameters: { period: 3 } }
+            """);
+        _dir.Write("config/bots/btc-sma.json", """{ "strategy": "sma_crossover", "symbols": ["BTCUSDT"], "parameters": { "fast": 2, "slow": 3 } }""");
+        _dir.Write("config/bots/off.json", """{ "strategy": "rsi", "symbols": ["BTCUSDT"], "enabled": false }""");
+
+        await using var service = CliProcess.Start(["service", "run"], Environment, _dir.Path);
+        await WhileRunningAsync(service, () => Task.FromResult(service.Error.Contains("Ctrl+C stops", StringComparison.Ordinal)));
+        await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
+        await WhileRunningAsync(service, async () =>
+        {
+            var bots = (await store.Signals.ListAsync(null, 200, Ct)).Select(s => s.BotId).Distinct().ToList();
+            return bots.Contains("rsi-btcusdt-1m") && bots.Contains("btc-sma");
+        });
+        await service.TerminateAsync(Ct);
+        var exited = await service.WaitForExitAsync(Timeout, Ct);
+
+        exited.ExitCode.ShouldBe(0, exited.Error);
+        exited.Error.ShouldContain("Strategy engine running 2 strategy instance(s)");
+        var stored = await store.Bots.ListAsync(Ct);
+        stored.Select(b => b.Id).ShouldBe(["btc-sma", "rsi-btcusdt-1m"], ignoreOrder: true);
+        stored.ShouldAllBe(b => b.Status == BotStatuses.Stopped);
+    }
+
+    [Fact]
+    public async Task Run_UnknownStrategyInStrategiesYaml_RefusedWithOneLineExitTwo()
+    {
+        _dir.Write("config/strategies.yaml", "strategies:\n  - { name: nosuch, symbols: [BTCUSDT] }\n");
+
+        var result = await CliProcess.RunAsync(["service", "run"], Environment, _dir.Path, Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: config/strategies.yaml: strategy 'nosuch': unknown strategy 'nosuch'");
+    }
+
+    private static async Task WhileRunningAsync(RunningCli service, Func<Task<bool>> condition)
+    {
+        try
+        {
+            await TestWait.UntilAsync(async () => service.HasExited || await condition(), Timeout, Ct);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nstdout:\n{service.Output}\nstderr:\n{service.Error}", e);
+        }
+        service.HasExited.ShouldBeFalse($"the service exited early:\n{service.Output}\n{service.Error}");
+    }
+}
