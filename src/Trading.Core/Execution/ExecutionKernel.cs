@@ -91,7 +91,7 @@ public sealed class ExecutionKernel
     {
         Market.Track(order);
         if (order.Side == OrderSide.Buy && (intent.StopLoss is not null || intent.TakeProfit is not null || Policy.StopLossPct > 0 || Policy.TakeProfitPct > 0))
-            Exits.Expect(order.Id, intent.StopLoss, intent.TakeProfit);
+            Exits.Expect(order.Id, intent.StopLoss, intent.TakeProfit, intent.SignalPrice);
     }
 
     /// <summary>

@@ -252,10 +252,11 @@ public sealed class OrderExecutor
         if (_venue is null || !_kernel.TryTriggerExit(candle, out var trigger)) return;
         var id = ClientOrderIds.FromSignal($"exit-{candle.Symbol}-{candle.OpenTimeMs}");
         if (await _store.Orders.GetByClientOrderIdAsync(id, ct) is not null) return;
-        var submitted = OrderStateMachine.Submit(trigger.ToOrder(id, id), trigger.Time);
+        var now = _time.GetUtcNow();
+        var submitted = OrderStateMachine.Submit(trigger.ToOrder(id, id) with { CreatedAt = now, UpdatedAt = now }, now);
         var record = new RiskDecisionRecord
         {
-            Id = $"{id}:{trigger.Time.ToUnixTimeMilliseconds()}", Time = trigger.Time, SignalId = id, OrderId = id, Check = "protective_exit",
+            Id = $"{id}:{now.ToUnixTimeMilliseconds()}", Time = now, SignalId = id, OrderId = id, Check = "protective_exit",
             Allowed = true, Reason = $"{trigger.Reason} at {trigger.Exit.Price}: sell {trigger.Quantity} {candle.Symbol}",
         };
         await _store.Executions.RecordAsync(new ExecutionRecord(null, record, submitted.Order, submitted.Event), ct);

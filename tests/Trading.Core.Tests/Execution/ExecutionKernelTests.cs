@@ -109,14 +109,25 @@ public class ExecutionKernelTests
     }
 
     [Fact]
-    public void Book_EntryWithPolicyPercentages_ArmsFromTheFillPriceOnTheTick()
+    public void Book_EntryWithPolicyPercentages_ArmsFromTheSignalPriceOnTheTick()
     {
         var kernel = NewKernel(new ExecutionPolicy { StopLossPct = 2m, TakeProfitPct = 3m });
 
-        Enter(kernel, Buy(1m), 100.05m);
+        Enter(kernel, Buy(1m) with { SignalPrice = 100.05m }, 100.30m);
 
         kernel.Exits.TryGet(Orders.BtcUsdt, out var levels).ShouldBeTrue();
         levels.ShouldBe(new ProtectiveLevels(98.04m, 103.06m)); // 98.049 down, 103.0515 up
+    }
+
+    [Fact]
+    public void Book_ManualEntryWithPolicyPercentages_ArmsFromTheFillPrice()
+    {
+        var kernel = NewKernel(new ExecutionPolicy { StopLossPct = 2m });
+
+        Enter(kernel, Buy(1m) with { SignalPrice = 0m }, 100.05m);
+
+        kernel.Exits.TryGet(Orders.BtcUsdt, out var levels).ShouldBeTrue();
+        levels.StopLoss.ShouldBe(98.04m);
     }
 
     [Fact]
