@@ -33,7 +33,7 @@ public static class SymbolDirectory
         var traded = Offline(settings);
         if (mode is ExecutionMode.Testnet or ExecutionMode.Live)
         {
-            var client = new BinanceMarketDataClient(Http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) }, time);
+            var client = new BinanceMarketDataClient(Http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) });
             var fetched = (await ExchangeFilterRefresh.RefreshAsync(client, store.SymbolFilters, time, ct)).ToDictionary(s => s.Symbol, s => s.Filters);
             return traded.Keys.Where(fetched.ContainsKey).ToDictionary(s => s, s => fetched[s]);
         }
