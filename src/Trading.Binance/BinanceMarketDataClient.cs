@@ -60,7 +60,7 @@ public sealed class BinanceMarketDataClient
             var now = _sender.Time.GetUtcNow();
             if (_exchangeInfo is { } cached && now - cached.FetchedAt < _options.ExchangeInfoCacheDuration) return cached.Info;
             var body = await _sender.GetAsync("/api/v3/exchangeInfo", ExchangeInfoWeight, ct);
-            var info = ParseExchangeInfo(body);
+            var info = ExchangeInfoReader.Read(body);
             if (info.RequestWeightPerMinute is { } limit) Budget.WeightLimit = Math.Min(Budget.WeightLimit, limit);
             _exchangeInfo = (info, now);
             return info;
@@ -107,21 +107,6 @@ public sealed class BinanceMarketDataClient
             cursor = page[^1].OpenTimeMs + timeframe.DurationMs;
             if (page.Count < MaxKlinesPerRequest) yield break;
         }
-    }
-
-    private static ExchangeInfo ParseExchangeInfo(byte[] body)
-    {
-        var dto = Deserialize(body, BinanceJsonContext.Default.ExchangeInfoDto, "exchangeInfo");
-        if (dto.Symbols is null) throw new BinanceMalformedResponseException("Malformed Binance exchangeInfo payload: 'symbols' is missing.");
-        var weight = dto.RateLimits?.FirstOrDefault(r => r is { RateLimitType: "REQUEST_WEIGHT", Interval: "MINUTE", IntervalNum: 1 })?.Limit;
-        var symbols = new Dictionary<Symbol, SymbolInfo>();
-        foreach (var symbol in dto.Symbols)
-        {
-            if (!Symbol.TryParse(symbol.Symbol, out _)) continue;
-            var info = ExchangeInfoMapper.ToSymbolInfo(symbol);
-            symbols[info.Symbol] = info;
-        }
-        return new ExchangeInfo(DateTimeOffset.FromUnixTimeMilliseconds(dto.ServerTime), weight, symbols);
     }
 
     private static T Deserialize<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)

@@ -9,7 +9,8 @@ public static class ExchangeCommands
 
     public static Command Create()
     {
-        var command = new Command("exchange", "Binance-compatible exchange simulator");
+        var command = new Command("exchange", "Exchange rules (exchangeInfo) and the Binance-compatible simulator");
+        command.Subcommands.Add(InfoCommand.Create());
         command.Subcommands.Add(SimulateCommand.Create());
         return command;
     }

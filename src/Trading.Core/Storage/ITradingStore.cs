@@ -13,6 +13,7 @@ public interface ITradingStore : IAsyncDisposable
     IBacktestRunStore BacktestRuns { get; }
     ISystemStateStore SystemState { get; }
     IRiskDecisionStore RiskDecisions { get; }
+    ISymbolFilterStore SymbolFilters { get; }
 
     /// <summary>The executor's signal, risk decision and new order in one transaction.</summary>
     IExecutionJournal Executions { get; }

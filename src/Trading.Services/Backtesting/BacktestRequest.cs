@@ -16,7 +16,11 @@ public sealed record BacktestRequest
     public decimal SlippageBps { get; init; } = 2m;
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    public BacktestSettings ToSettings() => new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps };
+    /// <summary>The user's --filters; null: the symbol's stored, shipped or derived filters (<see cref="BacktestFilters"/>).</summary>
+    public FilterOverride? FilterOverride { get; init; }
+
+    public BacktestSettings ToSettings(SymbolFilters filters) =>
+        new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps, Filters = filters };
 
     public void Validate()
     {

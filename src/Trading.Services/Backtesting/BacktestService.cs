@@ -8,7 +8,7 @@ using Trading.Core.Strategies;
 namespace Trading.Services.Backtesting;
 
 /// <summary>
-/// Backtests for the CLI and the API: validate the request and load its candles (<see cref="PrepareAsync"/>), run the
+/// Backtests for the CLI and the API: validate the request, load its candles and pick its filters (<see cref="PrepareAsync"/>), run the
 /// engine (<see cref="Run"/>), then store the run (<see cref="SaveAsync"/>). Bad input throws
 /// <see cref="BacktestInputException"/> before anything is stored.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
         request.Validate();
         var strategy = CreateStrategy(registry, request.Strategy, request.Parameters);
         var candles = await LoadCandlesAsync(store, request.Symbol, request.Timeframe, request.FromMs, request.ToMs, ct).ConfigureAwait(false);
-        return new PreparedBacktest(request, strategy, new BacktestData(candles));
+        var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, request.Symbol, request.FilterOverride, candles, ct).ConfigureAwait(false);
+        return new PreparedBacktest(request, strategy, new BacktestData(candles), filters);
     }
 
     public static BacktestReport Run(PreparedBacktest prepared, string runId, IProgress<int>? progress = null, CancellationToken ct = default)

@@ -16,7 +16,7 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
 {
     public const int StoredRows = 50;
 
-    public sealed record Prepared(OptimizationRequest Request, BacktestData Data, IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates)
+    public sealed record Prepared(OptimizationRequest Request, BacktestData Data, IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates, FilterChoice Filters)
     {
         /// <summary>Backtests the search will run, for a progress bar.</summary>
         public int TotalTrials => Candidates.Count * (Request.WalkForwardFolds ?? 1);
@@ -30,14 +30,15 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
         foreach (var candidate in candidates) BacktestService.CreateStrategy(registry, request.Base.Strategy, candidate);
         var b = request.Base;
         var candles = await BacktestService.LoadCandlesAsync(store, b.Symbol, b.Timeframe, b.FromMs, b.ToMs, ct).ConfigureAwait(false);
-        return new Prepared(request, new BacktestData(candles), candidates);
+        var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, b.Symbol, b.FilterOverride, candles, ct).ConfigureAwait(false);
+        return new Prepared(request, new BacktestData(candles), candidates, filters);
     }
 
     public OptimizationSummary Run(Prepared prepared, Action? onTrialDone = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var request = prepared.Request;
-        var settings = request.Base.ToSettings();
+        var settings = request.Base.ToSettings(prepared.Filters.Filters);
         var optimizer = new Optimizer(prepared.Data, settings, p => registry.Create(request.Base.Strategy, p));
         var clock = Stopwatch.StartNew();
         IReadOnlyList<OptimizationTrial> ranked;

@@ -3,8 +3,8 @@ using Trading.Core.Strategies;
 
 namespace Trading.Services.Backtesting;
 
-/// <summary>A validated request with its configured strategy and its candles, ready to run.</summary>
-public sealed record PreparedBacktest(BacktestRequest Request, StrategyBase Strategy, BacktestData Data)
+/// <summary>A validated request with its configured strategy, its candles and the symbol's filters, ready to run.</summary>
+public sealed record PreparedBacktest(BacktestRequest Request, StrategyBase Strategy, BacktestData Data, FilterChoice Filters)
 {
-    public BacktestSettings Settings => Request.ToSettings();
+    public BacktestSettings Settings => Request.ToSettings(Filters.Filters);
 }

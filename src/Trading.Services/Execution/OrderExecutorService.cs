@@ -37,7 +37,7 @@ public sealed class OrderExecutorService(
         try
         {
             logger.LogWarning("Order executor mode: {Mode}", ExecutionModes.Describe(options.Mode));
-            var filters = SymbolDirectory.Offline(settings);
+            var filters = await SymbolDirectory.ForModeAsync(settings, options.Mode, store, time, stoppingToken);
             var executor = await ExecutorFactory.CreateAsync(store, bus, options, ExecutorFactory.LimitsFrom(settings), filters,
                 time, logger, health, exchangeVenue, stoppingToken);
             if (executor.Venue is BinanceVenue { UserData: { } userData } binance)

@@ -1,17 +1,25 @@
+using Trading.Binance;
+using Trading.Binance.Filters;
 using Trading.Binance.Simulator;
 using Trading.Core.Model;
+using Trading.Core.Storage;
 using Trading.Services.Configuration;
+using Trading.Services.MarketData;
 
 namespace Trading.Services.Execution;
 
 /// <summary>
-/// The exchange filters the executor trades with. Without an exchange (dry-run, paper) they are Binance's real
-/// BTCUSDT and ETHUSDT rules plus generic rules for other configured symbols; any other symbol is unknown.
+/// The symbols the executor trades (BTCUSDT, ETHUSDT and the configured ones) and their exchange filters. Testnet and
+/// live fetch exchangeInfo from BINANCE_BASE_URL at start and store it; a symbol the exchange does not list has no
+/// filters, so its orders are denied. Dry-run and paper use the stored filters, else the shipped snapshot, else generic rules.
 /// config/symbols.yaml then applies: a disabled symbol is dropped (so the risk gate denies it as unknown) and a
 /// min_trade_size raises the symbol's minimum quantity (so the gate denies smaller orders).
 /// </summary>
 public static class SymbolDirectory
 {
+    private static readonly HttpClient Http = new();
+
+    /// <summary>The traded symbols with generic rules for those the simulator does not know; their keys are the traded symbols.</summary>
     public static IReadOnlyDictionary<Symbol, SymbolFilters> Offline(TradingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -34,5 +42,21 @@ public static class SymbolDirectory
                 : symbolFilters;
         }
         return result;
+    }
+
+    /// <summary>The traded symbols' filters for the mode. Testnet/live throw the Binance client's error when exchangeInfo cannot be fetched.</summary>
+    public static async Task<IReadOnlyDictionary<Symbol, SymbolFilters>> ForModeAsync(
+        TradingSettings settings, ExecutionMode mode, ITradingStore store, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var traded = Offline(settings);
+        if (mode is ExecutionMode.Testnet or ExecutionMode.Live)
+        {
+            var client = new BinanceMarketDataClient(Http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) });
+            var fetched = (await ExchangeFilterRefresh.RefreshAsync(client, store.SymbolFilters, time, ct)).ToDictionary(s => s.Symbol, s => s.Filters);
+            return ApplySymbolSettings(traded.Keys.Where(fetched.ContainsKey).ToDictionary(s => s, s => fetched[s]), settings);
+        }
+        var stored = (await store.SymbolFilters.ListAsync(ct)).ToDictionary(s => s.Symbol, s => s.Filters);
+        return ApplySymbolSettings(traded.ToDictionary(t => t.Key, t => stored.GetValueOrDefault(t.Key) ?? SpotFilterSnapshot.Find(t.Key)?.Filters ?? t.Value), settings);
     }
 }

@@ -15,6 +15,7 @@ internal sealed record SchemaSql(
         new(2, "risk decisions", RiskDecisions()),
         new(3, "candle series ids", CandleSeriesKey),
         new(4, "candle key led by open time", CandleTimeLedKey),
+        new(5, "symbol filters", SymbolFilters()),
     ];
 
     private string Core() => $"""
@@ -56,6 +57,14 @@ internal sealed record SchemaSql(
             statistics TEXT NOT NULL, trades TEXT NOT NULL, equity TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS backtest_runs_created_at ON backtest_runs (created_at);
         CREATE TABLE IF NOT EXISTS system_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)
+        """;
+
+    private string SymbolFilters() => $"""
+        CREATE TABLE IF NOT EXISTS symbol_filters (
+            symbol TEXT PRIMARY KEY, base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, status TEXT NOT NULL,
+            tick_size {Decimal} NOT NULL, min_price {Decimal} NOT NULL, max_price {Decimal} NOT NULL,
+            step_size {Decimal} NOT NULL, min_quantity {Decimal} NOT NULL, max_quantity {Decimal} NOT NULL,
+            min_notional {Decimal} NOT NULL, max_notional {Decimal} NOT NULL, fetched_at BIGINT NOT NULL)
         """;
 
     private string RiskDecisions() => $"""

@@ -21,6 +21,7 @@ internal sealed class SqlTradingStore : ITradingStore
         SystemState = new SqlSystemStateStore(database);
         RiskDecisions = new SqlRiskDecisionStore(database);
         Executions = new SqlExecutionJournal(database);
+        SymbolFilters = new SqlSymbolFilterStore(database);
     }
 
     public string Provider => database.Provider;
@@ -32,6 +33,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public IBacktestRunStore BacktestRuns { get; }
     public ISystemStateStore SystemState { get; }
     public IRiskDecisionStore RiskDecisions { get; }
+    public ISymbolFilterStore SymbolFilters { get; }
     public IExecutionJournal Executions { get; }
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);

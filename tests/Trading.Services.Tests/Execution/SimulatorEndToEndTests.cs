@@ -37,7 +37,9 @@ public sealed class SimulatorEndToEndTests
             UserData = new BinanceUserDataStream(ExecutionHarness.SimulatorCredentials, new UserDataStreamOptions { WebSocketApiUrl = sim.WebSocketApiUrl }, client.Clock),
         };
         var options = new ExecutionOptions { Mode = ExecutionMode.Testnet };
-        var executorService = new OrderExecutorService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<OrderExecutorService>.Instance, h.Health, venue);
+        // Testnet filters come from the exchange's exchangeInfo, so BINANCE_BASE_URL points at the simulator as the user would.
+        var settings = h.Settings with { BinanceBaseUrl = sim.BaseUrl.ToString() };
+        var executorService = new OrderExecutorService(settings, options, h.Store, h.Bus, h.Clock, NullLogger<OrderExecutorService>.Instance, h.Health, venue);
         var portfolioService = new PortfolioManagerService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<PortfolioManagerService>.Instance, venue);
         var booked = Channel.CreateUnbounded<Fill>();
         portfolioService.FillBooked += fill => booked.Writer.TryWrite(fill);

@@ -39,6 +39,7 @@ public static class BacktestOptimizeCommand
             await BacktestCli.EnsureSampleDataAsync(store, request.Base, ct);
             var service = new OptimizationService(store, BacktestCli.LoadStrategies(settings));
             var prepared = await service.PrepareAsync(request, ct);
+            if (prepared.Filters.Warning is { } warning) await Console.Error.WriteLineAsync(warning);
             var summary = RunWithProgress(service, prepared, ct);
             var id = BacktestService.NewRunId("opt");
             await service.SaveAsync(id, request, summary, ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Trading.Core.Backtesting;
 using Trading.Core.Model;
 using Trading.Services.Backtesting;
 
@@ -17,10 +18,14 @@ internal sealed class BacktestOptions
     public Option<decimal> FeeBps { get; } = new("--fee-bps") { Description = "Maker and taker fee in basis points", DefaultValueFactory = _ => 10m };
     public Option<decimal> SlippageBps { get; } = new("--slippage-bps") { Description = "Slippage on market fills in basis points", DefaultValueFactory = _ => 2m };
     public Option<string[]> Params { get; } = new("--param") { Description = "Strategy parameter name=value (repeatable)" };
+    public Option<string?> Filters { get; } = new("--filters")
+    {
+        Description = "Exchange filters tick=,step=,min_notional= (any of them); default: stored, else shipped, else derived from the candles",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params })
+        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params, Filters })
             command.Options.Add(option);
     }
 
@@ -44,7 +49,20 @@ internal sealed class BacktestOptions
             FeeBps = parse.GetValue(FeeBps),
             SlippageBps = parse.GetValue(SlippageBps),
             Parameters = parameters ?? ParseParameters(parse.GetValue(Params)),
+            FilterOverride = parse.GetValue(Filters) is { } filters ? ParseFilters(filters) : null,
         };
+    }
+
+    private static FilterOverride ParseFilters(string text)
+    {
+        try
+        {
+            return FilterOverride.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new BacktestInputException(e.Message);
+        }
     }
 
     public static Dictionary<string, string> ParseParameters(IEnumerable<string>? pairs)

@@ -23,6 +23,7 @@ public static class BacktestRunCommand
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);
             var service = new BacktestService(store, BacktestCli.LoadStrategies(settings));
             var prepared = await service.PrepareAsync(request, ct);
+            if (prepared.Filters.Warning is { } warning) await Console.Error.WriteLineAsync(warning);
             var runId = BacktestService.NewRunId("bt");
             var report = ConsoleProgress.Run("backtest", prepared.Data.Count, progress => BacktestService.Run(prepared, runId, progress, ct));
             await service.SaveAsync(prepared, report, ct);

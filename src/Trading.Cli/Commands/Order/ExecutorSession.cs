@@ -60,10 +60,11 @@ internal static class ExecutorSession
         }, migrate: true);
     }
 
-    public static Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,
+    public static async Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,
         ILoggerFactory loggers, CancellationToken ct, IExecutionVenue? exchangeVenue = null) =>
-        ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
-            SymbolDirectory.Offline(settings), TimeProvider.System, loggers.CreateLogger("executor"), exchangeVenue: exchangeVenue, ct: ct);
+        await ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
+            await SymbolDirectory.ForModeAsync(settings, mode, store, TimeProvider.System, ct), TimeProvider.System, loggers.CreateLogger("executor"),
+            exchangeVenue: exchangeVenue, ct: ct);
 
     public static ILoggerFactory Loggers() =>
         LoggerFactory.Create(b => b

@@ -69,6 +69,9 @@ public sealed class BacktestCommandTests(BacktestDataFixture data) : IClassFixtu
     [InlineData("zero balance", "--balance must be positive", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "2023-01-01", "--to", "2023-01-03", "--balance", "0")]
     [InlineData("negative balance", "--balance must be positive", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "2023-01-01", "--to", "2023-01-03", "--balance", "-5")]
     [InlineData("bad date", "is not a date", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "yesterday", "--to", "2023-01-03")]
+    [InlineData("filters not a pair", "--filters 'tick': 'tick' must look like name=value", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "2023-01-01", "--to", "2023-01-03", "--filters", "tick")]
+    [InlineData("filters unknown key", "unknown filter 'lot'", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "2023-01-01", "--to", "2023-01-03", "--filters", "lot=1")]
+    [InlineData("filters zero step", "step must be positive", "--strategy", "rsi", "--symbol", "BTCUSDT", "--from", "2023-01-01", "--to", "2023-01-03", "--filters", "tick=0.01,step=0")]
     public async Task Run_BadInput_OneLineErrorExit2NothingStored(string why, string message, params string[] args)
     {
         var before = (await data.ListRunsAsync()).Count;
@@ -96,6 +99,26 @@ public sealed class BacktestCommandTests(BacktestDataFixture data) : IClassFixtu
         var report = await Cli("backtest", "report", "--id", stored.Id);
         report.ExitCode.ShouldBe(0, report.Error);
         report.Output.ShouldContain("Walk-forward");
+    }
+
+    [Fact]
+    public async Task Optimize_BadFilters_OneErrorLineExit2NothingStored()
+    {
+        var before = (await data.ListRunsAsync()).Count;
+        var result = await Cli(["backtest", "optimize", "--strategy", "rsi", .. Range, "--param", "period=7..14:7", "--filters", "tick=abc"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldBe("error: --filters 'tick=abc': 'tick=abc' needs a number.");
+        (await data.ListRunsAsync()).Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Run_BtcUsdtWithShippedFilters_PrintsNoWarning()
+    {
+        var result = await Cli(["backtest", "run", "--strategy", "rsi", .. Range, "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldNotContain("warning:");
     }
 
     [Fact]
