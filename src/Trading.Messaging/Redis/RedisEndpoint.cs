@@ -40,6 +40,8 @@ public sealed record RedisEndpoint(string Host, int Port, int Database, string? 
             AbortOnConnectFail = true,
             ConnectRetry = 1,
             ConnectTimeout = (int)connectTimeout.TotalMilliseconds,
+            // After a restart of the server, try again soon: subscribers wait on the connection.
+            ReconnectRetryPolicy = new ExponentialRetry(250, 5_000),
         };
         options.EndPoints.Add(Host, Port);
         if (UseTls) options.SslHost = Host;
