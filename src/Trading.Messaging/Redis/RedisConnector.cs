@@ -25,7 +25,7 @@ internal static class RedisConnector
             }
             catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or RedisServerException)
             {
-                lastProblem = Mask(FirstLine(e.Message), endpoint.Password);
+                lastProblem = Mask(Describe(e), endpoint.Password);
                 if (attempt == attempts) break;
                 var delay = RetryDelay(options, attempt);
                 logger.LogWarning("Redis at {Endpoint} is unreachable (attempt {Attempt} of {Attempts}): {Problem}; retrying in {Delay} ms",
@@ -45,7 +45,12 @@ internal static class RedisConnector
         return TimeSpan.FromMilliseconds(Math.Min(doubled, options.MaxRetryDelay.TotalMilliseconds));
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    // The client's own text goes on to advise connection-string options that do not apply here; its first sentence is the news.
+    private static string Describe(Exception e)
+    {
+        var first = e.Message.Split('.', 2)[0].Split('\n', 2)[0].Trim();
+        return e is RedisConnectionException connection ? $"{first} ({connection.FailureType})" : first;
+    }
 
     private static string Mask(string text, string? password) =>
         string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
