@@ -54,6 +54,8 @@ internal sealed class RedisConsumer(
     {
         RedisValue pendingFrom = StreamPosition.Beginning;
         var readingPending = true;
+        // Rereading the pending list after a reconnect counts as a delivery too; only the first read after start says a crash loop.
+        var firstPendingPass = true;
         var nextClaim = time.GetTimestamp();
         var failures = 0;
         var groupMissing = false;
@@ -75,11 +77,11 @@ internal sealed class RedisConsumer(
                 failures = 0;
                 if (batch.Length == 0)
                 {
-                    if (readingPending) readingPending = false;
+                    if (readingPending) (readingPending, firstPendingPass) = (false, false);
                     else await WaitAsync(published, ct);
                     continue;
                 }
-                var deliveries = readingPending ? await DeliveryCountsAsync(batch) : null;
+                var deliveries = readingPending && firstPendingPass ? await DeliveryCountsAsync(batch) : null;
                 foreach (var entry in batch)
                 {
                     if (!await entries.HandleAsync(entry, deliveries?.GetValueOrDefault(entry.Id), ct)) return;

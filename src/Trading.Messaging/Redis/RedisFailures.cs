@@ -7,7 +7,7 @@ internal static class RedisFailures
 {
     public static bool IsTransient(Exception e) => e switch
     {
-        RedisConnectionException or RedisTimeoutException => true,
+        RedisConnectionException or RedisTimeoutException or MessageBusUnavailableException => true,
         // A restarted server answers LOADING while it replays its append-only file.
         RedisServerException server => server.Message.StartsWith("LOADING", StringComparison.Ordinal)
             || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal),
