@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Shouldly;
 using StackExchange.Redis;
+using Trading.Messaging.Redis;
 using Trading.TestInfrastructure;
 using Trading.TestInfrastructure.Servers;
 using static Trading.Messaging.Tests.BusTestKit;
@@ -88,5 +89,26 @@ public sealed class RedisRestartTests
 
         await TestWait.UntilAsync(() => handled.Count == 2, Patience, _testCt);
         handled.ShouldBe(["o1", "o2"]);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_RestartedConsumerFindsAnEntryThatKeptCrashingIt_DeadLetteredWithoutRunningTheHandler()
+    {
+        await using var server = await RedisServer.StartAsync(_testCt);
+        using var inspector = await InspectorAsync(server.Url);
+        var db = inspector.GetDatabase();
+        await db.StreamCreateConsumerGroupAsync("signals", "executor", StreamPosition.Beginning, createStream: true);
+        await db.StreamAddAsync("signals", RedisEntryCodec.Encode(Message("crashes-the-executor")));
+        // The executor took it four times under its own name and died each time before the ack.
+        var entry = (await db.StreamReadGroupAsync("signals", "executor", "executor", ">")).ShouldHaveSingleItem();
+        for (var i = 0; i < 3; i++) await db.StreamClaimAsync("signals", "executor", "executor", 0, [entry.Id]);
+
+        var ran = false;
+        await using var restarted = await ConnectAsync(server.Url, Options("executor") with { ClaimIdleTime = TimeSpan.FromHours(1) });
+        _ = restarted.SubscribeAsync("signals", "executor", (_, _) => { ran = true; return ValueTask.CompletedTask; }, _testCt);
+
+        await TestWait.UntilAsync(async () => await db.StreamLengthAsync(DeadLetter.StreamFor("signals")) == 1, Patience, _testCt);
+        await TestWait.UntilAsync(async () => (await db.StreamPendingAsync("signals", "executor")).PendingMessageCount == 0, Patience, _testCt);
+        ran.ShouldBeFalse();
     }
 }
