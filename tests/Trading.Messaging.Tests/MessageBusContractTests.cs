@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
 using Shouldly;
 using Trading.Core.Messaging;
-using Trading.Messaging;
 using static Trading.Messaging.Tests.BusTestKit;
 
 namespace Trading.Messaging.Tests;
 
-/// <summary>
-/// What every <see cref="IMessageBus"/> must do, run against each implementation by a derived class: order, groups,
-/// shared subscribers, retries, dead letters, duplicates, cancellation and disposal.
-/// </summary>
+/// <summary>What every <see cref="IMessageBus"/> must do; a derived class runs it against one implementation.</summary>
 public abstract class MessageBusContractTests
 {
     protected readonly CancellationToken _testCt = TestContext.Current.CancellationToken;
