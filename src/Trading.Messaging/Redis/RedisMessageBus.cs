@@ -75,7 +75,14 @@ public sealed class RedisMessageBus : IMessageBus
                 await Task.Delay(RedisConnector.RetryDelay(_options, failures), _time, ct);
             }
         }
-        _connection.GetSubscriber().Publish(WakeChannel(stream), RedisValue.EmptyString, CommandFlags.FireAndForget);
+        try
+        {
+            _connection.GetSubscriber().Publish(WakeChannel(stream), RedisValue.EmptyString, CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (RedisFailures.IsTransient(e))
+        {
+            // Only a wake-up call: idle subscribers poll anyway.
+        }
     }
 
     /// <summary>Joins <paramref name="group"/> (created if new, see <see cref="RedisGroups"/>), then consumes until cancelled.</summary>
