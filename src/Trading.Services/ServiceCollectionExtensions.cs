@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Trading.Core.Messaging;
-using Trading.Messaging;
 using Trading.Services.Configuration;
 using Trading.Services.Execution;
 
@@ -35,15 +34,7 @@ public static class ServiceCollectionExtensions
             logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
 
-    // Seam for the Redis Streams bus (a later issue): register it here when TradingSettings.RedisUrl is set.
-    private static void AddMessageBus(this IServiceCollection services, TradingSettings settings)
-    {
-        services.TryAddSingleton<IMessageBus>(sp =>
-        {
-            var logger = sp.GetRequiredService<ILogger<InProcessMessageBus>>();
-            if (!string.IsNullOrWhiteSpace(settings.RedisUrl))
-                logger.LogWarning("REDIS_URL is set, but the Redis Streams bus is not built yet: this process uses the in-process bus.");
-            return new InProcessMessageBus(new InProcessBusOptions(), sp.GetRequiredService<TimeProvider>(), logger);
-        });
-    }
+    // Redis Streams when REDIS_URL is set, else in-process; a Redis bus connects when first resolved (see MessageBusFactory).
+    private static void AddMessageBus(this IServiceCollection services, TradingSettings settings) =>
+        services.TryAddSingleton(sp => MessageBusFactory.Create(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Shouldly;
 using Trading.Core.Messaging;
 using Trading.Messaging;
+using Trading.Messaging.Redis;
 using Trading.Services.Configuration;
+using Trading.TestInfrastructure.Servers;
 
 namespace Trading.Services.Tests;
 
@@ -19,6 +21,17 @@ public sealed class ServiceCollectionExtensionsTests
         provider.GetRequiredService<TimeProvider>().ShouldBeSameAs(TimeProvider.System);
         provider.GetRequiredService<IMessageBus>().ShouldBeOfType<InProcessMessageBus>();
         provider.GetRequiredService<IMessageBus>().ShouldBeSameAs(provider.GetRequiredService<IMessageBus>());
+    }
+
+    [Fact]
+    public async Task AddTradingPlatform_RedisUrl_ResolvesTheRedisStreamsBus()
+    {
+        await using var redis = await RedisServer.StartAsync(TestContext.Current.CancellationToken);
+        var settings = new TradingSettings { LogLevel = "Warning", RedisUrl = redis.Url };
+        await using var provider = new ServiceCollection().AddTradingPlatform(settings).BuildServiceProvider();
+
+        var bus = provider.GetRequiredService<IMessageBus>().ShouldBeOfType<RedisMessageBus>();
+        bus.Endpoint.Port.ShouldBe(redis.Port);
     }
 
     [Theory]

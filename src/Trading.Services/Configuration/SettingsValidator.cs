@@ -16,7 +16,8 @@ public static class SettingsValidator
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceBaseUrl, s.BinanceBaseUrl, "http", "https"), SettingKeys.BinanceBaseUrl, Add);
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceWsUrl, s.BinanceWsUrl, "ws", "wss"), SettingKeys.BinanceWsUrl, Add);
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceWsApiUrl, s.BinanceWsApiUrl, "ws", "wss"), SettingKeys.BinanceWsApiUrl, Add);
-        if (s.RedisUrl is not null) CheckUrl(UrlRules.CheckAbsolute(SettingKeys.RedisUrl, s.RedisUrl, "redis", "rediss"), SettingKeys.RedisUrl, Add);
+        if (s.RedisUrl is not null)
+            CheckUrl(UrlRules.CheckAbsolute(SettingKeys.RedisUrl, s.RedisUrl, "redis", "rediss") ?? UrlRules.CheckRedisUrl(s.RedisUrl), SettingKeys.RedisUrl, Add);
         if (s.DatabaseUrl is not null) CheckUrl(UrlRules.CheckDatabaseUrl(s.DatabaseUrl), SettingKeys.DatabaseUrl, Add);
 
         CheckKeys(s, Add);

@@ -25,4 +25,18 @@ public static class UrlRules
             return e.Message;
         }
     }
+
+    /// <summary>REDIS_URL beyond its scheme (port, database, options): the bus's own parser decides; its messages never repeat the value.</summary>
+    public static string? CheckRedisUrl(string value)
+    {
+        try
+        {
+            Trading.Messaging.Redis.RedisEndpoint.Parse(value);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
 }

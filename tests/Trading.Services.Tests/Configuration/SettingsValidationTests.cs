@@ -58,6 +58,7 @@ public sealed class SettingsValidationTests
     [InlineData("BINANCE_WS_URL", "https://stream.binance.com", "BINANCE_WS_URL must be a ws:// or wss:// URL (got 'https://stream.binance.com')")]
     [InlineData("BINANCE_WS_API_URL", "wss//x", "BINANCE_WS_API_URL must be a ws:// or wss:// URL (got 'wss//x')")]
     [InlineData("REDIS_URL", "localhost:6379", "REDIS_URL must be a redis:// or rediss:// URL (got 'localhost:6379')")]
+    [InlineData("REDIS_URL", "redis://:hunter2@127.0.0.1:6379/zero", "REDIS_URL is malformed: the database after the '/' must be a number such as /0.")]
     [InlineData("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL is malformed: unsupported scheme 'mysql', expected postgresql:// or postgres://.")]
     [InlineData("DATABASE_URL", "Username=u;Database=d", "DATABASE_URL is malformed: the connection string has no Host.")]
     [InlineData("DATABASE_URL", "just words", "DATABASE_URL is malformed: expected postgresql://user:pass@host:5432/db or an Npgsql connection string such as Host=...;Database=....")]

@@ -4,18 +4,23 @@ using System.Text;
 
 namespace Trading.TestInfrastructure.Servers;
 
-/// <summary>A throwaway redis-server on a free 127.0.0.1 port with persistence off, killed and deleted on dispose.</summary>
+/// <summary>
+/// A throwaway redis-server on a free 127.0.0.1 port, killed and deleted on dispose. Persistence is off unless asked for;
+/// with an append-only file (fsync on every write) it can be killed and restarted on the same port with its data.
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     public const string InstallHint = "run scripts/install-test-deps.sh to install redis-server";
 
-    private readonly Process process;
     private readonly string directory;
+    private readonly bool appendOnly;
+    private Process process;
 
-    private RedisServer(Process process, string directory, int port)
+    private RedisServer(Process process, string directory, int port, bool appendOnly)
     {
         this.process = process;
         this.directory = directory;
+        this.appendOnly = appendOnly;
         Port = port;
     }
 
@@ -23,21 +28,14 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Url => $"redis://127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync(CancellationToken ct = default)
+    public static Task<RedisServer> StartAsync(CancellationToken ct = default) => StartAsync(appendOnly: false, ct);
+
+    /// <param name="appendOnly">Keep an append-only file, fsynced on every write, so a killed server restarts with its data.</param>
+    public static async Task<RedisServer> StartAsync(bool appendOnly, CancellationToken ct = default)
     {
-        var binary = ExternalProcess.Find("redis-server", ["/usr/bin", "/usr/local/bin"])
-            ?? throw new InvalidOperationException($"redis-server is not on PATH: {InstallHint}.");
         var directory = Directory.CreateTempSubdirectory("trading-redis-").FullName;
         var port = ExternalProcess.FreeLoopbackPort();
-        var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no" })
-            info.ArgumentList.Add(argument);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, directory, port);
+        var server = new RedisServer(Launch(port, directory, appendOnly), directory, port, appendOnly);
         try
         {
             await server.WaitUntilReadyAsync(ct);
@@ -50,15 +48,45 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the server at once (SIGKILL: no shutdown, no final save), like a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the server again on the same port and directory, after <see cref="KillAsync"/>; waits until it answers.</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        await KillAsync();
+        process.Dispose();
+        process = Launch(Port, directory, appendOnly);
+        await WaitUntilReadyAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await KillAsync();
         process.Dispose();
         Directory.Delete(directory, recursive: true);
+    }
+
+    private static Process Launch(int port, string directory, bool appendOnly)
+    {
+        var binary = ExternalProcess.Find("redis-server", ["/usr/bin", "/usr/local/bin"])
+            ?? throw new InvalidOperationException($"redis-server is not on PATH: {InstallHint}.");
+        var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] persistence = appendOnly ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "" }.Concat(persistence)
+            .Concat(["--dir", directory, "--daemonize", "no"]))
+            info.ArgumentList.Add(argument);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)

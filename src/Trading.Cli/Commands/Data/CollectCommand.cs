@@ -5,7 +5,7 @@ using Trading.Cli.Commands.Db;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Symbol = Trading.Core.Model.Symbol;
-using Trading.Messaging;
+using Trading.Services;
 using Trading.Services.MarketData;
 
 namespace Trading.Cli.Commands.Data;
@@ -38,7 +38,7 @@ public static class CollectCommand
             {
                 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
                 using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-                await using var bus = new InProcessMessageBus();
+                await using var bus = await MessageBusFactory.CreateAsync(settings, TimeProvider.System, loggers, ct);
                 var client = new BinanceMarketDataClient(http, new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) },
                     logger: loggers.CreateLogger<BinanceMarketDataClient>());
                 var collector = new CandleCollector(client, store.Candles, bus, new MarketConnectionHealth(), new CollectorOptions

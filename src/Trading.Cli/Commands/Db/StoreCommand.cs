@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Data.Common;
 using Trading.Core.Storage;
+using Trading.Messaging;
 using Trading.Storage;
 
 namespace Trading.Cli.Commands.Db;
 
-/// <summary>Runs a command body against the configured store, turning configuration and connection failures into one-line errors.</summary>
+/// <summary>Runs a command body against the configured store, turning configuration and connection failures (store or bus) into one-line errors.</summary>
 internal static class StoreCommand
 {
     public const int RuntimeError = 1;
@@ -31,6 +32,11 @@ internal static class StoreCommand
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
             await Console.Error.WriteLineAsync($"error: database {description}: {FirstLine(e.Message)}");
+            return RuntimeError;
+        }
+        catch (MessageBusUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
             return RuntimeError;
         }
     }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Trading.Cli.Commands.Db;
+using Trading.Core.Messaging;
 using Trading.Core.Storage;
-using Trading.Messaging;
+using Trading.Services;
 using Trading.Services.Configuration;
 using Trading.Services.Execution;
 
@@ -55,12 +56,12 @@ internal static class ExecutorSession
         return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
         {
             using var loggers = Loggers();
-            await using var bus = new InProcessMessageBus();
+            await using var bus = await MessageBusFactory.CreateAsync(settings, TimeProvider.System, loggers, ct);
             return await body(store, await CreateAsync(store, bus, settings, mode, loggers, ct, venue));
         }, migrate: true);
     }
 
-    public static async Task<OrderExecutor> CreateAsync(ITradingStore store, InProcessMessageBus bus, TradingSettings settings, ExecutionMode mode,
+    public static async Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, TradingSettings settings, ExecutionMode mode,
         ILoggerFactory loggers, CancellationToken ct, IExecutionVenue? exchangeVenue = null) =>
         await ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
             await SymbolDirectory.ForModeAsync(settings, mode, store, TimeProvider.System, ct), TimeProvider.System, loggers.CreateLogger("executor"),

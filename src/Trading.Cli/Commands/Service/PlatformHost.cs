@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Services;
@@ -14,7 +15,7 @@ namespace Trading.Cli.Commands.Service;
 
 /// <summary>
 /// Builds the host that `trading service run|start` and `trading trade start` run: the chosen platform services on one
-/// store and the in-process bus, consumers first, then the collector once they listen.
+/// store and the configured bus (in-process, or Redis Streams with REDIS_URL), consumers first, then the collector once they listen.
 /// </summary>
 internal static class PlatformHost
 {
@@ -48,7 +49,10 @@ internal static class PlatformHost
             if (series.Length == 0) Console.Error.WriteLine("warning: no symbols configured (config/symbols.yaml): the collector is not started");
             else builder.Services.AddCandleCollector(settings, new CollectorOptions { Series = series, WebSocketUrl = new Uri(settings.BinanceWsUrl) });
         }
-        return builder.Build();
+        var host = builder.Build();
+        // Connect the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.
+        host.Services.GetRequiredService<IMessageBus>();
+        return host;
     }
 
     private static (Symbol, Timeframe)[] Series(TradingSettings settings) =>

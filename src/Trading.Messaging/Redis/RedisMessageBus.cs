@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+using Trading.Core.Messaging;
+
+namespace Trading.Messaging.Redis;
+
+/// <summary>
+/// The distributed bus on Redis Streams. A stream is a Redis stream of the same name, trimmed to about
+/// <see cref="RedisBusOptions.MaxLength"/> on publish; a group is a consumer group, so each group gets every message once
+/// across all processes, and the subscribers of a group share its messages. An entry is acknowledged only once settled (see
+/// <see cref="RedisEntryHandler"/>), entries of a dead consumer are reclaimed, and duplicates by message id are skipped.
+/// </summary>
+public sealed class RedisMessageBus : IMessageBus
+{
+    private readonly ConnectionMultiplexer _connection;
+    private readonly IDatabase _db;
+    private readonly RedisBusOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<(string Stream, string Group), MessageDeduplicator> _deduplicators = new();
+    private readonly ConcurrentDictionary<(string Stream, string Group), int> _subscriberCounts = new();
+    private readonly ConcurrentDictionary<Task, bool> _consumers = new();
+    private readonly CancellationTokenSource _disposing = new();
+    private volatile bool _disposed;
+
+    private RedisMessageBus(ConnectionMultiplexer connection, RedisEndpoint endpoint, RedisBusOptions options, TimeProvider time, ILogger logger)
+    {
+        _connection = connection;
+        _db = connection.GetDatabase(endpoint.Database);
+        Endpoint = endpoint;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public RedisEndpoint Endpoint { get; }
+
+    /// <summary>Connects, retrying an unreachable server with backoff; throws <see cref="MessageBusUnavailableException"/> when it stays away.</summary>
+    public static async Task<RedisMessageBus> ConnectAsync(RedisEndpoint endpoint, RedisBusOptions? options = null, TimeProvider? time = null,
+        ILogger<RedisMessageBus>? logger = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        options ??= new RedisBusOptions();
+        time ??= TimeProvider.System;
+        ILogger log = logger ?? NullLogger<RedisMessageBus>.Instance;
+        var connection = await RedisConnector.ConnectAsync(endpoint, options, time, log, ct);
+        log.LogInformation("Message bus: Redis Streams at {Endpoint} as consumer {Consumer}", endpoint, options.ConsumerName);
+        return new RedisMessageBus(connection, endpoint, options, time, log);
+    }
+
+    public async ValueTask PublishAsync(string stream, MessageEnvelope message, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(message);
+        var fields = RedisEntryCodec.Encode(message);
+        long? maxLength = _options.MaxLength > 0 ? _options.MaxLength : null;
+        var started = _time.GetTimestamp();
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await _db.StreamAddAsync(stream, fields, messageId: null, maxLength: maxLength, useApproximateMaxLength: true).WaitAsync(ct);
+                break;
+            }
+            catch (Exception e) when (RedisFailures.IsTransient(e))
+            {
+                // A retried XADD may add the message twice; consumers drop the copy by its id.
+                if (_time.GetElapsedTime(started) >= _options.PublishTimeout)
+                    throw new MessageBusUnavailableException(
+                        $"Redis at {Endpoint} is unreachable: could not publish {message.Id} to {stream} for {_options.PublishTimeout.TotalSeconds:0} s: {RedisFailures.FirstLine(e)}", e);
+                if (failures == 1) _logger.LogWarning("Publishing to {Stream} failed ({Problem}); retrying", stream, RedisFailures.FirstLine(e));
+                await Task.Delay(RedisConnector.RetryDelay(_options, failures), _time, ct);
+            }
+        }
+        try
+        {
+            _connection.GetSubscriber().Publish(WakeChannel(stream), RedisValue.EmptyString, CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (RedisFailures.IsTransient(e))
+        {
+            // Only a wake-up call: idle subscribers poll anyway.
+        }
+    }
+
+    /// <summary>Joins <paramref name="group"/> (created if new, see <see cref="RedisGroups"/>), then consumes until cancelled.</summary>
+    public Task SubscribeAsync(string stream, string group, Func<MessageEnvelope, CancellationToken, ValueTask> handler, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(group);
+        ArgumentNullException.ThrowIfNull(handler);
+        try
+        {
+            RedisGroups.Ensure(_db, stream, group);
+        }
+        catch (Exception e) when (RedisFailures.IsTransient(e))
+        {
+            _logger.LogWarning("Could not create group {Group} of {Stream} yet ({Problem}); the subscriber retries", group, stream, RedisFailures.FirstLine(e));
+        }
+        var consumer = Consumer(stream, group, handler);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _disposing.Token);
+        var run = consumer.RunAsync(stop.Token);
+        _consumers.TryAdd(run, true);
+        return run.ContinueWith(t =>
+        {
+            _consumers.TryRemove(run, out _);
+            stop.Dispose();
+            return t;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Stops every subscriber (their unsettled entries stay pending for their groups) and closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await _disposing.CancelAsync();
+        await Task.WhenAll(_consumers.Keys).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _connection.CloseAsync();
+        await _connection.DisposeAsync();
+        _disposing.Dispose();
+    }
+
+    private RedisConsumer Consumer(string stream, string group, Func<MessageEnvelope, CancellationToken, ValueTask> handler)
+    {
+        var deduplicator = _deduplicators.GetOrAdd((stream, group), _ => new MessageDeduplicator(_options.DeduplicationWindow));
+        var number = _subscriberCounts.AddOrUpdate((stream, group), 1, (_, n) => n + 1);
+        var name = number == 1 ? _options.ConsumerName : $"{_options.ConsumerName}-{number}";
+        var delivery = new ReliableDelivery(stream, group, _options.Delivery, deduplicator, _time, _logger);
+        var entries = new RedisEntryHandler(_db, stream, group, _options, delivery, deduplicator, handler, PublishAsync, _time, _logger);
+        return new RedisConsumer(_db, _connection.GetSubscriber(), WakeChannel(stream), stream, group, name, _options, entries, _time, _logger);
+    }
+
+    private RedisChannel WakeChannel(string stream) => RedisChannel.Literal($"trading:bus:{Endpoint.Database}:{stream}");
+}
