@@ -1,4 +1,5 @@
 using Trading.Core.Backtesting;
+using Trading.Core.Execution;
 using Trading.Core.Model;
 
 namespace Trading.Services.Backtesting;
@@ -19,8 +20,11 @@ public sealed record BacktestRequest
     /// <summary>The user's --filters; null: the symbol's stored, shipped or derived filters (<see cref="BacktestFilters"/>).</summary>
     public FilterOverride? FilterOverride { get; init; }
 
+    /// <summary>Sizing, protective exits and entry type: the configured ones (as live trading uses them) unless overridden.</summary>
+    public ExecutionPolicy Policy { get; init; } = new();
+
     public BacktestSettings ToSettings(SymbolFilters filters) =>
-        new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps, Filters = filters };
+        new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps, Filters = filters, Policy = Policy };
 
     public void Validate()
     {
@@ -29,6 +33,14 @@ public sealed record BacktestRequest
         if (Balance <= 0) throw new BacktestInputException($"--balance must be positive, got {Balance}.");
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
+        try
+        {
+            Policy.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new BacktestInputException(e.Message);
+        }
     }
 
     private static string Date(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

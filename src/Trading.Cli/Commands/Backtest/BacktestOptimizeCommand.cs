@@ -25,7 +25,7 @@ public static class BacktestOptimizeCommand
         {
             var request = new OptimizationRequest
             {
-                Base = options.ToRequest(parse, new Dictionary<string, string>()),
+                Base = options.ToRequest(parse, settings, new Dictionary<string, string>()),
                 Ranges = parse.GetValue(options.Params) ?? [],
                 Method = (parse.GetValue(method) ?? "grid").Trim().ToLowerInvariant(),
                 Trials = parse.GetValue(trials),

@@ -1,8 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Trading.Core.Backtesting;
+using Trading.Core.Execution;
 using Trading.Core.Model;
+using Trading.Core.Risk;
 using Trading.Services.Backtesting;
+using Trading.Services.Configuration;
+using Trading.Services.Execution;
 
 namespace Trading.Cli.Commands.Backtest;
 
@@ -23,14 +27,24 @@ internal sealed class BacktestOptions
         Description = "Exchange filters tick=,step=,min_notional= (any of them); default: stored, else shipped, else derived from the candles",
     };
 
+    public Option<string?> Sizing { get; } = new("--sizing")
+    {
+        Description = "Position sizing MODE:VALUE, e.g. risk_based:1 or fixed_quote:100 (fixed_quantity, fixed_quote, equity_fraction, risk_based); " +
+            "default: the signal's quantity, else SIZING/SIZING_VALUE",
+    };
+
+    public Option<decimal?> StopLossPct { get; } = new("--stop-loss-pct") { Description = "Stop-loss below each entry in percent, 0 = off (default: RISK_STOP_LOSS_PCT)" };
+
+    public Option<decimal?> TakeProfitPct { get; } = new("--take-profit-pct") { Description = "Take-profit above each entry in percent, 0 = off (default: RISK_TAKE_PROFIT_PCT)" };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params, Filters })
+        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params, Filters, Sizing, StopLossPct, TakeProfitPct })
             command.Options.Add(option);
     }
 
     /// <summary>Builds the request; parameters come from <paramref name="parameters"/> when given (the optimizer's fixed ones).</summary>
-    public BacktestRequest ToRequest(ParseResult parse, IReadOnlyDictionary<string, string>? parameters = null)
+    public BacktestRequest ToRequest(ParseResult parse, TradingSettings settings, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var symbolText = parse.GetValue(Symbol) ?? "";
         if (!Core.Model.Symbol.TryParse(symbolText, out var symbol))
@@ -50,7 +64,28 @@ internal sealed class BacktestOptions
             SlippageBps = parse.GetValue(SlippageBps),
             Parameters = parameters ?? ParseParameters(parse.GetValue(Params)),
             FilterOverride = parse.GetValue(Filters) is { } filters ? ParseFilters(filters) : null,
+            Policy = PolicyFrom(parse, settings),
         };
+    }
+
+    /// <summary>The configured policy (the one live trading uses), with this command's overrides.</summary>
+    private ExecutionPolicy PolicyFrom(ParseResult parse, TradingSettings settings)
+    {
+        var policy = ExecutionServiceCollectionExtensions.ExecutionPolicyFrom(settings);
+        if (parse.GetValue(StopLossPct) is { } stop) policy = policy with { StopLossPct = stop };
+        if (parse.GetValue(TakeProfitPct) is { } target) policy = policy with { TakeProfitPct = target };
+        if (parse.GetValue(Sizing) is { } sizing) policy = policy with { Sizing = ParseSizing(sizing) };
+        return policy;
+    }
+
+    private static PositionSizing ParseSizing(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !SizingNames.TryParse(text[..colon], out var mode)
+            || !decimal.TryParse(text[(colon + 1)..], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            throw new BacktestInputException($"--sizing '{text}' must look like MODE:VALUE with MODE one of {SizingNames.Choices}, e.g. risk_based:1.");
+        if (SizingNames.Problem(mode, value) is { } problem) throw new BacktestInputException($"--sizing: {problem}");
+        return new PositionSizing(mode, value);
     }
 
     private static FilterOverride ParseFilters(string text)

@@ -17,7 +17,7 @@ public static class BacktestRunCommand
         command.Options.Add(json);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
-            var request = options.ToRequest(parse);
+            var request = options.ToRequest(parse, settings);
             request.Validate();
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);
