@@ -87,5 +87,6 @@ public abstract partial class TradingStoreSuite
 
         (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
         (await Store.Orders.GetFillsAsync(ct: Ct)).Count.ShouldBe(2);
+        (await Store.Orders.CountFillsAsync(Ct)).ShouldBe(2);
     }
 }

@@ -19,5 +19,8 @@ public interface IOrderStore
     /// <summary>Stores a fill once; a second save of the same id is ignored. Returns whether it was new.</summary>
     Task<bool> SaveFillAsync(Fill fill, CancellationToken ct = default);
 
+    /// <summary>How many fills are stored: a cheap check whether the books changed since they were last read.</summary>
+    Task<long> CountFillsAsync(CancellationToken ct = default);
+
     Task<IReadOnlyList<Fill>> GetFillsAsync(string? orderId = null, CancellationToken ct = default);
 }

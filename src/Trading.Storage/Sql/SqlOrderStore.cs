@@ -93,6 +93,12 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
         return inserted == 1;
     }
 
+    public async Task<long> CountFillsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.Sql("SELECT count(*) FROM fills").ScalarInt64Async(ct);
+    }
+
     public async Task<IReadOnlyList<Fill>> GetFillsAsync(string? orderId = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -8,7 +8,7 @@ internal sealed class SqlTradingStore : ITradingStore
     private readonly SqlDatabase database;
     private readonly MigrationRunner migrations;
 
-    public SqlTradingStore(SqlDatabase database, ICandleStore candles)
+    public SqlTradingStore(SqlDatabase database, ICandleStore candles, IStoreLock tradingLock)
     {
         this.database = database;
         migrations = new MigrationRunner(database);
@@ -21,6 +21,7 @@ internal sealed class SqlTradingStore : ITradingStore
         SystemState = new SqlSystemStateStore(database);
         RiskDecisions = new SqlRiskDecisionStore(database);
         Executions = new SqlExecutionJournal(database);
+        TradingLock = tradingLock;
     }
 
     public string Provider => database.Provider;
@@ -33,6 +34,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public ISystemStateStore SystemState { get; }
     public IRiskDecisionStore RiskDecisions { get; }
     public IExecutionJournal Executions { get; }
+    public IStoreLock TradingLock { get; }
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
 
