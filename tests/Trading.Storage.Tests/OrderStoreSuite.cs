@@ -87,6 +87,22 @@ public abstract partial class TradingStoreSuite
 
         (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
         (await Store.Orders.GetFillsAsync(ct: Ct)).Count.ShouldBe(2);
-        (await Store.Orders.CountFillsAsync(Ct)).ShouldBe(2);
+        (await Store.Orders.GetFillsBookedAfterAsync(null, Ct)).Select(b => (b.Sequence, b.Fill)).ShouldBe([(1L, fill), (2L, fill with { Id = "f2", OrderId = "o2" })]);
+    }
+
+    [Fact]
+    public async Task Orders_GetFillsBookedAfterAsync_FillsOutOfTimeOrder_ReturnedInBookingOrderAfterTheSequence()
+    {
+        Fill At(string id, int minutes) => new()
+        {
+            Id = id, OrderId = "o1", Symbol = Btc, Side = OrderSide.Buy, Price = 100m, Quantity = 1m, Fee = 0m, FeeAsset = "USDT",
+            Time = Now.AddMinutes(minutes),
+        };
+        foreach (var fill in new[] { At("late", 9), At("early", 1), At("middle", 5) }) await Store.Orders.SaveFillAsync(fill, Ct);
+
+        (await Store.Orders.GetFillsBookedAfterAsync(null, Ct)).Select(b => b.Fill.Id).ShouldBe(["late", "early", "middle"]);
+        (await Store.Orders.GetFillsBookedAfterAsync(1, Ct)).Select(b => (b.Sequence, b.Fill.Id)).ShouldBe([(2L, "early"), (3L, "middle")]);
+        (await Store.Orders.GetFillsBookedAfterAsync(3, Ct)).ShouldBeEmpty();
+        (await Store.Orders.GetFillsAsync(ct: Ct)).Select(f => f.Id).ShouldBe(["early", "middle", "late"]);
     }
 }

@@ -83,7 +83,9 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
         ArgumentNullException.ThrowIfNull(fill);
         await using var connection = await database.OpenWriterAsync(ct);
         var inserted = await connection.Sql($"""
-            INSERT INTO fills ({FillColumns}) VALUES (@id, @order_id, @symbol, @side, @price, @quantity, @fee, @fee_asset, @is_maker, @time)
+            INSERT INTO fills ({FillColumns}, seq)
+            VALUES (@id, @order_id, @symbol, @side, @price, @quantity, @fee, @fee_asset, @is_maker, @time,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM fills))
             ON CONFLICT (id) DO NOTHING
             """)
             .With("id", fill.Id).With("order_id", fill.OrderId).With("symbol", fill.Symbol.Name).With("side", fill.Side.ToString())
@@ -93,10 +95,13 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
         return inserted == 1;
     }
 
-    public async Task<long> CountFillsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookedFill>> GetFillsBookedAfterAsync(long? afterSequence, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.Sql("SELECT count(*) FROM fills").ScalarInt64Async(ct);
+        var command = afterSequence is { } after
+            ? connection.Sql($"SELECT {FillColumns}, seq FROM fills WHERE seq > @after ORDER BY seq").With("after", after)
+            : connection.Sql($"SELECT {FillColumns}, COALESCE(seq, 0) FROM fills ORDER BY COALESCE(seq, 0), time, id");
+        return await command.ListAsync(r => new BookedFill(r.GetInt64(10), MapFill(r)), ct);
     }
 
     public async Task<IReadOnlyList<Fill>> GetFillsAsync(string? orderId = null, CancellationToken ct = default)
