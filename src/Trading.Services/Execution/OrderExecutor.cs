@@ -13,12 +13,13 @@ namespace Trading.Services.Execution;
 /// <see cref="RiskGate"/>, stores and logs the decision, then (unless dry-run) creates the order with a client
 /// order id derived from the signal id and sends it to the venue. An order that already exists for the signal is
 /// never sent again; an unknown outcome is resolved by a query. Every transition is persisted and published.
-/// Calls are serialised, so venue updates and requests never interleave.
+/// Every step runs under the store's trading lock, after the account and the open orders (and the paper book) were
+/// refreshed from the store, so steps of every executor in every process are serialised and see one truth.
 /// </summary>
 public sealed class OrderExecutor
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ITradingStore _store;
+    private readonly StoredBooks _books;
     private readonly IMessageBus _bus;
     private readonly IExecutionVenue? _venue;
     private readonly RiskGate _risk;
@@ -42,6 +43,7 @@ public sealed class OrderExecutor
         _logger = logger;
         _health = health;
         _killSwitch = new KillSwitch(store.SystemState);
+        _books = new StoredBooks(store, logger);
         _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
         _venue?.Attach(ApplyVenueUpdateAsync);
     }
@@ -56,8 +58,7 @@ public sealed class OrderExecutor
     /// <summary>Cancels an open order by id or client order id; a venue refusal (e.g. it already filled) is a denial with the reason.</summary>
     public async Task<ExecutionOutcome> CancelAsync(string id, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        await using (await EnterAsync(ct))
         {
             var order = await _store.Orders.GetAsync(id, ct) ?? await _store.Orders.GetByClientOrderIdAsync(id, ct);
             if (order is null) return new ExecutionOutcome(ExecutionResult.Denied, $"no order with id {id}");
@@ -74,23 +75,47 @@ public sealed class OrderExecutor
             foreach (var update in updates) await ApplyLockedAsync(update, ct);
             return await PlacedAsync(order.Id, "cancelled", ct);
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     public async Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _gate.WaitAsync(ct);
+        await using (await EnterAsync(ct))
+            return await ExecuteLockedAsync(request, ct);
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteAsync"/> for a one-shot command in paper mode: in the same locked step, the new order is matched at
+    /// <paramref name="price"/> (the latest stored price) at <paramref name="time"/>. Other resting orders wait for candles.
+    /// </summary>
+    public async Task<ExecutionOutcome> ExecuteAtPriceAsync(ExecutionRequest request, decimal price, DateTimeOffset time, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using (await EnterAsync(ct))
+        {
+            var outcome = await ExecuteLockedAsync(request, ct);
+            if (_venue is not PaperVenue paper || outcome.Result != ExecutionResult.Placed || outcome.Order is not { IsOpen: true } order) return outcome;
+            foreach (var update in paper.MatchOrderAt(order, price, time)) await ApplyLockedAsync(update, ct);
+            return await PlacedAsync(order.Id, outcome.Reason, ct);
+        }
+    }
+
+    /// <summary>
+    /// Takes the store's trading lock (every executor of every process queues there), then refreshes the account, the open
+    /// orders and the paper book from the store, so the step decides on what is stored, not on what this process remembers.
+    /// </summary>
+    private async Task<IAsyncDisposable> EnterAsync(CancellationToken ct)
+    {
+        var held = await _store.TradingLock.AcquireAsync(ct);
         try
         {
-            return await ExecuteLockedAsync(request, ct);
+            await _books.RefreshAsync(Market, _venue as PaperVenue, ct);
+            return held;
         }
-        finally
+        catch
         {
-            _gate.Release();
+            await held.DisposeAsync();
+            throw;
         }
     }
 
@@ -232,33 +257,22 @@ public sealed class OrderExecutor
         };
     }
 
-    /// <summary>Marks the account at a closed candle, then lets a paper venue match its open orders against it.</summary>
+    /// <summary>Marks the account at a closed candle; a paper venue matches every stored open paper order against it.</summary>
     public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        await using (await EnterAsync(ct))
         {
             Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+            if (_venue is not PaperVenue paper) return;
+            foreach (var update in paper.OnCandle(candle)) await ApplyLockedAsync(update, ct);
         }
-        finally
-        {
-            _gate.Release();
-        }
-        if (_venue is PaperVenue paper) await paper.OnCandleAsync(candle, ct);
     }
 
     /// <summary>Applies a transition reported by the venue later (a fill on a new candle, a user-data event).</summary>
     public async ValueTask ApplyVenueUpdateAsync(VenueUpdate update, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
+        await using (await EnterAsync(ct))
             await ApplyLockedAsync(update, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <summary>
@@ -270,32 +284,20 @@ public sealed class OrderExecutor
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(derive);
-        await _gate.WaitAsync(ct);
-        try
+        await using (await EnterAsync(ct))
         {
             if (await _store.Orders.GetByClientOrderIdAsync(clientOrderId, ct) is not { } stored) return false;
             foreach (var update in await derive(stored, ct)) await ApplyLockedAsync(update, ct);
             return true;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
-    /// <summary>Runs <paramref name="action"/> on the executor's account under its lock (a deposit from the user data stream).</summary>
+    /// <summary>Runs <paramref name="action"/> on the refreshed account under the trading lock (a deposit, a balance reconciliation).</summary>
     public async Task WithAccountAsync(Func<Core.Portfolio.PortfolioAccount, CancellationToken, Task> action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
-        await _gate.WaitAsync(ct);
-        try
-        {
+        await using (await EnterAsync(ct))
             await action(Market.Account, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
