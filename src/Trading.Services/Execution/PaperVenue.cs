@@ -117,8 +117,9 @@ public sealed class PaperVenue : IExecutionVenue
         single.AddSymbol(held.Symbol, _filters[held.Symbol], _venue.BaseBalance(held.Symbol));
         single.SetLastPrice(held.Symbol, _venue.LastPrice(held.Symbol));
         single.Restore(held, held.UpdatedAt, hasSeenCandle: false);
+        var at = Math.Max(time.ToUnixTimeMilliseconds(), held.UpdatedAt.ToUnixTimeMilliseconds()); // never before it was placed
         var updates = new List<VenueUpdate>();
-        single.OnCandle(new Candle(held.Symbol, Timeframe.M1, time.ToUnixTimeMilliseconds(), price, price, price, price, 0m), updates);
+        single.OnCandle(new Candle(held.Symbol, Timeframe.M1, at, price, price, price, price, 0m), updates);
         return updates.ConvertAll(Qualify);
     }
 
