@@ -79,7 +79,7 @@ public sealed class MultiProcessPaperTests(PostgresServerFixture postgres) : IAs
         var orders = await store.Orders.ListAsync(limit: 10_000, ct: Ct);
         var fills = await store.Orders.GetFillsBookedAfterAsync(null, Ct);
         // 0.006 BTC at ~42,000 is ~250 USDT: at most three fit the 1,000 USDT position limit.
-        orders.Count(o => o.BotId is null && o.Status == OrderStatus.Filled).ShouldBeInRange(1, 3);
+        orders.Count(o => o.BotId is null && o.Status == OrderStatus.Filled).ShouldBeLessThanOrEqualTo(3);
         foreach (var order in orders)
         {
             order.FilledQuantity.ShouldBe(fills.Where(f => f.Fill.OrderId == order.Id).Sum(f => f.Fill.Quantity), $"order {order.Id} ({order.Status})");
