@@ -105,4 +105,26 @@ public abstract partial class TradingStoreSuite
         (await Store.Orders.GetFillsBookedAfterAsync(3, Ct)).ShouldBeEmpty();
         (await Store.Orders.GetFillsAsync(ct: Ct)).Select(f => f.Id).ShouldBe(["early", "middle", "late"]);
     }
+
+    [Fact]
+    public async Task Orders_SaveFillAsyncWithOrder_NewFillStoresBothDuplicateChangesNothing()
+    {
+        var order = new Order
+        {
+            Id = "o1", ClientOrderId = "c1", Symbol = Btc, Side = OrderSide.Buy, Type = OrderType.Market, Quantity = 0.5m,
+            Status = OrderStatus.Filled, FilledQuantity = 0.5m, AverageFillPrice = 42_000m, CreatedAt = Now, UpdatedAt = Now,
+        };
+        var fill = new Fill
+        {
+            Id = "f1", OrderId = "o1", Symbol = Btc, Side = OrderSide.Buy, Price = 42_000m, Quantity = 0.5m, Fee = 0.021m, FeeAsset = "USDT", Time = Now,
+        };
+        var filled = new OrderEvent("o1", OrderStatus.New, OrderStatus.Filled, Now, "filled");
+
+        (await Store.Orders.SaveFillAsync(fill, order, filled, Ct)).ShouldBeTrue();
+        (await Store.Orders.SaveFillAsync(fill, order with { Status = OrderStatus.Expired }, null, Ct)).ShouldBeFalse();
+
+        (await Store.Orders.GetAsync("o1", Ct)).ShouldBe(order);
+        (await Store.Orders.GetEventsAsync("o1", Ct)).ShouldBe([filled]);
+        (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
+    }
 }

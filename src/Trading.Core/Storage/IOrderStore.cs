@@ -20,6 +20,12 @@ public interface IOrderStore
     Task<bool> SaveFillAsync(Fill fill, CancellationToken ct = default);
 
     /// <summary>
+    /// Stores a new fill and the order snapshot (with its transition) it produced, in one transaction, so that no crash leaves
+    /// a fill without its order; a fill id already stored changes nothing. Returns whether the fill was new.
+    /// </summary>
+    Task<bool> SaveFillAsync(Fill fill, Order order, OrderEvent? transition, CancellationToken ct = default);
+
+    /// <summary>
     /// Fills in the order they were stored, after booking sequence <paramref name="afterSequence"/> (null: every fill, those
     /// stored before sequences existed first, by time). Replaying them in this order repeats the bookings exactly.
     /// </summary>

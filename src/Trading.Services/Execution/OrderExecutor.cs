@@ -55,6 +55,20 @@ public sealed class OrderExecutor
     /// <summary>The venue orders go to; null in dry-run.</summary>
     public IExecutionVenue? Venue => _venue;
 
+    /// <summary>
+    /// A paper order is stored and accepted in one locked step, so one still Created or Submitted when the lock is free was
+    /// left by a step that died (a crash, a stop): it never reached the paper book, and fails rather than block its symbol.
+    /// </summary>
+    private async Task FailUnfinishedPaperOrdersAsync(IReadOnlyList<Order> open, CancellationToken ct)
+    {
+        foreach (var order in open.Where(o => o.Status is OrderStatus.Created or OrderStatus.Submitted))
+        {
+            var failed = OrderStateMachine.Fail(order, _time.GetUtcNow(), "the paper step that placed it did not finish");
+            await SaveAndPublishAsync(failed.Order, failed.Event, null, ct);
+            _logger.LogWarning("Paper order {OrderId} failed: {Cause}", order.Id, failed.Event.Cause);
+        }
+    }
+
     /// <summary>Cancels an open order by id or client order id; a venue refusal (e.g. it already filled) is a denial with the reason.</summary>
     public async Task<ExecutionOutcome> CancelAsync(string id, CancellationToken ct = default)
     {
@@ -109,7 +123,8 @@ public sealed class OrderExecutor
         var held = await _store.TradingLock.AcquireAsync(ct);
         try
         {
-            await _books.RefreshAsync(Market, _venue as PaperVenue, ct);
+            var open = await _books.RefreshAsync(Market, _venue as PaperVenue, ct);
+            if (_venue is PaperVenue) await FailUnfinishedPaperOrdersAsync(open, ct);
             return held;
         }
         catch
@@ -302,11 +317,20 @@ public sealed class OrderExecutor
 
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
     {
-        if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
-        var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
-        if (update.Fill is null && stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
+        if (update.Fill is { } fill)
+        {
+            // The fill and the order snapshot it made commit together: a crash or a stop never leaves one without the other.
+            if (!await _store.Orders.SaveFillAsync(fill, update.Order, update.Event, ct)) return;
+        }
+        else
+        {
+            var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
+            if (stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
+            await _store.Orders.SaveAsync(update.Order, update.Event, ct);
+        }
         if (update.Fill is not null) Market.Account.Apply(update.Fill);
-        await SaveAndPublishAsync(update.Order, update.Event, update.Fill, ct);
+        Market.Track(update.Order);
+        await PublishAsync(update.Order, update.Fill, ct);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trading.Core.Model;
 using Trading.Core.Portfolio;
 using Trading.Core.Risk;
 using Trading.Core.Storage;
@@ -16,7 +17,8 @@ internal sealed class StoredBooks(ITradingStore store, ILogger logger)
     private readonly HashSet<string> _unbookable = new(StringComparer.Ordinal);
     private long? _lastSequence;
 
-    public async Task RefreshAsync(MarketState market, PaperVenue? paper, CancellationToken ct)
+    /// <summary>Refreshes <paramref name="market"/> (and <paramref name="paper"/>); returns the open orders as stored.</summary>
+    public async Task<IReadOnlyList<Order>> RefreshAsync(MarketState market, PaperVenue? paper, CancellationToken ct)
     {
         var account = market.Account;
         foreach (var booked in await store.Orders.GetFillsBookedAfterAsync(_lastSequence, ct))
@@ -32,6 +34,7 @@ internal sealed class StoredBooks(ITradingStore store, ILogger logger)
         foreach (var gone in market.TrackedOrderIds.Where(id => !openIds.Contains(id)).ToList()) market.Untrack(gone);
         foreach (var order in open) market.Track(order);
         paper?.Load(account.Cash, account.Quantity, open);
+        return open;
     }
 
     /// <summary>A fill is booked once (the account ignores an id it holds, such as this executor's own); one that cannot be is reported once.</summary>

@@ -87,6 +87,27 @@ public sealed class SharedPaperBookTests
         fills.Sum(f => f.Quantity * f.Price).ShouldBeLessThanOrEqualTo(0.1m * 10_000m);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_PaperOrderLeftSubmittedByADeadStep_FailsItAndTradesOn()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        await h.Store.Candles.UpsertAsync([ExecutionHarness.Bar(0, Price)], h.Token);
+        var now = h.Clock.GetUtcNow();
+        var created = new Order
+        {
+            Id = "dead", ClientOrderId = "dead", Symbol = ExecutionHarness.Btc, Side = OrderSide.Buy, Type = OrderType.Market, Quantity = 0.01m,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        var submitted = Core.Execution.OrderStateMachine.Submit(created, now);
+        await h.Store.Orders.SaveAsync(submitted.Order, submitted.Event, h.Token);
+        var executor = await ExecutorOnAsync(h, h.Store);
+
+        var outcome = await executor.ExecuteAsync(LimitBuy("after", Price - 100m), h.Token);
+
+        outcome.Result.ShouldBe(ExecutionResult.Placed, outcome.Reason);
+        (await h.Store.Orders.GetAsync("dead", h.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Failed);
+    }
+
     private static ExecutionRequest LimitBuy(string signalId, decimal price) =>
         new(signalId, ExecutionHarness.Btc, OrderSide.Buy, 0.01m, LimitPrice: price);
 
