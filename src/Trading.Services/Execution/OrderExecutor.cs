@@ -18,6 +18,7 @@ namespace Trading.Services.Execution;
 /// </summary>
 public sealed class OrderExecutor
 {
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ITradingStore _store;
     private readonly StoredBooks _books;
     private readonly IMessageBus _bus;
@@ -120,16 +121,19 @@ public sealed class OrderExecutor
     /// </summary>
     private async Task<IAsyncDisposable> EnterAsync(CancellationToken ct)
     {
-        var held = await _store.TradingLock.AcquireAsync(ct);
+        await _turn.WaitAsync(ct);
+        IAsyncDisposable? held = null;
         try
         {
+            held = await _store.TradingLock.AcquireAsync(ct);
             var open = await _books.RefreshAsync(Market, _venue as PaperVenue, ct);
             if (_venue is PaperVenue) await FailUnfinishedPaperOrdersAsync(open, ct);
-            return held;
+            return new LockedStep(held, _turn);
         }
         catch
         {
-            await held.DisposeAsync();
+            if (held is not null) await held.DisposeAsync();
+            _turn.Release();
             throw;
         }
     }
@@ -275,10 +279,23 @@ public sealed class OrderExecutor
     /// <summary>Marks the account at a closed candle; a paper venue matches every stored open paper order against it.</summary>
     public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default)
     {
+        if (_venue is not PaperVenue paper)
+        {
+            // Marking changes only this process's view, not the store: no store lock on the candle → order path.
+            await _turn.WaitAsync(ct);
+            try
+            {
+                Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+            }
+            finally
+            {
+                _turn.Release();
+            }
+            return;
+        }
         await using (await EnterAsync(ct))
         {
             Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
-            if (_venue is not PaperVenue paper) return;
             foreach (var update in paper.OnCandle(candle)) await ApplyLockedAsync(update, ct);
         }
     }
