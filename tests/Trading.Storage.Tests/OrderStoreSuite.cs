@@ -87,5 +87,44 @@ public abstract partial class TradingStoreSuite
 
         (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
         (await Store.Orders.GetFillsAsync(ct: Ct)).Count.ShouldBe(2);
+        (await Store.Orders.GetFillsBookedAfterAsync(null, Ct)).Select(b => (b.Sequence, b.Fill)).ShouldBe([(1L, fill), (2L, fill with { Id = "f2", OrderId = "o2" })]);
+    }
+
+    [Fact]
+    public async Task Orders_GetFillsBookedAfterAsync_FillsOutOfTimeOrder_ReturnedInBookingOrderAfterTheSequence()
+    {
+        Fill At(string id, int minutes) => new()
+        {
+            Id = id, OrderId = "o1", Symbol = Btc, Side = OrderSide.Buy, Price = 100m, Quantity = 1m, Fee = 0m, FeeAsset = "USDT",
+            Time = Now.AddMinutes(minutes),
+        };
+        foreach (var fill in new[] { At("late", 9), At("early", 1), At("middle", 5) }) await Store.Orders.SaveFillAsync(fill, Ct);
+
+        (await Store.Orders.GetFillsBookedAfterAsync(null, Ct)).Select(b => b.Fill.Id).ShouldBe(["late", "early", "middle"]);
+        (await Store.Orders.GetFillsBookedAfterAsync(1, Ct)).Select(b => (b.Sequence, b.Fill.Id)).ShouldBe([(2L, "early"), (3L, "middle")]);
+        (await Store.Orders.GetFillsBookedAfterAsync(3, Ct)).ShouldBeEmpty();
+        (await Store.Orders.GetFillsAsync(ct: Ct)).Select(f => f.Id).ShouldBe(["early", "middle", "late"]);
+    }
+
+    [Fact]
+    public async Task Orders_SaveFillAsyncWithOrder_NewFillStoresBothDuplicateChangesNothing()
+    {
+        var order = new Order
+        {
+            Id = "o1", ClientOrderId = "c1", Symbol = Btc, Side = OrderSide.Buy, Type = OrderType.Market, Quantity = 0.5m,
+            Status = OrderStatus.Filled, FilledQuantity = 0.5m, AverageFillPrice = 42_000m, CreatedAt = Now, UpdatedAt = Now,
+        };
+        var fill = new Fill
+        {
+            Id = "f1", OrderId = "o1", Symbol = Btc, Side = OrderSide.Buy, Price = 42_000m, Quantity = 0.5m, Fee = 0.021m, FeeAsset = "USDT", Time = Now,
+        };
+        var filled = new OrderEvent("o1", OrderStatus.New, OrderStatus.Filled, Now, "filled");
+
+        (await Store.Orders.SaveFillAsync(fill, order, filled, Ct)).ShouldBeTrue();
+        (await Store.Orders.SaveFillAsync(fill, order with { Status = OrderStatus.Expired }, null, Ct)).ShouldBeFalse();
+
+        (await Store.Orders.GetAsync("o1", Ct)).ShouldBe(order);
+        (await Store.Orders.GetEventsAsync("o1", Ct)).ShouldBe([filled]);
+        (await Store.Orders.GetFillsAsync("o1", Ct)).ShouldBe([fill]);
     }
 }

@@ -45,6 +45,9 @@ public abstract partial class TradingStoreSuite : IAsyncLifetime
         Store = await TradingStoreFactory.OpenAsync(location.Url, location.DataDir, Ct);
     }
 
+    /// <summary>A second store on the same database, as another process would open it.</summary>
+    protected Task<ITradingStore> OpenSecondStoreAsync() => TradingStoreFactory.OpenAsync(location.Url, location.DataDir, Ct);
+
     protected static Candle Bar(long index, decimal close = 100m, Symbol? symbol = null, Timeframe? timeframe = null)
     {
         var tf = timeframe ?? Timeframe.M1;

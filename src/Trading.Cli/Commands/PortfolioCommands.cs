@@ -10,6 +10,7 @@ public static class PortfolioCommands
         var command = new Command("portfolio", "Balances, positions and PnL");
         command.Subcommands.Add(PortfolioShowCommand.Create());
         command.Subcommands.Add(PortfolioHistoryCommand.Create());
+        command.Subcommands.Add(PortfolioRepairCommand.Create());
         return command;
     }
 }

@@ -75,6 +75,28 @@ public sealed class SimulatedVenue
         return null;
     }
 
+    /// <summary>
+    /// Puts back an order a venue accepted earlier (an open paper order read from the store): it rests from
+    /// <paramref name="activeFrom"/> and reserves balance as <see cref="Submit"/> did. <paramref name="hasSeenCandle"/>: it
+    /// already met a candle, so crossing now is a maker fill.
+    /// </summary>
+    public void Restore(Order order, DateTimeOffset activeFrom, bool hasSeenCandle)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Status is not (OrderStatus.New or OrderStatus.PartiallyFilled))
+            throw new ArgumentException($"Only an accepted open order can be restored, not {order.Status} order {order.Id}.", nameof(order));
+        var s = Get(order.Symbol);
+        Rest(s, order, activeFrom, order.Side == OrderSide.Buy ? QuoteNeeded(s, order) : 0m);
+        s.Orders[^1].IsFresh = !hasSeenCandle;
+    }
+
+    /// <summary>Sets a symbol's last price without matching anything (the price a restored venue knew).</summary>
+    public void SetLastPrice(Symbol symbol, decimal price)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(price);
+        Get(symbol).LastPrice = price;
+    }
+
     private string? Admit(Order order, out SimulatedSymbol? s, out decimal reservedQuote)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -287,7 +309,7 @@ public sealed class SimulatedVenue
         var price = order.Type == OrderType.Limit
             ? order.Price ?? 0m
             : FillModel.MarketPrice(OrderSide.Buy, s.LastPrice, s.Filters);
-        return order.Quantity * price * (1m + rate);
+        return order.RemainingQuantity * price * (1m + rate);
     }
 
     private string? FindBalanceProblem(SimulatedSymbol s, Order order, decimal quoteNeeded)

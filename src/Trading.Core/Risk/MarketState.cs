@@ -30,6 +30,9 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
     public decimal AvailableQuote => Account.Cash - _reservedQuote;
     public int OpenOrderCount => _orders.Count;
 
+    /// <summary>The ids of the orders <see cref="Track"/> holds open.</summary>
+    public IReadOnlyCollection<string> TrackedOrderIds => _orders.Keys;
+
     public void SetFilters(Symbol symbol, SymbolFilters filters) =>
         Entry(symbol).Filters = filters ?? throw new ArgumentNullException(nameof(filters));
 

@@ -16,8 +16,20 @@ public interface IOrderStore
 
     Task<IReadOnlyList<OrderEvent>> GetEventsAsync(string orderId, CancellationToken ct = default);
 
-    /// <summary>Stores a fill once; a second save of the same id is ignored. Returns whether it was new.</summary>
+    /// <summary>Stores a fill once, with the next booking sequence; a second save of the same id is ignored. Returns whether it was new.</summary>
     Task<bool> SaveFillAsync(Fill fill, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores a new fill and the order snapshot (with its transition) it produced, in one transaction, so that no crash leaves
+    /// a fill without its order; a fill id already stored changes nothing. Returns whether the fill was new.
+    /// </summary>
+    Task<bool> SaveFillAsync(Fill fill, Order order, OrderEvent? transition, CancellationToken ct = default);
+
+    /// <summary>
+    /// Fills in the order they were stored, after booking sequence <paramref name="afterSequence"/> (null: every fill, those
+    /// stored before sequences existed first, by time). Replaying them in this order repeats the bookings exactly.
+    /// </summary>
+    Task<IReadOnlyList<BookedFill>> GetFillsBookedAfterAsync(long? afterSequence, CancellationToken ct = default);
 
     Task<IReadOnlyList<Fill>> GetFillsAsync(string? orderId = null, CancellationToken ct = default);
 }

@@ -18,6 +18,9 @@ public interface ITradingStore : IAsyncDisposable
     /// <summary>The executor's signal, risk decision and new order in one transaction.</summary>
     IExecutionJournal Executions { get; }
 
+    /// <summary>Serialises every read-decide-write step on the trading state, across processes.</summary>
+    IStoreLock TradingLock { get; }
+
     /// <summary>Applies pending migrations; safe to run again.</summary>
     Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default);
 

@@ -60,8 +60,6 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
     public Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct) =>
         PlaceAsync(submitted, ct);
 
-    public ValueTask OnCandleAsync(Candle candle, CancellationToken ct) => ValueTask.CompletedTask;
-
     public async Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);

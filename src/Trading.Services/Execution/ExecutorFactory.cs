@@ -13,7 +13,8 @@ namespace Trading.Services.Execution;
 /// <summary>
 /// Builds an <see cref="OrderExecutor"/> from the store, as the service and the CLI both need it: the account
 /// replayed from stored fills, open orders tracked, the kill switch restored, and the venue for the mode
-/// (paper gets a <see cref="PaperVenue"/> with the account's balances; testnet/live take the given venue).
+/// (paper gets a <see cref="PaperVenue"/>, whose book the executor loads from the store at every step; testnet/live take
+/// the given venue). Open paper orders stay open: they belong to the store, not to the process that placed them.
 /// </summary>
 public static class ExecutorFactory
 {
@@ -46,7 +47,9 @@ public static class ExecutorFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(filters);
         var now = time.GetUtcNow();
-        var account = await PortfolioReplay.BuildAsync(store, options.InitialQuoteBalance, now, ct);
+        var problems = new List<string>();
+        var account = await PortfolioReplay.BuildAsync(store, options.InitialQuoteBalance, now, ct, problems);
+        foreach (var problem in problems) logger.LogError("The books disagree: {Problem} ({Repair})", problem, PortfolioReplay.RepairHint);
         var market = new MarketState(account, time, limits.FeeBps);
         foreach (var (symbol, symbolFilters) in filters) market.SetFilters(symbol, symbolFilters);
 
@@ -59,32 +62,16 @@ public static class ExecutorFactory
         if (venue is PaperVenue paper)
         {
             foreach (var (symbol, price, at) in await PortfolioReplay.LatestPricesAsync(store, ct))
-                await paper.MatchAtAsync(symbol, price, at, ct);
+                paper.SetMarket(symbol, price, at);
         }
         var gate = new RiskGate(limits, await new KillSwitch(store.SystemState).LoadAsync(ct));
         var executor = new OrderExecutor(store, bus, venue, gate, market, options, time, logger, health);
 
         foreach (var order in await store.Orders.ListAsync(openOnly: true, limit: 10_000, ct))
-        {
-            if (options.Mode == ExecutionMode.Paper)
-                await ExpireLostPaperOrderAsync(store, bus, order, now, logger, ct);
-            else
-                market.Track(order);
-        }
+            market.Track(order);
         await executor.RestoreExitsAsync(ct);
         if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live)
             await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct, balanceSymbols: filters.Keys);
         return executor;
-    }
-
-    /// <summary>Paper orders live in the process that placed them: after a restart they are expired and reported, never left open.</summary>
-    private static async Task ExpireLostPaperOrderAsync(ITradingStore store, IMessageBus bus, Order order, DateTimeOffset now, ILogger logger, CancellationToken ct)
-    {
-        var closed = order.Status is OrderStatus.Created or OrderStatus.Submitted
-            ? OrderStateMachine.Fail(order, now, "paper venue restarted before the order reached it")
-            : OrderStateMachine.Expire(order, now, "paper venue restarted: the simulated order book was lost");
-        await store.Orders.SaveAsync(closed.Order, closed.Event, ct);
-        logger.LogWarning("Paper order {OrderId} closed at start-up: {Cause}", order.Id, closed.Event.Cause);
-        await bus.PublishAsync(StreamNames.Orders, ExecutionMessages.Order(closed.Order, now), ct);
     }
 }

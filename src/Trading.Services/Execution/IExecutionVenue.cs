@@ -28,9 +28,6 @@ public interface IExecutionVenue
     /// </summary>
     Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct);
 
-    /// <summary>A closed candle: a simulated venue matches its resting orders against it; an exchange matches its own.</summary>
-    ValueTask OnCandleAsync(Candle candle, CancellationToken ct);
-
     /// <summary>Cancels an open order; the transitions, or a venue error as <see cref="VenueRejectedException"/>.</summary>
     Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct);
 }

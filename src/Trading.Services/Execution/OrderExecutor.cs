@@ -13,12 +13,14 @@ namespace Trading.Services.Execution;
 /// <see cref="RiskGate"/>, stores and logs the decision, then (unless dry-run) creates the order with a client
 /// order id derived from the signal id and sends it to the venue. An order that already exists for the signal is
 /// never sent again; an unknown outcome is resolved by a query. Every transition is persisted and published.
-/// Calls are serialised, so venue updates and requests never interleave.
+/// Every step runs under the store's trading lock, after the account and the open orders (and the paper book) were
+/// refreshed from the store, so steps of every executor in every process are serialised and see one truth.
 /// </summary>
 public sealed class OrderExecutor
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ITradingStore _store;
+    private readonly StoredBooks _books;
     private readonly IMessageBus _bus;
     private readonly IExecutionVenue? _venue;
     private readonly RiskGate _risk;
@@ -44,6 +46,7 @@ public sealed class OrderExecutor
         _logger = logger;
         _health = health;
         _killSwitch = new KillSwitch(store.SystemState);
+        _books = new StoredBooks(store, logger);
         _kernel = new ExecutionKernel(market, risk, options.Policy);
         _exits = new ProtectiveExitJournal(store.SystemState);
         _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
@@ -60,11 +63,24 @@ public sealed class OrderExecutor
     /// <summary>The venue orders go to; null in dry-run.</summary>
     public IExecutionVenue? Venue => _venue;
 
+    /// <summary>
+    /// A paper order is stored and accepted in one locked step, so one still Created or Submitted when the lock is free was
+    /// left by a step that died (a crash, a stop): it never reached the paper book, and fails rather than block its symbol.
+    /// </summary>
+    private async Task FailUnfinishedPaperOrdersAsync(IReadOnlyList<Order> open, CancellationToken ct)
+    {
+        foreach (var order in open.Where(o => o.Status is OrderStatus.Created or OrderStatus.Submitted))
+        {
+            var failed = OrderStateMachine.Fail(order, _time.GetUtcNow(), "the paper step that placed it did not finish");
+            await SaveAndPublishAsync(failed.Order, failed.Event, null, ct);
+            _logger.LogWarning("Paper order {OrderId} failed: {Cause}", order.Id, failed.Event.Cause);
+        }
+    }
+
     /// <summary>Cancels an open order by id or client order id; a venue refusal (e.g. it already filled) is a denial with the reason.</summary>
     public async Task<ExecutionOutcome> CancelAsync(string id, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        await using (await EnterAsync(ct))
         {
             var order = await _store.Orders.GetAsync(id, ct) ?? await _store.Orders.GetByClientOrderIdAsync(id, ct);
             if (order is null) return new ExecutionOutcome(ExecutionResult.Denied, $"no order with id {id}");
@@ -81,23 +97,51 @@ public sealed class OrderExecutor
             foreach (var update in updates) await ApplyLockedAsync(update, ct);
             return await PlacedAsync(order.Id, "cancelled", ct);
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     public async Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _gate.WaitAsync(ct);
+        await using (await EnterAsync(ct))
+            return await ExecuteLockedAsync(request, ct);
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteAsync"/> for a one-shot command in paper mode: in the same locked step, the new order is matched at
+    /// <paramref name="price"/> (the latest stored price) at <paramref name="time"/>. Other resting orders wait for candles.
+    /// </summary>
+    public async Task<ExecutionOutcome> ExecuteAtPriceAsync(ExecutionRequest request, decimal price, DateTimeOffset time, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using (await EnterAsync(ct))
+        {
+            var outcome = await ExecuteLockedAsync(request, ct);
+            if (_venue is not PaperVenue paper || outcome.Result != ExecutionResult.Placed || outcome.Order is not { IsOpen: true } order) return outcome;
+            foreach (var update in paper.MatchOrderAt(order, price, time)) await ApplyLockedAsync(update, ct);
+            return await PlacedAsync(order.Id, outcome.Reason, ct);
+        }
+    }
+
+    /// <summary>
+    /// Takes the store's trading lock (every executor of every process queues there), then refreshes the account, the open
+    /// orders and the paper book from the store, so the step decides on what is stored, not on what this process remembers.
+    /// </summary>
+    private async Task<IAsyncDisposable> EnterAsync(CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        IAsyncDisposable? held = null;
         try
         {
-            return await ExecuteLockedAsync(request, ct);
+            held = await _store.TradingLock.AcquireAsync(ct);
+            var open = await _books.RefreshAsync(Market, _venue as PaperVenue, ct);
+            if (_venue is PaperVenue) await FailUnfinishedPaperOrdersAsync(open, ct);
+            return new LockedStep(held, _turn);
         }
-        finally
+        catch
         {
-            _gate.Release();
+            if (held is not null) await held.DisposeAsync();
+            _turn.Release();
+            throw;
         }
     }
 
@@ -111,7 +155,8 @@ public sealed class OrderExecutor
         _stateChange = null;
         if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
 
-        var decision = Decide(request, out var limitPrice);
+        var intent = request.ToIntent(_options.BotSizingFor(request.BotId));
+        var decision = _kernel.Decide(intent, out var limitPrice);
         await PersistStateChangeAsync(ct);
         var record = DecisionRecord(request, clientOrderId, decision);
         if (!decision.IsAllowed || _venue is null)
@@ -124,7 +169,6 @@ public sealed class OrderExecutor
         }
 
         var now = _time.GetUtcNow();
-        var intent = request.ToIntent(_options.BotSizingFor(request.BotId));
         var order = ExecutionKernel.NewOrder(intent, decision, limitPrice, clientOrderId, clientOrderId, now, signalId: request.SignalId, botId: request.BotId);
         // One commit before the send: the signal, the decision and the order, already Submitted with its client order id.
         // After a crash it is looked up at the venue by that id, never sent again blindly.
@@ -136,9 +180,6 @@ public sealed class OrderExecutor
         await PublishAsync(submitted.Order, null, ct);
         return await SendAsync(submitted.Order, ct);
     }
-
-    private RiskDecision Decide(ExecutionRequest request, out decimal? limitPrice) =>
-        _kernel.Decide(request.ToIntent(_options.BotSizingFor(request.BotId)), out limitPrice);
 
     /// <summary>An order stored as Created (by an earlier version, before a crash): stored as Submitted, then sent.</summary>
     private async Task<ExecutionOutcome> SubmitAsync(Order order, CancellationToken ct)
@@ -215,29 +256,33 @@ public sealed class OrderExecutor
     }
 
     /// <summary>
-    /// Marks the account at a closed candle, lets a paper venue match its open orders against it, then fires the
-    /// symbol's protective exit when the candle hit it, exactly as a backtest does.
+    /// Marks the account at a closed candle; a paper venue matches every stored open paper order against it. Then the
+    /// symbol's protective exit fires when the candle hit it, exactly as in a backtest.
     /// </summary>
     public async ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        if (_venue is not PaperVenue paper)
+        {
+            // Marking changes only this process's view, not the store: no store lock on the candle → order path.
+            await _turn.WaitAsync(ct);
+            try
+            {
+                Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+            }
+            finally
+            {
+                _turn.Release();
+            }
+            if (_venue is null || !_kernel.Exits.TryGet(candle.Symbol, out _)) return;
+            await using (await EnterAsync(ct))
+                await TriggerExitLockedAsync(candle, ct);
+            return;
+        }
+        await using (await EnterAsync(ct))
         {
             Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-        if (_venue is not null) await _venue.OnCandleAsync(candle, ct);
-        await _gate.WaitAsync(ct);
-        try
-        {
+            foreach (var update in paper.OnCandle(candle)) await ApplyLockedAsync(update, ct);
             await TriggerExitLockedAsync(candle, ct);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -247,10 +292,12 @@ public sealed class OrderExecutor
         foreach (var (symbol, levels) in await _exits.LoadAsync(ct)) _kernel.Exits.Restore(symbol, levels);
     }
 
+    /// <summary>Sends the exit the kernel triggers on <paramref name="candle"/>, once: its client order id comes from the candle.</summary>
     private async Task TriggerExitLockedAsync(Candle candle, CancellationToken ct)
     {
         if (_venue is null || !_kernel.TryTriggerExit(candle, out var trigger)) return;
         var id = ClientOrderIds.FromSignal($"exit-{candle.Symbol}-{candle.OpenTimeMs}");
+        await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         if (await _store.Orders.GetByClientOrderIdAsync(id, ct) is not null) return;
         var now = _time.GetUtcNow();
         var submitted = OrderStateMachine.Submit(trigger.ToOrder(id, id) with { CreatedAt = now, UpdatedAt = now }, now);
@@ -260,7 +307,6 @@ public sealed class OrderExecutor
             Allowed = true, Reason = $"{trigger.Reason} at {trigger.Exit.Price}: sell {trigger.Quantity} {candle.Symbol}",
         };
         await _store.Executions.RecordAsync(new ExecutionRecord(null, record, submitted.Order, submitted.Event), ct);
-        await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         _logger.LogInformation("Protective exit on {Symbol}: {Reason} at {Price}", candle.Symbol, trigger.Reason, trigger.Exit.Price);
         _kernel.Track(submitted.Order);
         await PublishAsync(submitted.Order, null, ct);
@@ -281,15 +327,8 @@ public sealed class OrderExecutor
     /// <summary>Applies a transition reported by the venue later (a fill on a new candle, a user-data event).</summary>
     public async ValueTask ApplyVenueUpdateAsync(VenueUpdate update, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
+        await using (await EnterAsync(ct))
             await ApplyLockedAsync(update, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <summary>
@@ -301,44 +340,41 @@ public sealed class OrderExecutor
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(derive);
-        await _gate.WaitAsync(ct);
-        try
+        await using (await EnterAsync(ct))
         {
             if (await _store.Orders.GetByClientOrderIdAsync(clientOrderId, ct) is not { } stored) return false;
             foreach (var update in await derive(stored, ct)) await ApplyLockedAsync(update, ct);
             return true;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
-    /// <summary>Runs <paramref name="action"/> on the executor's account under its lock (a deposit from the user data stream).</summary>
+    /// <summary>Runs <paramref name="action"/> on the refreshed account under the trading lock (a deposit, a balance reconciliation).</summary>
     public async Task WithAccountAsync(Func<Core.Portfolio.PortfolioAccount, CancellationToken, Task> action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
-        await _gate.WaitAsync(ct);
-        try
-        {
+        await using (await EnterAsync(ct))
             await action(Market.Account, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
     {
-        if (update.Fill is { } fill && !await _store.Orders.SaveFillAsync(fill, ct)) return;
-        var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
-        if (update.Fill is null && stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
+        if (update.Fill is { } fill)
+        {
+            // The fill and the order snapshot it made commit together: a crash or a stop never leaves one without the other.
+            if (!await _store.Orders.SaveFillAsync(fill, update.Order, update.Event, ct)) return;
+        }
+        else
+        {
+            var stored = await _store.Orders.GetAsync(update.Order.Id, ct);
+            if (stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
+            await _store.Orders.SaveAsync(update.Order, update.Event, ct);
+        }
         var armedBefore = _kernel.Exits.ArmedCount;
         if (update.Fill is not null) _kernel.Book(update.Fill);
-        await SaveAndPublishAsync(update.Order, update.Event, update.Fill, ct);
+        _kernel.Track(update.Order);
         _kernel.Settle(update.Order.Symbol);
         if (update.Fill is not null || armedBefore != _kernel.Exits.ArmedCount) await _exits.SaveAsync(_kernel.Exits.Armed, ct);
+        await PublishAsync(update.Order, update.Fill, ct);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
     }

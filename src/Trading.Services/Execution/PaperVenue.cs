@@ -1,3 +1,4 @@
+using System.Globalization;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 
@@ -5,103 +6,148 @@ namespace Trading.Services.Execution;
 
 /// <summary>
 /// Paper trading: the backtester's <see cref="SimulatedVenue"/> (fill model, fees, filters) with a virtual balance,
-/// matched against live closed candles passed to <see cref="OnCandleAsync"/>. Thread-safe; fills go to the sink.
+/// matched against closed candles. The account and the resting orders are the store's: the executor <see cref="Load"/>s
+/// them into a fresh book under the store's trading lock before each step, so every process matches the same orders.
 /// It runs on market time, as the backtester does: an order counts as placed at the close of the latest candle of its
 /// symbol, so a market order decided on candle t fills at candle t+1's open whatever the wall clock says (a replay of
-/// past data, or a signal that arrives a few milliseconds after t+1 opened).
+/// past data, or a signal that arrives a few milliseconds after t+1 opened). Not thread-safe: the executor's lock guards it.
 /// </summary>
 public sealed class PaperVenue : IExecutionVenue
 {
-    private readonly SimulatedVenue _venue;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<Symbol, DateTimeOffset> _marketTimes = [];
-    private Func<VenueUpdate, CancellationToken, ValueTask>? _sink;
+    private readonly FillModel _fillModel;
+    private readonly Dictionary<Symbol, SymbolFilters> _filters = [];
+    private readonly Dictionary<Symbol, (decimal Price, DateTimeOffset Time)> _markets = [];
+    private SimulatedVenue _venue;
 
     public PaperVenue(FillModel fillModel, decimal quoteBalance, IEnumerable<(Symbol Symbol, SymbolFilters Filters, decimal BaseBalance)> symbols)
     {
         ArgumentNullException.ThrowIfNull(symbols);
-        _venue = new SimulatedVenue(fillModel, quoteBalance);
-        foreach (var (symbol, filters, baseBalance) in symbols) _venue.AddSymbol(symbol, filters, baseBalance);
+        _fillModel = fillModel ?? throw new ArgumentNullException(nameof(fillModel));
+        var list = symbols.ToList();
+        foreach (var (symbol, filters, _) in list) _filters[symbol] = filters;
+        var bases = list.ToDictionary(s => s.Symbol, s => s.BaseBalance);
+        _venue = NewBook(quoteBalance, bases.GetValueOrDefault);
     }
 
     public string Name => "paper";
 
-    public decimal QuoteBalance { get { lock (_lock) return _venue.QuoteBalance; } }
+    public decimal QuoteBalance => _venue.QuoteBalance;
 
-    public decimal BaseBalance(Symbol symbol) { lock (_lock) return _venue.BaseBalance(symbol); }
+    public decimal BaseBalance(Symbol symbol) => _venue.BaseBalance(symbol);
 
-    public IReadOnlyList<Order> OpenOrders { get { lock (_lock) return _venue.OpenOrders.ToArray(); } }
+    public IReadOnlyList<Order> OpenOrders => _venue.OpenOrders.ToArray();
 
-    public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink) => _sink = sink;
+    /// <summary>Paper updates are returned to the caller, who holds the lock; there is nothing to push later.</summary>
+    public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink) { }
+
+    /// <summary>
+    /// Replaces the book with the store's state: the balances and the open paper orders (New or PartiallyFilled) of the known
+    /// symbols. An order rests from its acceptance (its last update, in market time), as it did where it was placed.
+    /// </summary>
+    public void Load(decimal quoteBalance, Func<Symbol, decimal> baseBalance, IEnumerable<Order> openOrders)
+    {
+        ArgumentNullException.ThrowIfNull(openOrders);
+        var venue = NewBook(quoteBalance, baseBalance);
+        foreach (var order in openOrders)
+        {
+            if (order.Status is not (OrderStatus.New or OrderStatus.PartiallyFilled) || !_filters.ContainsKey(order.Symbol)) continue;
+            var seenUpTo = _markets.TryGetValue(order.Symbol, out var market) ? market.Time : DateTimeOffset.MinValue;
+            venue.Restore(order, order.UpdatedAt, hasSeenCandle: seenUpTo > order.UpdatedAt);
+        }
+        _venue = venue;
+    }
+
+    /// <summary>Records the latest known price and market time of a symbol without matching (a process without live candles).</summary>
+    public void SetMarket(Symbol symbol, decimal price, DateTimeOffset time)
+    {
+        if (price <= 0) return;
+        if (!_markets.TryGetValue(symbol, out var seen) || time > seen.Time) _markets[symbol] = (price, time);
+        if (_filters.ContainsKey(symbol)) _venue.SetLastPrice(symbol, _markets[symbol].Price);
+    }
 
     public Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
     {
-        VenueUpdate update;
-        lock (_lock)
-        {
-            var at = _marketTimes.TryGetValue(submitted.Symbol, out var marketTime) ? marketTime : submitted.UpdatedAt;
-            update = _venue.Submit(submitted, at);
-        }
-        return Task.FromResult<IReadOnlyList<VenueUpdate>>([update]);
+        var at = _markets.TryGetValue(submitted.Symbol, out var market) ? market.Time : submitted.UpdatedAt;
+        return Task.FromResult<IReadOnlyList<VenueUpdate>>([_venue.Submit(submitted, at)]);
     }
 
     public Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct)
     {
         var updates = new List<VenueUpdate>(2);
-        lock (_lock) _venue.FillExit(submitted, trigger, updates);
-        return Task.FromResult<IReadOnlyList<VenueUpdate>>(updates.Select(Qualify).ToList());
+        _venue.FillExit(submitted, trigger, updates);
+        return Task.FromResult<IReadOnlyList<VenueUpdate>>(updates.ConvertAll(Qualify));
     }
 
-    /// <summary>The paper venue lives in memory: an order it does not hold (e.g. from before a restart) is unknown to it.</summary>
+    /// <summary>An order the book does not hold was never accepted (a crash before it was sent): unknown to the venue.</summary>
     public Task<IReadOnlyList<VenueUpdate>?> QueryAsync(Order stored, CancellationToken ct)
     {
-        lock (_lock)
-        {
-            var held = _venue.OpenOrders.FirstOrDefault(o => o.ClientOrderId == stored.ClientOrderId);
-            if (held is null) return Task.FromResult<IReadOnlyList<VenueUpdate>?>(null);
-            IReadOnlyList<VenueUpdate> updates = stored.Status == OrderStatus.Submitted
-                ? [VenueUpdate.From(OrderStateMachine.Accept(stored, held.ExchangeOrderId, held.UpdatedAt))]
-                : [];
-            return Task.FromResult<IReadOnlyList<VenueUpdate>?>(updates);
-        }
+        var held = _venue.OpenOrders.FirstOrDefault(o => o.ClientOrderId == stored.ClientOrderId);
+        if (held is null) return Task.FromResult<IReadOnlyList<VenueUpdate>?>(null);
+        IReadOnlyList<VenueUpdate> updates = stored.Status == OrderStatus.Submitted
+            ? [VenueUpdate.From(OrderStateMachine.Accept(stored, held.ExchangeOrderId, held.UpdatedAt))]
+            : [];
+        return Task.FromResult<IReadOnlyList<VenueUpdate>?>(updates);
     }
 
     public Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct)
     {
         var updates = new List<VenueUpdate>(2);
-        bool cancelled;
-        lock (_lock) cancelled = _venue.TryCancel(stored.Id, DateTimeOffset.UtcNow, updates);
-        if (!cancelled) throw new VenueRejectedException($"order {stored.Id} is not open at the paper venue");
+        if (!_venue.TryCancel(stored.Id, DateTimeOffset.UtcNow, updates))
+            throw new VenueRejectedException($"order {stored.Id} is not open at the paper venue");
         return Task.FromResult<IReadOnlyList<VenueUpdate>>(updates);
     }
 
-    /// <summary>Matches the open orders against one closed candle and reports the resulting transitions to the sink.</summary>
-    public ValueTask OnCandleAsync(Candle candle, CancellationToken ct) => MatchAsync(candle, candle.CloseTime, ct);
-
-    private async ValueTask MatchAsync(Candle candle, DateTimeOffset marketTime, CancellationToken ct)
+    /// <summary>Matches the open orders against one closed candle; the transitions, for the caller to apply.</summary>
+    public IReadOnlyList<VenueUpdate> OnCandle(Candle candle)
     {
-        List<VenueUpdate>? updates = null;
-        lock (_lock)
+        SetMarket(candle.Symbol, candle.Close, candle.CloseTime);
+        if (_venue.OpenOrderCount == 0)
         {
-            if (!_marketTimes.TryGetValue(candle.Symbol, out var seen) || marketTime > seen) _marketTimes[candle.Symbol] = marketTime;
-            if (_venue.OpenOrderCount > 0) _venue.OnCandle(candle, updates = []);
-            else _venue.OnCandle(candle, Array.Empty<VenueUpdate>());
+            _venue.OnCandle(candle, Array.Empty<VenueUpdate>());
+            return [];
         }
-        if (updates is null || _sink is null) return;
-        foreach (var update in updates) await _sink(Qualify(update), ct);
+        var updates = new List<VenueUpdate>();
+        _venue.OnCandle(candle, updates);
+        return updates.ConvertAll(Qualify);
     }
-
-    /// <summary>The simulated venue counts fill ids from 1 in each process: prefix the order id so they stay unique in the store.</summary>
-    private static VenueUpdate Qualify(VenueUpdate update) =>
-        update.Fill is { } fill ? update with { Fill = fill with { Id = $"{update.Order.Id}-{fill.Id}" } } : update;
 
     /// <summary>
-    /// Matches open orders at one known price (a one-price bar at <paramref name="time"/>): how a one-shot CLI order
-    /// fills against the latest stored price.
+    /// Matches one order at one known price (a one-price bar at <paramref name="time"/>): how a one-shot CLI order fills against
+    /// the latest stored price. Other resting orders wait for real candles.
     /// </summary>
-    public ValueTask MatchAtAsync(Symbol symbol, decimal price, DateTimeOffset time, CancellationToken ct)
+    public IReadOnlyList<VenueUpdate> MatchOrderAt(Order open, decimal price, DateTimeOffset time)
     {
-        var bar = new Candle(symbol, Timeframe.M1, time.ToUnixTimeMilliseconds(), price, price, price, price, 0m);
-        return MatchAsync(bar, time, ct);
+        ArgumentNullException.ThrowIfNull(open);
+        var held = _venue.OpenOrders.FirstOrDefault(o => o.Id == open.Id);
+        if (held is null || price <= 0) return [];
+        var single = new SimulatedVenue(_fillModel, _venue.QuoteBalance);
+        single.AddSymbol(held.Symbol, _filters[held.Symbol], _venue.BaseBalance(held.Symbol));
+        single.SetLastPrice(held.Symbol, _venue.LastPrice(held.Symbol));
+        single.Restore(held, held.UpdatedAt, hasSeenCandle: false);
+        var at = Math.Max(time.ToUnixTimeMilliseconds(), held.UpdatedAt.ToUnixTimeMilliseconds()); // never before it was placed
+        var updates = new List<VenueUpdate>();
+        single.OnCandle(new Candle(held.Symbol, Timeframe.M1, at, price, price, price, price, 0m), updates);
+        return updates.ConvertAll(Qualify);
     }
+
+    private SimulatedVenue NewBook(decimal quoteBalance, Func<Symbol, decimal> baseBalance)
+    {
+        ArgumentNullException.ThrowIfNull(baseBalance);
+        var venue = new SimulatedVenue(_fillModel, Math.Max(0m, quoteBalance));
+        foreach (var (symbol, filters) in _filters)
+        {
+            venue.AddSymbol(symbol, filters, Math.Max(0m, baseBalance(symbol)));
+            if (_markets.TryGetValue(symbol, out var market)) venue.SetLastPrice(symbol, market.Price);
+        }
+        return venue;
+    }
+
+    /// <summary>
+    /// Each book counts fill ids from 1, and books are rebuilt every step: name a fill by its order and the order's filled
+    /// quantity after it, which grows with every fill, so the id is unique in the store and the same in every process.
+    /// </summary>
+    private static VenueUpdate Qualify(VenueUpdate update) =>
+        update.Fill is { } fill
+            ? update with { Fill = fill with { Id = $"{update.Order.Id}-F{update.Order.FilledQuantity.ToString(CultureInfo.InvariantCulture)}" } }
+            : update;
 }

@@ -31,7 +31,11 @@ public static class StartupReconciler
         try
         {
             var account = await binance.AccountAsync(ct);
-            var fixes = await new BalanceReconciler(store, bus, time, logger).ReconcileAsync(executor.Market.Account, account, balanceSymbols, ct);
+            // Under the trading lock, on the account refreshed from the store: a difference another process already fixed
+            // (its adjustment is stored) is no longer a difference here, so it is never booked twice.
+            IReadOnlyList<string> fixes = [];
+            await executor.WithAccountAsync(async (local, token) =>
+                fixes = await new BalanceReconciler(store, bus, time, logger).ReconcileAsync(local, account, balanceSymbols, token), ct);
             return [.. differences, .. fixes];
         }
         catch (VenueOutcomeUnknownException e)

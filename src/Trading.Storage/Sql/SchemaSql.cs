@@ -16,7 +16,12 @@ internal sealed record SchemaSql(
         new(3, "candle series ids", CandleSeriesKey),
         new(4, "candle key led by open time", CandleTimeLedKey),
         new(5, "symbol filters", SymbolFilters()),
+        new(6, "fill booking sequence", FillSequence),
     ];
+
+    // Fills stored under the trading lock are numbered in booking order, which a replay must repeat: their times are
+    // market times of different processes and need not be in that order.
+    private const string FillSequence = "ALTER TABLE fills ADD COLUMN seq BIGINT; CREATE INDEX IF NOT EXISTS fills_seq ON fills (seq)";
 
     private string Core() => $"""
         {CandlesTable};

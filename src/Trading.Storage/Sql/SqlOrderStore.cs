@@ -82,15 +82,43 @@ internal sealed class SqlOrderStore(SqlDatabase database) : IOrderStore
     {
         ArgumentNullException.ThrowIfNull(fill);
         await using var connection = await database.OpenWriterAsync(ct);
+        return await InsertFillAsync(connection, null, fill, ct);
+    }
+
+    public async Task<bool> SaveFillAsync(Fill fill, Order order, OrderEvent? transition, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentNullException.ThrowIfNull(order);
+        await using var connection = await database.OpenWriterAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await InsertFillAsync(connection, transaction, fill, ct)) return false;
+        await WriteAsync(connection, transaction, order, transition, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task<bool> InsertFillAsync(DbConnection connection, DbTransaction? transaction, Fill fill, CancellationToken ct)
+    {
         var inserted = await connection.Sql($"""
-            INSERT INTO fills ({FillColumns}) VALUES (@id, @order_id, @symbol, @side, @price, @quantity, @fee, @fee_asset, @is_maker, @time)
+            INSERT INTO fills ({FillColumns}, seq)
+            VALUES (@id, @order_id, @symbol, @side, @price, @quantity, @fee, @fee_asset, @is_maker, @time,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM fills))
             ON CONFLICT (id) DO NOTHING
-            """)
+            """, transaction)
             .With("id", fill.Id).With("order_id", fill.OrderId).With("symbol", fill.Symbol.Name).With("side", fill.Side.ToString())
             .With("price", fill.Price).With("quantity", fill.Quantity).With("fee", fill.Fee).With("fee_asset", fill.FeeAsset)
             .With("is_maker", fill.IsMaker).WithTime("time", fill.Time)
             .RunAsync(ct);
         return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<BookedFill>> GetFillsBookedAfterAsync(long? afterSequence, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var command = afterSequence is { } after
+            ? connection.Sql($"SELECT {FillColumns}, seq FROM fills WHERE seq > @after ORDER BY seq").With("after", after)
+            : connection.Sql($"SELECT {FillColumns}, COALESCE(seq, 0) FROM fills ORDER BY COALESCE(seq, 0), time, id");
+        return await command.ListAsync(r => new BookedFill(r.GetInt64(10), MapFill(r)), ct);
     }
 
     public async Task<IReadOnlyList<Fill>> GetFillsAsync(string? orderId = null, CancellationToken ct = default)

@@ -8,7 +8,7 @@ internal sealed class SqlTradingStore : ITradingStore
     private readonly SqlDatabase database;
     private readonly MigrationRunner migrations;
 
-    public SqlTradingStore(SqlDatabase database, ICandleStore candles)
+    public SqlTradingStore(SqlDatabase database, ICandleStore candles, IStoreLock tradingLock)
     {
         this.database = database;
         migrations = new MigrationRunner(database);
@@ -22,6 +22,7 @@ internal sealed class SqlTradingStore : ITradingStore
         RiskDecisions = new SqlRiskDecisionStore(database);
         Executions = new SqlExecutionJournal(database);
         SymbolFilters = new SqlSymbolFilterStore(database);
+        TradingLock = tradingLock;
     }
 
     public string Provider => database.Provider;
@@ -35,6 +36,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public IRiskDecisionStore RiskDecisions { get; }
     public ISymbolFilterStore SymbolFilters { get; }
     public IExecutionJournal Executions { get; }
+    public IStoreLock TradingLock { get; }
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
 

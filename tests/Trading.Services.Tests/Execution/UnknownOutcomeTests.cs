@@ -66,7 +66,5 @@ public sealed class UnknownOutcomeTests
 
         public Task<IReadOnlyList<VenueUpdate>> PlaceExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct) =>
             inner.PlaceExitAsync(submitted, trigger, ct);
-
-        public ValueTask OnCandleAsync(Candle candle, CancellationToken ct) => inner.OnCandleAsync(candle, ct);
     }
 }

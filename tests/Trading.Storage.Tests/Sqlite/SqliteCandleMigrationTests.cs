@@ -74,6 +74,9 @@ public sealed class SqliteCandleMigrationTests : IDisposable
                 ('BTCUSDT', '1m', 0, 59999, 10000000000, 10200000000, 9900000000, 10150000000, 100000000, 505050000000, 7),
                 ('BTCUSDT', '1m', 60000, 119999, '0.1000000000001', '0.2', '0.1', '0.123456789012', '1', '12.3456789012', NULL),
                 ('ETHUSDT', '1h', 3600000, 7199999, 1000000000, 1250000000, 900000000, 1100000000, 0, NULL, NULL);
+            CREATE TABLE fills (
+                id TEXT PRIMARY KEY, order_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL,
+                quantity TEXT NOT NULL, fee TEXT NOT NULL, fee_asset TEXT NOT NULL, is_maker INTEGER NOT NULL, time BIGINT NOT NULL);
             """;
         await command.ExecuteNonQueryAsync(Ct);
     }

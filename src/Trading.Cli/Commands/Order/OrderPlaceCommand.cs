@@ -9,7 +9,7 @@ namespace Trading.Cli.Commands.Order;
 /// <summary>
 /// <c>trading order buy|sell --symbol BTCUSDT --quantity 0.01 [--price 70000]</c>: a market order, or a limit order
 /// when a price is given, through the risk gate. A denial prints the reason and exits 1; in paper mode the order
-/// is matched at once against the latest stored price.
+/// is matched at once against the latest stored price, in the same step under the store's trading lock.
 /// </summary>
 public static class OrderPlaceCommand
 {
@@ -33,19 +33,19 @@ public static class OrderPlaceCommand
             if (limit is <= 0) return Fail($"--price must be positive, got {limit}");
             return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
             {
-                var outcome = await executor.ExecuteAsync(ExecutionRequest.Manual(parsedSymbol, side, qty, limit), ct);
+                var request = ExecutionRequest.Manual(parsedSymbol, side, qty, limit);
+                var latest = executor.Venue is PaperVenue
+                    ? (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == parsedSymbol).Price
+                    : 0m;
+                var outcome = latest > 0
+                    ? await executor.ExecuteAtPriceAsync(request, latest, TimeProvider.System.GetUtcNow(), ct)
+                    : await executor.ExecuteAsync(request, ct);
                 if (outcome.IsDenied)
                 {
                     await Console.Error.WriteLineAsync($"error: order denied by the risk gate: {outcome.Reason}");
                     return DeniedExitCode;
                 }
                 var order = outcome.Order;
-                if (order is not null && executor.Venue is PaperVenue paper)
-                {
-                    var latest = (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == parsedSymbol);
-                    if (latest.Price > 0) await paper.MatchAtAsync(parsedSymbol, latest.Price, TimeProvider.System.GetUtcNow(), ct);
-                    order = await store.Orders.GetAsync(order.Id, ct) ?? order;
-                }
                 Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));
                 return order?.Status is OrderStatus.Rejected or OrderStatus.Failed ? DeniedExitCode : 0;
             });

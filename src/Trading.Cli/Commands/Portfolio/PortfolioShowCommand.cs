@@ -9,7 +9,8 @@ namespace Trading.Cli.Commands.Portfolio;
 
 /// <summary>
 /// <c>trading portfolio show</c>: the account rebuilt from the stored fills and marked at the latest stored prices —
-/// balances, positions (entry, last price, unrealised and realised PnL), equity and today's PnL.
+/// balances, positions (entry, last price, unrealised and realised PnL), equity and today's PnL. When the books disagree
+/// (a stored fill cannot be booked), it says which fill and how to repair, and shows the account without it.
 /// </summary>
 public static class PortfolioShowCommand
 {
@@ -22,7 +23,9 @@ public static class PortfolioShowCommand
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
             {
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
-                var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct);
+                var problems = new List<string>();
+                var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct, problems);
+                await BooksProblems.ReportAsync(problems);
                 var console = CliConsole.Create();
                 var balances = new Table().AddColumns("Asset", "Free");
                 balances.AddRow(account.QuoteAsset, Money(account.Cash));

@@ -45,7 +45,9 @@ public static class TradeStatusCommand
                 var console = CliConsole.Create();
                 console.Write(BotTable(rows));
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
-                var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct);
+                var problems = new List<string>();
+                var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct, problems);
+                await Portfolio.BooksProblems.ReportAsync(problems);
                 var symbols = rows.SelectMany(r => r.Symbols).ToHashSet(StringComparer.Ordinal);
                 console.Write(PositionsTable(account.OpenPositions().Where(p => symbols.Contains(p.Symbol.Name))));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

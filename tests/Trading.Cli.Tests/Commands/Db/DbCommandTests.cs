@@ -19,7 +19,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         result.Output.ShouldContain("trading.db");
         result.Output.ShouldContain("core schema");
         result.Output.ShouldContain("symbol filters");
-        result.Output.ShouldContain("0 applied, 5 pending");
+        result.Output.ShouldContain("0 applied, 6 pending");
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Output.ShouldContain("applied 5 migration(s)");
+        first.Output.ShouldContain("applied 6 migration(s)");
         second.Output.ShouldContain("up to date");
-        status.Output.ShouldContain("5 applied, 0 pending");
+        status.Output.ShouldContain("6 applied, 0 pending");
         File.Exists(Path.Combine(dataDir, "trading.db")).ShouldBeTrue();
     }
 
@@ -49,7 +49,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
 
         migrate.ExitCode.ShouldBe(0, migrate.Error);
         migrate.Output.ShouldContain($"postgresql://127.0.0.1:{postgres.Server.Port}/");
-        status.Output.ShouldContain("5 applied, 0 pending");
+        status.Output.ShouldContain("6 applied, 0 pending");
     }
 
     [Theory]

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using Trading.Core.Model;
+using Trading.Core.Portfolio;
+using Trading.Core.Risk;
+using Trading.Core.Storage;
+using Trading.Services.Portfolio;
+
+namespace Trading.Services.Execution;
+
+/// <summary>
+/// Brings an executor's view of the shared trading state up to the store's at the start of every step, under the store's
+/// trading lock (DESIGN principle 9): the fills any process booked since the last step, in booking order; stored balance
+/// adjustments; the open orders the risk gate reserves for; and, in paper mode, the paper book (balances and resting orders).
+/// </summary>
+internal sealed class StoredBooks(ITradingStore store, ILogger logger)
+{
+    private readonly HashSet<string> _unbookable = new(StringComparer.Ordinal);
+    private long? _lastSequence;
+
+    /// <summary>Refreshes <paramref name="market"/> (and <paramref name="paper"/>); returns the open orders as stored.</summary>
+    public async Task<IReadOnlyList<Order>> RefreshAsync(MarketState market, PaperVenue? paper, CancellationToken ct)
+    {
+        var account = market.Account;
+        foreach (var booked in await store.Orders.GetFillsBookedAfterAsync(_lastSequence, ct))
+        {
+            BookStoredFill(account, booked);
+            _lastSequence = Math.Max(_lastSequence ?? 0, booked.Sequence);
+        }
+        _lastSequence ??= 0;
+        await new BalanceAdjustments(store.SystemState).CatchUpAsync(account, ct);
+
+        var open = await store.Orders.ListAsync(openOnly: true, limit: 10_000, ct);
+        var openIds = open.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in market.TrackedOrderIds.Where(id => !openIds.Contains(id)).ToList()) market.Untrack(gone);
+        foreach (var order in open) market.Track(order);
+        paper?.Load(account.Cash, account.Quantity, open);
+        return open;
+    }
+
+    /// <summary>A fill is booked once (the account ignores an id it holds, such as this executor's own); one that cannot be is reported once.</summary>
+    private void BookStoredFill(PortfolioAccount account, BookedFill booked)
+    {
+        try
+        {
+            account.Apply(booked.Fill);
+        }
+        catch (PortfolioException e)
+        {
+            if (_unbookable.Add(booked.Fill.Id))
+                logger.LogError("Stored fill {FillId} of order {OrderId} cannot be booked: {Problem} ({Repair})",
+                    booked.Fill.Id, booked.Fill.OrderId, e.Message, PortfolioReplay.RepairHint);
+        }
+    }
+}
