@@ -78,16 +78,15 @@ internal static class SettingEffects
         return ok ? $"venue {venue!.GetType().Name}" : $"refused: {problem}";
     }
 
+    /// <summary>The bus the platform builds: in-process, or Redis Streams at the parsed endpoint (not connected here).</summary>
     private static string Bus(LoadedConfiguration loaded)
     {
-        var logs = new RecordingLogger<object>();
-        var services = new ServiceCollection().AddTradingPlatform(loaded.Settings);
-        services.AddLogging(b => b.AddProvider(new SingleLoggerProvider(logs)));
-        var provider = services.BuildServiceProvider();
-        var bus = provider.GetRequiredService<Core.Messaging.IMessageBus>();
-        var description = $"{bus.GetType().Name} {logs}";
+        if (!string.IsNullOrWhiteSpace(loaded.Settings.RedisUrl))
+            return $"redis streams at {Messaging.Redis.RedisEndpoint.Parse(loaded.Settings.RedisUrl)}";
+        var provider = new ServiceCollection().AddTradingPlatform(loaded.Settings).BuildServiceProvider();
+        var name = provider.GetRequiredService<Core.Messaging.IMessageBus>().GetType().Name;
         provider.DisposeAsync().AsTask().Wait();
-        return description;
+        return name;
     }
 
     private static ServiceProvider Platform(TradingSettings settings) => new ServiceCollection().AddTradingPlatform(settings).BuildServiceProvider();
