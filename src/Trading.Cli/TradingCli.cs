@@ -12,6 +12,7 @@ public static class TradingCli
     {
         var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
         root.Options.Add(GlobalOptions.DataDir);
+        root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(TradeCommands.Create());
         root.Subcommands.Add(OrderCommands.Create());
@@ -33,6 +34,13 @@ public static class TradingCli
             Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
             return UsageError;
         }
-        return await parse.InvokeAsync();
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return UnhandledErrors.Report(e, parse.GetValue(GlobalOptions.Verbose));
+        }
     }
 }

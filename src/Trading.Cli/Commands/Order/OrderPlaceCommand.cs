@@ -46,8 +46,14 @@ public static class OrderPlaceCommand
                     if (latest.Price > 0) await paper.MatchAtAsync(parsedSymbol, latest.Price, TimeProvider.System.GetUtcNow(), ct);
                     order = await store.Orders.GetAsync(order.Id, ct) ?? order;
                 }
+                if (order?.Status is OrderStatus.Rejected or OrderStatus.Failed)
+                {
+                    var cause = (await store.Orders.GetEventsAsync(order.Id, ct)).LastOrDefault()?.Cause;
+                    await Console.Error.WriteLineAsync($"error: order {order.Id} {order.Status.ToString().ToUpperInvariant()}: {cause ?? "no reason given"}");
+                    return DeniedExitCode;
+                }
                 Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));
-                return order?.Status is OrderStatus.Rejected or OrderStatus.Failed ? DeniedExitCode : 0;
+                return 0;
             });
         });
         return command;
