@@ -34,6 +34,11 @@ public static class TradingCli
             Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
             return UsageError;
         }
+        if (parse.GetResult(GlobalOptions.DataDir) is not null && string.IsNullOrWhiteSpace(parse.GetValue(GlobalOptions.DataDir)))
+        {
+            Console.Error.WriteLine("error: --data-dir needs a directory; leave the option out to use ./data or TRADING_DATA_DIR");
+            return UsageError;
+        }
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
