@@ -11,6 +11,8 @@ public static class SettingsValidator
             Add(SettingKeys.RiskMaxPositionSize, $"RISK_MAX_POSITION_SIZE must be a fraction of equity above 0 and at most 1 (got {s.RiskMaxPositionSize})");
         CheckPercent(SettingKeys.RiskStopLossPct, s.RiskStopLossPct, Add);
         CheckPercent(SettingKeys.RiskDailyLossLimitPct, s.RiskDailyLossLimitPct, Add);
+        if (s.RiskDailyLossLimitPct == 0)
+            Add(SettingKeys.RiskDailyLossLimitPct, "RISK_DAILY_LOSS_LIMIT_PCT=0 would halt every entry: set a percent above 0 and at most 100");
 
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceBaseUrl, s.BinanceBaseUrl, "http", "https"), SettingKeys.BinanceBaseUrl, Add);
         CheckUrl(UrlRules.CheckAbsolute(SettingKeys.BinanceWsUrl, s.BinanceWsUrl, "ws", "wss"), SettingKeys.BinanceWsUrl, Add);

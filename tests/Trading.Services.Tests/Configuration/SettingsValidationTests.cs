@@ -51,6 +51,7 @@ public sealed class SettingsValidationTests
     [InlineData("RISK_STOP_LOSS_PCT", "two", "RISK_STOP_LOSS_PCT must be a number (got 'two')")]
     [InlineData("RISK_STOP_LOSS_PCT", "100.5", "RISK_STOP_LOSS_PCT is a percent and must be within 0..100 (got 100.5)")]
     [InlineData("RISK_DAILY_LOSS_LIMIT_PCT", "-1", "RISK_DAILY_LOSS_LIMIT_PCT is a percent and must be within 0..100 (got -1)")]
+    [InlineData("RISK_DAILY_LOSS_LIMIT_PCT", "0", "RISK_DAILY_LOSS_LIMIT_PCT=0 would halt every entry: set a percent above 0 and at most 100")]
     [InlineData("RISK_MAX_POSITION_SIZE", "0", "RISK_MAX_POSITION_SIZE must be a fraction of equity above 0 and at most 1 (got 0)")]
     [InlineData("RISK_MAX_POSITION_SIZE", "1.5", "RISK_MAX_POSITION_SIZE must be a fraction of equity above 0 and at most 1 (got 1.5)")]
     [InlineData("BINANCE_BASE_URL", "ftp://api.binance.com", "BINANCE_BASE_URL must be a http:// or https:// URL (got 'ftp://api.binance.com')")]
