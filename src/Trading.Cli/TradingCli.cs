@@ -28,6 +28,7 @@ public static class TradingCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        ProcessEnvironment.HideSecrets();
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
