@@ -13,7 +13,6 @@ public static class BotDefinitionFiles
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
@@ -33,42 +32,42 @@ public static class BotDefinitionFiles
         return bots;
     }
 
+    /// <summary>The bot in one file, or null after adding every problem the file has (one line each).</summary>
     private static BotDefinition? ReadOne(string path, string displayName, List<ConfigProblem> problems)
     {
+        var before = problems.Count;
+        void Add(string message) => problems.Add(new ConfigProblem(displayName, $"{displayName}: {message}"));
         BotFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<BotFile>(File.ReadAllText(path), Options);
+            var text = File.ReadAllText(path);
+            file = JsonSerializer.Deserialize<BotFile>(text, Options);
+            foreach (var (unknown, line) in UnknownKeys(text))
+                problems.Add(new ConfigProblem(displayName, $"{displayName} line {line}: unknown key '{unknown}'"));
         }
         catch (JsonException e)
         {
             problems.Add(new ConfigProblem(displayName, $"{displayName} line {e.LineNumber + 1}: {Reason(e)}"));
             return null;
         }
-        if (file is null || string.IsNullOrWhiteSpace(file.Strategy))
+        if (file is null)
         {
-            problems.Add(new ConfigProblem(displayName, $"{displayName}: 'strategy' is required"));
+            Add("the file must hold one JSON object");
             return null;
         }
+        var id = string.IsNullOrWhiteSpace(file.Id) ? Path.GetFileNameWithoutExtension(path) : file.Id;
+        if (BotNames.Problem(id) is { } badName) Add(badName);
+        if (string.IsNullOrWhiteSpace(file.Strategy)) Add("'strategy' is required");
         var symbols = file.Symbols ?? [];
-        var bad = symbols.FirstOrDefault(s => !Symbol.TryParse(s, out _));
-        if (bad is not null || symbols.Count == 0)
-        {
-            problems.Add(new ConfigProblem(displayName, bad is null
-                ? $"{displayName}: 'symbols' must list at least one symbol"
-                : $"{displayName}: '{bad}' is not a valid symbol"));
-            return null;
-        }
+        if (symbols.Count == 0) Add("'symbols' must list at least one symbol");
+        foreach (var bad in symbols.Where(s => !Symbol.TryParse(s, out _))) Add($"'{bad}' is not a valid symbol");
         var timeframe = file.Timeframe ?? "1m";
-        if (!Timeframe.TryParse(timeframe, out _))
-        {
-            problems.Add(new ConfigProblem(displayName, $"{displayName}: '{timeframe}' is not a known timeframe"));
-            return null;
-        }
+        if (!Timeframe.TryParse(timeframe, out _)) Add($"'{timeframe}' is not a known timeframe");
+        if (problems.Count > before) return null;
         return new BotDefinition
         {
-            Id = string.IsNullOrWhiteSpace(file.Id) ? Path.GetFileNameWithoutExtension(path) : file.Id,
-            Strategy = file.Strategy,
+            Id = id,
+            Strategy = file.Strategy!,
             Symbols = symbols.Select(s => Symbol.Parse(s).Name).ToList(),
             Timeframe = timeframe,
             Parameters = (file.Parameters ?? []).ToDictionary(p => p.Key, p => ParameterText(p.Value)),
@@ -77,6 +76,24 @@ public static class BotDefinitionFiles
             Enabled = file.Enabled ?? true,
         };
     }
+
+    /// <summary>Every top-level key the file has and a bot does not, with its line, so one run lists them all.</summary>
+    private static List<(string Name, int Line)> UnknownKeys(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var unknown = new List<(string, int)>();
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1) continue;
+            var name = reader.GetString() ?? "";
+            if (!KnownKeys.Contains(name)) unknown.Add((name, 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n')));
+        }
+        return unknown;
+    }
+
+    private static readonly HashSet<string> KnownKeys =
+        ["id", "strategy", "symbols", "timeframe", "parameters", "sizing", "sizing_value", "enabled"];
 
     private static string ParameterText(JsonElement value) => value.ValueKind switch
     {
