@@ -32,7 +32,7 @@ public static class TradingCli
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            Console.Error.WriteLine($"error: {ParseErrorMessage.Describe(parse)}");
             return UsageError;
         }
         if (parse.GetResult(GlobalOptions.DataDir) is not null && string.IsNullOrWhiteSpace(parse.GetValue(GlobalOptions.DataDir)))
