@@ -16,6 +16,7 @@ public sealed class RefusalSideEffectTests : IDisposable
     [InlineData(2, "unknown bot", "trade", "stop", "--bot", "nosuch")]
     [InlineData(1, "no order with id nosuch", "order", "cancel", "--id", "nosuch")]
     [InlineData(2, "--days must be within", "portfolio", "history", "--days", "999999999")]
+    [InlineData(2, "no stored run with id 'nosuch'", "backtest", "report", "--id", "nosuch")]
     public async Task Run_NothingToFind_OneErrorLineAndNoStoreCreated(int exitCode, string reason, params string[] args)
     {
         var result = await CliProcess.RunAsync([.. args, "--data-dir", DataDir], workingDirectory: _dir.Path, ct: Ct);
