@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report="${1:-reports/quickstart.html}"
+mkdir -p "$(dirname "$report")"
 dotnet run --project src/Trading.Cli -c Release -- backtest run \
   --strategy rsi --symbol BTCUSDT --from 2024-01-01 --to 2024-06-25 \
   --balance 10000 --fee-bps 10 --slippage-bps 2 --param period=14 --html "$report"

@@ -20,7 +20,7 @@ public static class CliSettings
         if (!string.IsNullOrWhiteSpace(dataDir)) commandLine[SettingKeys.DataDir] = dataDir;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             if (value is not null) commandLine[key] = value;
-        return ConfigurationLoader.Load(new ConfigurationLoadOptions { CommandLine = commandLine });
+        return ConfigurationLoader.Load(new ConfigurationLoadOptions { CommandLine = commandLine, Environment = ProcessEnvironment.Snapshot });
     }
 
     /// <summary>Loads valid settings, or prints the problems and gives the exit code to return.</summary>

@@ -11,6 +11,13 @@ public static class StoreOpener
 {
     public const string DefaultDataDir = "./data";
 
+    /// <summary>True when the store is an embedded SQLite file that does not exist yet: a look-up has nothing to find and must not create it.</summary>
+    public static bool IsMissing(Trading.Services.Configuration.TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.IsNullOrWhiteSpace(settings.DatabaseUrl) && !File.Exists(settings.SqlitePath);
+    }
+
     public static StoreLocation Resolve(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);

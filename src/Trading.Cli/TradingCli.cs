@@ -12,6 +12,7 @@ public static class TradingCli
     {
         var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
         root.Options.Add(GlobalOptions.DataDir);
+        root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(TradeCommands.Create());
         root.Subcommands.Add(OrderCommands.Create());
@@ -27,12 +28,25 @@ public static class TradingCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        ProcessEnvironment.HideSecrets();
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            Console.Error.WriteLine($"error: {ParseErrorMessage.Describe(parse)}");
             return UsageError;
         }
-        return await parse.InvokeAsync();
+        if (parse.GetResult(GlobalOptions.DataDir) is not null && string.IsNullOrWhiteSpace(parse.GetValue(GlobalOptions.DataDir)))
+        {
+            Console.Error.WriteLine("error: --data-dir needs a directory; leave the option out to use ./data or TRADING_DATA_DIR");
+            return UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return UnhandledErrors.Report(e, parse.GetValue(GlobalOptions.Verbose));
+        }
     }
 }

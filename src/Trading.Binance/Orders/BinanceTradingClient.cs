@@ -45,6 +45,11 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
         {
             return OrderPlacement.Rejected(request.ClientOrderId, rejected);
         }
+        catch (Errors.BinanceBannedException banned)
+        {
+            // A 418, or a ban still running, means the order was certainly not placed.
+            return OrderPlacement.Rejected(request.ClientOrderId, new BinanceTradingException(418, 0, banned.Message, $"POST {OrderPath}"));
+        }
         catch (BinanceOutcomeUnknownException unknown)
         {
             return await ResolveUnknownAsync(request, unknown, sentAt, ct);

@@ -73,7 +73,12 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
         if (status >= 500)
             throw new BinanceOutcomeUnknownException(operation, $"HTTP {status}{(error is { Code: not 0 } ? $" code {error.Code}" : "")}");
         if (status == 418)
-            throw new BinanceBannedException(clock.Time.GetUtcNow() + (response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMinutes(2)));
+        {
+            // Every client of this server stops until the ban ends: a request sent during a ban lengthens it.
+            var bannedUntil = clock.Time.GetUtcNow() + (response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMinutes(2));
+            Budget.BanUntil(bannedUntil);
+            throw new BinanceBannedException(bannedUntil);
+        }
         if (status == 429) Budget.BlockUntil(clock.Time.GetUtcNow() + (response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)));
         if (error is null || error.Code == 0)
             throw new BinanceTradingException(status, 0, error?.BinanceMessage ?? $"HTTP {status}", operation);

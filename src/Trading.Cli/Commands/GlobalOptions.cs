@@ -9,4 +9,10 @@ public static class GlobalOptions
         Description = "Data directory for the embedded store (default ./data, or TRADING_DATA_DIR)",
         Recursive = true,
     };
+
+    public static Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Print the full details (stack trace) of an unexpected error",
+        Recursive = true,
+    };
 }

@@ -41,11 +41,15 @@ public sealed class KlineCsvParser
 
     public long SkippedRows { get; private set; }
 
+    /// <summary>A longer line is a row error, never a buffer of the whole file.</summary>
+    public int MaxLineBytes { get; init; } = Utf8LineReader.DefaultMaxLineBytes;
+
     /// <summary>Parses the whole stream, appending valid candles in file order.</summary>
     public void Parse(Stream utf8Csv, IList<Candle> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        Utf8LineReader.ForEachLine(utf8Csv, (line, number) => ParseLine(line, number, output));
+        Utf8LineReader.ForEachLine(utf8Csv, (line, number) => ParseLine(line, number, output),
+            number => Skip(number, $"line longer than {MaxLineBytes:N0} bytes: not a kline row"), MaxLineBytes);
     }
 
     /// <summary>Parses one line; the first non-empty line may be a header.</summary>

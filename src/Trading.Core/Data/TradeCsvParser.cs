@@ -21,8 +21,13 @@ public sealed class TradeCsvParser(string source)
             if (Utf8Fields.Trim(line).IsEmpty || number == 1 && KlineColumns.IsHeader(line)) return;
             var problem = TryParse(line, out var tick);
             if (problem is null) output.Add(tick);
-            else if (_problems.Count < KlineCsvParser.MaxProblemsKept) _problems.Add(new RowProblem(source, number, problem));
-        });
+            else Report(number, problem);
+        }, number => Report(number, $"line longer than {Utf8LineReader.DefaultMaxLineBytes:N0} bytes: not a trade row"));
+    }
+
+    private void Report(long lineNumber, string problem)
+    {
+        if (_problems.Count < KlineCsvParser.MaxProblemsKept) _problems.Add(new RowProblem(source, lineNumber, problem));
     }
 
     private static string? TryParse(ReadOnlySpan<byte> line, out TradeTick tick)

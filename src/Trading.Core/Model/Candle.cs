@@ -87,10 +87,14 @@ public readonly record struct Candle(
             throw new InvalidCandleException($"Invalid candle {Symbol} {Timeframe} at {OpenTime:yyyy-MM-dd HH:mm}: {problem}.");
     }
 
+    /// <summary>The last millisecond a calendar date can show (9999-12-31 23:59:59.999).</summary>
+    public static readonly long LatestOpenTimeMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>The first reason this bar is corrupt, or null when it is valid.</summary>
     public string? FindProblem()
     {
         if (Symbol.Name is null) return "missing symbol";
+        if (OpenTimeMs < 0 || OpenTimeMs > LatestOpenTimeMs) return $"open time {OpenTimeMs} is out of range";
         if (Open <= 0 || High <= 0 || Low <= 0 || Close <= 0) return "prices must be positive";
         if (High < Low) return $"high {High} is below low {Low}";
         if (High < Math.Max(Open, Close)) return $"high {High} is below max(open, close) {Math.Max(Open, Close)}";

@@ -80,6 +80,10 @@ public sealed class RiskGate
         if (price <= 0)
             return RiskDecision.Denied(RiskCheck.MarketConnection, $"no market price for {symbol}");
 
+        if (OrderValue.TryCompute(Math.Max(held, 0m), request.Quantity, price, _feeFactor) is null)
+            return RiskDecision.Denied(isEntry ? RiskCheck.MaxPositionSize : RiskCheck.AvailableBalance,
+                $"quantity {request.Quantity} at {price} is worth more than any account can hold");
+
         if (isEntry && (held + request.Quantity) * price > Limits.MaxPositionFraction * equity)
             return RiskDecision.Denied(RiskCheck.MaxPositionSize, $"position in {symbol} would exceed {Limits.MaxPositionFraction:P2} of equity {equity}");
 

@@ -24,12 +24,18 @@ public sealed partial class StrategyRegistry
     {
         ArgumentNullException.ThrowIfNull(factory);
         var sample = factory();
-        var name = sample.Name;
+        return TryRegister(sample.Name, sample.Description, factory, source);
+    }
+
+    /// <summary>Registers <paramref name="factory"/> under a known name without creating an instance (a plugin described, not run).</summary>
+    public bool TryRegister(string name, string description, Func<StrategyBase> factory, string source)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
         if (!IsValidName(name))
             return Refuse($"{source}: strategy name '{name}' is invalid: use lower snake_case like my_strategy (letters, digits, _; 64 at most).");
         if (_byName.TryGetValue(name, out var existing))
             return Refuse($"{source}: strategy name '{name}' clashes with the one from {existing.Source}; skipped.");
-        var registration = new StrategyRegistration(name, source, sample.Description, factory);
+        var registration = new StrategyRegistration(name, source, description, factory);
         _byName[name] = registration;
         _ordered.Add(registration);
         return true;

@@ -54,7 +54,7 @@ public static class BacktestJson
             Symbol = record.Symbol,
             Timeframe = record.Timeframe,
             From = DateTimeOffset.FromUnixTimeMilliseconds(record.FromMs),
-            To = DateTimeOffset.FromUnixTimeMilliseconds(record.ToMs),
+            To = DateTimeOffset.FromUnixTimeMilliseconds(record.ToMs - 1), // the last millisecond, as a run reports its last close
             Parameters = parameters.Parameters,
             Statistics = Deserialize<BacktestStatistics>(record.StatisticsJson),
             Trades = Deserialize<ClosedTrade[]>(record.TradesJson),

@@ -33,11 +33,20 @@ public static class HtmlReportWriter
             .Replace("{{LIBRARY}}", ChartLibrary.StandaloneScript, StringComparison.Ordinal);
     }
 
+    /// <summary>Writes the report beside <paramref name="path"/> first and then moves it there, so a failed write leaves no half file.</summary>
     public static async Task WriteAsync(BacktestReport report, string path, CancellationToken ct = default)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(path, Render(report), Encoding.UTF8, ct).ConfigureAwait(false);
+        var full = Path.GetFullPath(path);
+        var partial = $"{full}.{Environment.ProcessId}.partial";
+        try
+        {
+            await File.WriteAllTextAsync(partial, Render(report), Encoding.UTF8, ct).ConfigureAwait(false);
+            File.Move(partial, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     private static string StatisticsTable(BacktestStatistics statistics)

@@ -17,7 +17,8 @@ public static class ConfigurationLoader
         var dir = options.WorkingDirectory;
 
         var appSettings = Path.Combine(dir, "appsettings.json");
-        if (File.Exists(appSettings)) layers.Apply(AppSettingsFile.Read(appSettings, "appsettings.json", problems), SettingSource.AppSettings);
+        if (File.Exists(appSettings))
+            layers.Apply(SecretSources.WithoutSecrets(AppSettingsFile.Read(appSettings, "appsettings.json", problems), "appsettings.json", problems), SettingSource.AppSettings);
         var dotEnv = Path.Combine(dir, ".env");
         var dotEnvValues = File.Exists(dotEnv) ? DotEnvParser.Parse(File.ReadAllText(dotEnv), ".env", problems) : [];
         var environment = EnvironmentValues(options.Environment);
@@ -35,7 +36,9 @@ public static class ConfigurationLoader
         foreach (var (file, prefix) in new[] { ("settings.yaml", (string?)null), ("risk_limits.yaml", "RISK") })
         {
             var path = Path.Combine(configDir, file);
-            if (File.Exists(path)) layers.Apply(YamlSettingsFile.Read(path, $"{configDisplay}/{file}", prefix, problems), SettingSource.Yaml);
+            if (File.Exists(path))
+                layers.Apply(SecretSources.WithoutSecrets(YamlSettingsFile.Read(path, $"{configDisplay}/{file}", prefix, problems), $"{configDisplay}/{file}", problems),
+                    SettingSource.Yaml);
         }
         layers.Apply(dotEnvValues, SettingSource.DotEnv);
         layers.Apply(environment, SettingSource.Environment);
@@ -44,6 +47,7 @@ public static class ConfigurationLoader
         var settings = new SettingsBinder(layers.Values, problems).Bind();
         settings = ReadListFiles(settings, configDir, configDisplay, layers, problems);
         SettingsValidator.Validate(settings, problems);
+        SecretSources.CheckValues(settings, problems);
         return new LoadedConfiguration(settings, layers.Sources, problems);
     }
 

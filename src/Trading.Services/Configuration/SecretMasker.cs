@@ -2,17 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace Trading.Services.Configuration;
 
-/// <summary>Masks secrets for display: API keys keep at most four characters, URLs and connection strings lose their passwords.</summary>
+/// <summary>Masks secrets for display: API keys show nothing of themselves, URLs and connection strings lose their passwords.</summary>
 public static partial class SecretMasker
 {
     public const string Masked = "****";
 
-    /// <summary>Shows the first four characters of a long secret, nothing of a short one.</summary>
-    public static string MaskSecret(string? secret)
-    {
-        if (string.IsNullOrEmpty(secret)) return "";
-        return secret.Length >= 16 ? $"{secret[..4]}…(masked)" : Masked;
-    }
+    /// <summary>Shows only whether a secret is set: not a single character of it.</summary>
+    public static string MaskSecret(string? secret) => string.IsNullOrEmpty(secret) ? "" : Masked;
 
     /// <summary>Replaces the password in a URL (<c>scheme://user:pass@host</c>) or a key=value connection string.</summary>
     public static string MaskConnection(string? text)

@@ -21,7 +21,7 @@ public static class YamlSettingsFile
             return values;
         }
         var start = prefix is null ? new List<string>() : [prefix];
-        Flatten(mapping, start, displayName, values, problems);
+        Flatten(mapping, start, start.Count, displayName, values, problems);
         return values;
     }
 
@@ -41,7 +41,8 @@ public static class YamlSettingsFile
         }
     }
 
-    private static void Flatten(YamlMappingNode mapping, List<string> path, string displayName,
+    /// <param name="hidden">How many leading parts of <paramref name="path"/> the file does not show (the RISK prefix).</param>
+    private static void Flatten(YamlMappingNode mapping, List<string> path, int hidden, string displayName,
         List<KeyValuePair<string, string>> values, List<ConfigProblem> problems)
     {
         foreach (var (keyNode, valueNode) in mapping.Children)
@@ -51,23 +52,42 @@ public static class YamlSettingsFile
             switch (valueNode)
             {
                 case YamlMappingNode child:
-                    Flatten(child, path, displayName, values, problems);
+                    Flatten(child, path, hidden, displayName, values, problems);
                     break;
                 case YamlScalarNode scalar when SettingDefinitions.Find(name) is not null:
                     values.Add(new(name, scalar.Value ?? ""));
                     break;
                 case not null when SettingDefinitions.Find(name) is not null:
                     problems.Add(new ConfigProblem(displayName,
-                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' must be a single value, not a list or mapping"));
+                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path.Skip(hidden))}' must be a single value, not a list or mapping"));
                     break;
                 default:
                     problems.Add(new ConfigProblem(displayName,
-                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path)}' is not a known setting"));
+                        $"{displayName} line {keyNode.Start.Line}: '{string.Join('.', path.Skip(hidden))}' is not a known setting"));
                     break;
             }
             path.RemoveAt(path.Count - 1);
         }
     }
 
-    internal static string Reason(YamlException e) => e.Message.Split("): ", 2)[^1].Split('\n')[0].Trim();
+    /// <summary>YamlDotNet's message in the file's terms: no .NET type names.</summary>
+    internal static string Reason(YamlException e)
+    {
+        var message = e.Message.Split("): ", 2)[^1].Split('\n')[0].Trim();
+        var unknown = System.Text.RegularExpressions.Regex.Match(message, "^Property '(?<key>[^']*)' not found on type");
+        if (unknown.Success) return $"unknown key '{unknown.Groups["key"].Value}'";
+        var shape = System.Text.RegularExpressions.Regex.Match(message, "^Expected '(?<expected>[A-Za-z]+)Start', got '(?<found>[A-Za-z]+)Start'");
+        if (shape.Success) return $"expected {Shape(shape.Groups["expected"].Value)} here, found {Shape(shape.Groups["found"].Value)}";
+        return message.Contains("Trading.", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal)
+            || message.Contains("Exception", StringComparison.Ordinal)
+            ? "this value has the wrong shape (a single value, a list or a mapping where another is expected)"
+            : message;
+    }
+
+    private static string Shape(string node) => node switch
+    {
+        "Sequence" => "a list",
+        "Mapping" => "a mapping",
+        _ => "a single value",
+    };
 }

@@ -9,10 +9,17 @@ namespace Trading.Services.Plugins;
 /// Compiles every *.cs file in a folder and registers each public StrategyBase subclass with a public parameterless
 /// constructor. A file that fails to compile, load or construct is reported in the registry's problems and skipped;
 /// the other files and the built-ins are unaffected. Compiled images are cached by source hash when a cache folder is given.
+/// With <paramref name="runPluginCode"/> false (listing and describing), files are compiled for their errors and registered
+/// from their declarations; no plugin type is loaded, so no plugin code (a static constructor) runs. A plugin is trusted code:
+/// a file that other users may write is refused.
 /// </summary>
-public sealed class StrategyPluginLoader(string? cacheDir = null)
+public sealed class StrategyPluginLoader(string? cacheDir = null, bool runPluginCode = true)
 {
     private readonly List<PluginLoadContext> _contexts = [];
+    private readonly Dictionary<string, PluginDeclaration> _declarations = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The plugins registered from their declarations, by strategy name (only when plugin code is not run).</summary>
+    public IReadOnlyDictionary<string, PluginDeclaration> Declarations => _declarations;
 
     public void LoadInto(StrategyRegistry registry, string strategiesDir)
     {
@@ -25,6 +32,11 @@ public sealed class StrategyPluginLoader(string? cacheDir = null)
     public void LoadFile(StrategyRegistry registry, string path)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        if (PluginFilePermissions.Problem(path) is { } unsafeFile)
+        {
+            registry.AddProblem(unsafeFile);
+            return;
+        }
         string source;
         try
         {
@@ -37,6 +49,11 @@ public sealed class StrategyPluginLoader(string? cacheDir = null)
         }
         var image = CachedImage(path, source, registry);
         if (image is null) return;
+        if (!runPluginCode)
+        {
+            RegisterDeclared(registry, path, source);
+            return;
+        }
         var types = LoadTypes(path, image, registry);
         if (types.Count == 0) registry.AddProblem($"{path}: no public StrategyBase subclass with a parameterless constructor found.");
         foreach (var type in types) Register(registry, path, type);
@@ -103,6 +120,24 @@ public sealed class StrategyPluginLoader(string? cacheDir = null)
             registry.AddProblem($"{path}: strategy {type.Name} failed to start: {reason}");
         }
     }
+
+    private void RegisterDeclared(StrategyRegistry registry, string path, string source)
+    {
+        var declarations = PluginDeclarationReader.Read(path, source);
+        if (declarations.Count == 0) registry.AddProblem($"{path}: no public StrategyBase subclass found.");
+        foreach (var declaration in declarations)
+        {
+            if (declaration.Name is null)
+            {
+                registry.AddProblem($"{path}: strategy {declaration.ClassName}: its Name is computed, so it is known only when the strategy runs.");
+                continue;
+            }
+            if (registry.TryRegister(declaration.Name, declaration.Description, NotRun, path)) _declarations[declaration.Name] = declaration;
+        }
+    }
+
+    private static StrategyBase NotRun() =>
+        throw new InvalidOperationException("plugin code is not run while strategies are only listed or described");
 
     private static string Hash(string source) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PluginCompiler.EnvironmentStamp + "\n" + source)))[..32];

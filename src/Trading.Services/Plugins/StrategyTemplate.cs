@@ -29,6 +29,10 @@ public static class StrategyTemplate
             // other strategies. `trading strategy list` shows this strategy, `trading strategy info --name {{name}}` describes it,
             // and a bot or a backtest uses it by its Name below.
             //
+            // A plugin is trusted code: it runs with the platform's permissions (files, network, memory), so keep only files
+            // you wrote or reviewed here. Listing and describing read this file without running it; keep Name and
+            // Description string literals so they can be shown.
+            //
             // Rules of the game:
             //  * OnCandle receives closed candles only, oldest first. Return a Signal to trade, or null to do nothing.
             //  * The context tells you your current position (sell only what you hold on spot) and the candle's time.

@@ -18,6 +18,18 @@ public static class StrategyCatalog
         return Load(settings.StrategiesDir, cacheDir);
     }
 
+    /// <summary>The registry for listing and describing: plugins are compiled and read, never run (see <see cref="StrategyPluginLoader"/>).</summary>
+    public static StrategyRegistry Describe(TradingSettings settings, out IReadOnlyDictionary<string, PluginDeclaration> plugins)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var cacheDir = Directory.Exists(settings.DataDir) ? Path.Combine(settings.DataDir, "plugin-cache") : null;
+        var registry = BuiltInStrategies.CreateRegistry();
+        var loader = new StrategyPluginLoader(cacheDir, runPluginCode: false);
+        loader.LoadInto(registry, settings.StrategiesDir);
+        plugins = loader.Declarations;
+        return registry;
+    }
+
     public static StrategyRegistry Load(string strategiesDir, string? cacheDir = null)
     {
         var registry = BuiltInStrategies.CreateRegistry();

@@ -111,4 +111,28 @@ public class KlineCsvParserTests
     {
         Should.Throw<InvalidDataException>(() => Parse("when,price\n2024-01-01,1\n")).Message.ShouldStartWith("test.csv:1: unrecognized header");
     }
+
+    [Fact]
+    public void Parse_LineLongerThanAnyRow_OneRowErrorAndTheRestImported()
+    {
+        var row = "1704067200000,42283.58,42298.62,42261.02,42298.61,35.92724,1704067259999,1519290.46,1327,19.58,828215.09,0";
+        var parser = new KlineCsvParser("test.csv", Btc, Timeframe.M1) { MaxLineBytes = 1_000 };
+        var candles = new List<Candle>();
+
+        parser.Parse(new MemoryStream(Encoding.UTF8.GetBytes($"{new string('x', 3_000_000)}\n{row}\n")), candles);
+
+        candles.ShouldHaveSingleItem();
+        parser.Problems.ShouldHaveSingleItem().ToString().ShouldContain("test.csv:1: line longer than 1,000 bytes");
+    }
+
+    [Theory]
+    [InlineData("9223372036854760000")]
+    [InlineData("253402300800000")]
+    public void Parse_OpenTimeBeyondTheCalendar_RowErrorNotACrash(string time)
+    {
+        var (candles, parser) = Parse($"timestamp,open,high,low,close,volume\n{time},1,2,0.5,1.5,10\n", latest: 1_800_000_000_000);
+
+        candles.ShouldBeEmpty();
+        parser.Problems.ShouldHaveSingleItem();
+    }
 }

@@ -9,8 +9,8 @@ public sealed class SecretMaskerTests
     [Theory]
     [InlineData(null, "")]
     [InlineData("short", "****")]
-    [InlineData("AbCdEfGhIjKlMnOpQrStUvWxYz", "AbCd…(masked)")]
-    public void MaskSecret_ShowsAtMostFourCharacters(string? secret, string expected) =>
+    [InlineData("AbCdEfGhIjKlMnOpQrStUvWxYz", "****")]
+    public void MaskSecret_ShowsNoCharacterOfTheSecret(string? secret, string expected) =>
         SecretMasker.MaskSecret(secret).ShouldBe(expected);
 
     [Theory]
@@ -48,6 +48,9 @@ public sealed class SecretMaskerTests
             BinanceApiSecret = "hunter2-secret-hunter2",
             DatabaseUrl = "postgresql://u:hunter2@h/db",
             RedisUrl = "redis://:hunter2@h:6379",
+            BinanceBaseUrl = "https://user:hunter2@api.example",
+            BinanceWsUrl = "wss://user:hunter2@stream.example",
+            BinanceWsApiUrl = "wss://user:hunter2@ws-api.example",
         };
 
         foreach (var definition in SettingDefinitions.All) definition.Display(settings).ShouldNotContain("hunter2");

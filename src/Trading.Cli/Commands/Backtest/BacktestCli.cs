@@ -32,6 +32,26 @@ internal static class BacktestCli
             await Console.Error.WriteLineAsync($"Imported the bundled sample: {result.Rows:N0} {SampleData.Symbol} 1m candles from {result.Directory}.");
     }
 
+    /// <summary>
+    /// Without a store there are no candles, except the bundled sample imported on first use: any other request is refused
+    /// before an empty store is created.
+    /// </summary>
+    public static void EnsureCandlesCanExist(BacktestRequest request, TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!StoreOpener.IsMissing(settings) || (request.Symbol == SampleData.Symbol && SampleData.FindDirectory() is not null)) return;
+        throw new BacktestInputException($"no {request.Symbol} candles: the store {settings.SqlitePath} does not exist yet; import them first (trading data import).");
+    }
+
+    /// <summary>Refuses an unusable <c>--html</c> path before any work (see <see cref="HtmlOutputPath"/>).</summary>
+    public static void CheckHtmlPath(string? path, TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (path is null) return;
+        var sqliteDir = string.IsNullOrWhiteSpace(settings.DatabaseUrl) ? settings.DataDir : null;
+        if (HtmlOutputPath.Problem(path, sqliteDir) is { } problem) throw new BacktestInputException(problem);
+    }
+
     public static StrategyRegistry LoadStrategies(TradingSettings settings) => StrategyCatalog.Load(settings);
 
     /// <summary>Runs <paramref name="body"/> with valid settings; bad input prints one `error:` line and returns 2.</summary>

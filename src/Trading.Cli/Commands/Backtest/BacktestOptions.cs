@@ -112,14 +112,27 @@ internal sealed class BacktestOptions
         return values;
     }
 
-    /// <summary>A date means the start of that UTC day (or, for --to, the end of it); a full ISO time is taken as is.</summary>
+    /// <summary>The dates a backtest may name: market data exists from 2017 on, so these bounds only keep the arithmetic in range.</summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static long ParseTime(string option, string? text, bool endOfDay)
+    {
+        var ms = ParseTimeUnchecked(option, text, endOfDay);
+        if (ms < Earliest.ToUnixTimeMilliseconds() || ms > Latest.ToUnixTimeMilliseconds())
+            throw new BacktestInputException($"{option} '{text?.Trim()}' is outside {Earliest:yyyy-MM-dd}..{Latest.AddDays(-1):yyyy-MM-dd}.");
+        return ms;
+    }
+
+    /// <summary>A date means the start of that UTC day (or, for --to, the end of it); a full ISO time is taken as is.</summary>
+    private static long ParseTimeUnchecked(string option, string? text, bool endOfDay)
     {
         text = text?.Trim() ?? "";
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return (endOfDay ? start.AddDays(1) : start).ToUnixTimeMilliseconds();
+            return (endOfDay && day < DateOnly.MaxValue ? start.AddDays(1) : start).ToUnixTimeMilliseconds();
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
             return time.ToUnixTimeMilliseconds();

@@ -16,6 +16,8 @@ public static class BacktestReportCommand
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
             var wanted = parse.GetValue(id) ?? "latest";
+            BacktestCli.CheckHtmlPath(parse.GetValue(html), settings);
+            if (StoreOpener.IsMissing(settings)) throw new BacktestInputException(wanted == "latest" ? "no stored runs yet." : $"no stored run with id '{wanted}'.");
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             var record = wanted.Equals("latest", StringComparison.OrdinalIgnoreCase)
                 ? await store.BacktestRuns.GetLatestAsync(ct)

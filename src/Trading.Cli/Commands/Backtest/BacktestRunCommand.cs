@@ -19,6 +19,8 @@ public static class BacktestRunCommand
         {
             var request = options.ToRequest(parse, settings);
             request.Validate();
+            BacktestCli.CheckHtmlPath(parse.GetValue(html), settings);
+            BacktestCli.EnsureCandlesCanExist(request, settings);
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);
             var service = new BacktestService(store, BacktestCli.LoadStrategies(settings));

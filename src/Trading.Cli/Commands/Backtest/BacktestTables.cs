@@ -15,7 +15,7 @@ internal static class BacktestTables
             await Console.Out.WriteLineAsync(BacktestJson.Serialize(new { id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics }));
         else
             CliConsole.Create().Write(Statistics(report));
-        if (string.IsNullOrWhiteSpace(htmlPath)) return;
+        if (htmlPath is null) return;
         await HtmlReportWriter.WriteAsync(report, htmlPath, ct);
         await Console.Error.WriteLineAsync($"HTML report written to {Path.GetFullPath(htmlPath)}");
     }

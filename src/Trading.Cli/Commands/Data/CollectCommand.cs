@@ -19,7 +19,7 @@ public static class CollectCommand
     public static Command Create()
     {
         var symbols = new Option<string[]>("--symbol") { Description = "Symbol(s), e.g. BTCUSDT; repeat or comma-separate", Required = true, AllowMultipleArgumentsPerToken = true };
-        var timeframes = new Option<string[]>("--timeframe") { Description = "Timeframe(s), e.g. 1m; repeat or comma-separate", Required = true, AllowMultipleArgumentsPerToken = true };
+        var timeframes = new Option<string[]>("--timeframe") { Description = "Timeframe(s), e.g. 1m (the default); repeat or comma-separate", DefaultValueFactory = _ => ["1m"], AllowMultipleArgumentsPerToken = true };
         var from = new Option<string?>("--from") { Description = "Where to start a series the store does not have yet (default: the last 1000 bars)" };
         var command = new Command("collect", "Collect live candles over WebSocket (Ctrl+C stops)");
         foreach (var option in new Option[] { symbols, timeframes, from }) command.Options.Add(option);

@@ -37,5 +37,9 @@ internal static class DataOptions
         return false;
     }
 
-    public static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The time as yyyy-MM-dd HH:mm, or "-" for a time no calendar holds (a series with no rows).</summary>
+    public static string Time(long unixMs) =>
+        unixMs < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || unixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? "-"
+            : DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,17 +6,17 @@ using Trading.Services.MarketData;
 
 namespace Trading.Cli.Commands.Data;
 
-/// <summary><c>trading data history --symbol S --timeframe TF --from DATE [--to DATE]</c>: backfill from Binance REST with a progress bar.</summary>
+/// <summary><c>trading data history --symbol S [--timeframe 1m] --from DATE [--to DATE]</c>: backfill from Binance REST with a progress bar.</summary>
 public static class HistoryCommand
 {
     public static Command Create()
     {
         var symbol = DataOptions.Symbol("Symbol, e.g. BTCUSDT");
-        var timeframe = DataOptions.Timeframe("Timeframe, e.g. 1h");
+        var timeframe = DataOptions.Timeframe("Timeframe, e.g. 1h (default 1m)");
+        timeframe.DefaultValueFactory = _ => "1m";
         var from = new Option<string>("--from") { Description = "First open time (UTC), e.g. 2024-01-01", Required = true };
         var to = new Option<string?>("--to") { Description = "Last open time (UTC); default now" };
         symbol.Required = true;
-        timeframe.Required = true;
         var command = new Command("history", "Backfill candles from Binance REST (BINANCE_BASE_URL)");
         foreach (var option in new Option[] { symbol, timeframe, from, to }) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
@@ -54,6 +54,11 @@ public static class HistoryCommand
                     bar.Value = bar.MaxValue;
                 }));
                 if (failure is not null) return failure.Value;
+                if (stored == 0)
+                {
+                    await Console.Error.WriteLineAsync($"error: {s} {tf}: the exchange returned no candles from {DataOptions.Time(fromMs)} to {DataOptions.Time(toMs)}; nothing stored");
+                    return StoreCommand.RuntimeError;
+                }
                 console.WriteLine($"{s} {tf}: stored {stored:N0} candle(s) from {DataOptions.Time(fromMs)} to {DataOptions.Time(toMs)}");
                 return 0;
             }, migrate: true);

@@ -11,7 +11,15 @@ public static class OrderCancelCommand
         var command = new Command("cancel", "Cancel an order");
         command.Options.Add(id);
         command.Options.Add(ExecutorSession.ConfirmLive);
-        command.SetAction((parse, ct) => ExecutorSession.RunAsync(parse, ct, async (_, executor) =>
+        command.SetAction((parse, ct) =>
+        {
+            var loaded = CliSettings.Load(parse);
+            if (loaded.IsValid && StoreOpener.IsMissing(loaded.Settings))
+            {
+                Console.Error.WriteLine($"error: no order with id {parse.GetValue(id)}");
+                return Task.FromResult(OrderPlaceCommand.DeniedExitCode);
+            }
+            return ExecutorSession.RunAsync(parse, ct, async (_, executor) =>
             {
                 var outcome = await executor.CancelAsync(parse.GetValue(id)!, ct);
                 if (outcome.IsDenied)
@@ -21,7 +29,8 @@ public static class OrderCancelCommand
                 }
                 Console.WriteLine(OrderTable.Describe(outcome.Order!));
                 return 0;
-            }));
+            });
+        });
         return command;
     }
 }

@@ -46,8 +46,14 @@ public static class OrderPlaceCommand
                     return DeniedExitCode;
                 }
                 var order = outcome.Order;
+                if (order?.Status is OrderStatus.Rejected or OrderStatus.Failed)
+                {
+                    var cause = (await store.Orders.GetEventsAsync(order.Id, ct)).LastOrDefault()?.Cause;
+                    await Console.Error.WriteLineAsync($"error: order {order.Id} {order.Status.ToString().ToUpperInvariant()}: {cause ?? "no reason given"}");
+                    return DeniedExitCode;
+                }
                 Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));
-                return order?.Status is OrderStatus.Rejected or OrderStatus.Failed ? DeniedExitCode : 0;
+                return 0;
             });
         });
         return command;

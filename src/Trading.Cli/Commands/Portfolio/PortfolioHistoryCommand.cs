@@ -10,17 +10,20 @@ public static class PortfolioHistoryCommand
 {
     private const string Bars = "▁▂▃▄▅▆▇█";
 
+    /// <summary>About 100 years: far beyond any snapshot, and far from the end of the calendar.</summary>
+    public const int MaxDays = 36_500;
+
     public static Command Create()
     {
-        var days = new Option<int>("--days") { Description = "How many days back", DefaultValueFactory = _ => 30 };
+        var days = new Option<int>("--days") { Description = $"How many days back, 1..{MaxDays}", DefaultValueFactory = _ => 30 };
         var command = new Command("history", "Show portfolio snapshots");
         command.Options.Add(days);
         command.SetAction(async (parse, ct) =>
         {
             var span = parse.GetValue(days);
-            if (span <= 0)
+            if (span is <= 0 or > MaxDays)
             {
-                await Console.Error.WriteLineAsync($"error: --days must be positive, got {span}");
+                await Console.Error.WriteLineAsync($"error: --days must be within 1..{MaxDays}, got {span}");
                 return TradingCli.UsageError;
             }
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>

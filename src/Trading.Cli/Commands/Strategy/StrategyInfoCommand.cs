@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Trading.Core.Strategies;
+using Trading.Services.Plugins;
 using Trading.Services.Strategies;
 
 namespace Trading.Cli.Commands.Strategy;
@@ -16,17 +17,32 @@ public static class StrategyInfoCommand
         command.SetAction(parse =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
-            var registry = StrategyCatalog.Load(settings);
+            var registry = StrategyCatalog.Describe(settings, out var plugins);
             var wanted = parse.GetValue(name) ?? "";
             if (registry.Find(wanted) is not { } registration)
             {
                 Console.Error.WriteLine($"error: unknown strategy '{wanted}'; known: {string.Join(", ", registry.Registrations.Select(r => r.Name))}");
                 return TradingCli.UsageError;
             }
-            Render(registration, registry.Create(registration.Name));
+            if (plugins.TryGetValue(registration.Name, out var declared)) RenderDeclared(declared);
+            else Render(registration, registry.Create(registration.Name));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A plugin as its source declares it: describing a strategy never runs plugin code.</summary>
+    private static void RenderDeclared(PluginDeclaration plugin)
+    {
+        var console = CliConsole.Create();
+        console.WriteLine($"Strategy: {plugin.Name}");
+        console.WriteLine($"Source:   {plugin.Path} (plugin: trusted code, compiled but not run to describe it)");
+        console.WriteLine("Warm-up:  set by the plugin's code when it runs");
+        console.WriteLine();
+        console.WriteLine(plugin.Description.TrimEnd());
+        console.WriteLine();
+        console.WriteLine("Parameters, as declared in the source:");
+        foreach (var parameter in plugin.Parameters) console.WriteLine($"  {parameter}");
     }
 
     private static void Render(StrategyRegistration registration, StrategyBase strategy)

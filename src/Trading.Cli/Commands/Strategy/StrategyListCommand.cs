@@ -13,7 +13,7 @@ public static class StrategyListCommand
         command.SetAction(parse =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
-            var registry = StrategyCatalog.Load(settings);
+            var registry = StrategyCatalog.Describe(settings, out _);
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumn("Name");
             table.AddColumn("Source");

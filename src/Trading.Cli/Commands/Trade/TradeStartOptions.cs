@@ -62,6 +62,8 @@ internal sealed class TradeStartOptions
 
     private static string? FindConfigured(TradingSettings settings, string name, out BotDefinition bot)
     {
+        bot = null!;
+        if (BotNames.Problem(name) is { } invalid) return invalid;
         bot = settings.Bots.FirstOrDefault(b => b.Id == name)!;
         if (bot is null)
         {
@@ -91,9 +93,11 @@ internal sealed class TradeStartOptions
             return e.Message;
         }
         var names = symbols.Select(s => Core.Model.Symbol.Parse(s).Name).ToList();
+        var id = parse.GetValue(Name) ?? $"{strategy}-{string.Join("-", names)}-{timeframe}".ToLowerInvariant();
+        if (BotNames.Problem(id) is { } invalid) return parse.GetValue(Name) is null ? $"{invalid}; give one with --name" : invalid;
         bot = new BotDefinition
         {
-            Id = parse.GetValue(Name) ?? $"{strategy}-{string.Join("-", names)}-{timeframe}".ToLowerInvariant(),
+            Id = id,
             Strategy = strategy,
             Symbols = names,
             Timeframe = timeframe,

@@ -25,6 +25,11 @@ public static class TradeStatusCommand
         command.SetAction(async (parse, ct) =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
+            if (parse.GetValue(bot) is { } wanted && Core.Storage.BotNames.Problem(wanted) is { } invalid)
+            {
+                await Console.Error.WriteLineAsync($"error: {invalid}");
+                return TradingCli.UsageError;
+            }
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
             {
                 var rows = await BotStatusRows.LoadAsync(store, settings.Bots, TimeProvider.System.GetUtcNow(), ct);

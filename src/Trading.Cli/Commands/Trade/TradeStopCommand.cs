@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Trading.Cli.Commands.Db;
+using Trading.Core.Storage;
 using Trading.Services.Bots;
 
 namespace Trading.Cli.Commands.Trade;
@@ -27,6 +28,13 @@ public static class TradeStopCommand
             if (seconds <= 0) return Usage($"--timeout must be a positive number of seconds, got {seconds}");
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
             var id = parse.GetValue(bot)!;
+            if (BotNames.Problem(id) is { } invalid) return Usage(invalid);
+            if (StoreOpener.IsMissing(settings))
+            {
+                if (settings.Bots.All(b => b.Id != id)) return Usage($"unknown bot '{id}': it is not configured ({settings.ConfigDir}/bots/*.json) and has never run");
+                Console.WriteLine($"bot {id} is not running (never started)");
+                return 0;
+            }
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
             {
                 var runtimes = new BotRuntimeStore(store);

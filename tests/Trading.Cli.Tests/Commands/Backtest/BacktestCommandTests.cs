@@ -131,4 +131,16 @@ public sealed class BacktestCommandTests(BacktestDataFixture data) : IClassFixtu
         result.Error.ShouldContain("oversold");
         (await data.ListRunsAsync()).Count.ShouldBe(before);
     }
+
+    [Fact]
+    public async Task Report_StoredRun_EndsAtTheSameTimeAsTheRun()
+    {
+        var run = await Cli(["backtest", "run", "--strategy", "rsi", .. Range]);
+        var id = (await data.ListRunsAsync()).First(r => r.Kind == "backtest").Id;
+
+        var report = await Cli("backtest", "report", "--id", id);
+
+        run.Output.ShouldContain("2023-01-03 23:59 UTC");
+        report.Output.ShouldContain("2023-01-03 23:59 UTC");
+    }
 }

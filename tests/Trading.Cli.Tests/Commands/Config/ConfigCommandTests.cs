@@ -62,8 +62,10 @@ public sealed class ConfigCommandTests
         var output = result.Output + result.Error;
         output.ShouldNotContain(ApiKey[4..]);
         output.ShouldNotContain(ApiSecret[4..]);
+        output.ShouldNotContain(ApiKey[..4]);
+        output.ShouldNotContain(ApiSecret[..4]);
         output.ShouldNotContain(DbPassword);
-        Row(result, "BINANCE_API_KEY").ShouldBe(["BINANCE_API_KEY", "k3yK…(masked)", ".env"]);
+        Row(result, "BINANCE_API_KEY").ShouldBe(["BINANCE_API_KEY", "****", ".env"]);
         Row(result, "DATABASE_URL").ShouldBe(["DATABASE_URL", "postgresql://trader:****@localhost:5432/trading", "env"]);
         Row(result, "TRADING_DATA_DIR").ShouldBe(["TRADING_DATA_DIR", "/tmp/elsewhere", "cli"]);
         Row(result, "DRY_RUN").ShouldBe(["DRY_RUN", "true", "default"]);

@@ -95,4 +95,22 @@ public sealed class MarketDataCommandTests : IAsyncLifetime
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain("error: Binance rejected the request: Invalid symbol. (code -1121, HTTP 400).");
     }
+
+    [Fact]
+    public async Task History_RangeWithoutCandles_SaysNothingStoredAndExitsOne()
+    {
+        var result = await Run("data", "history", "--symbol", "BTCUSDT", "--timeframe", "1h", "--from", "2030-01-01", "--to", "2030-01-02");
+
+        result.ExitCode.ShouldBe(1);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldContain("nothing stored");
+    }
+
+    [Fact]
+    public async Task History_WithoutTimeframe_Uses1m()
+    {
+        var result = await Run("data", "history", "--symbol", "BTCUSDT", "--from", "2030-01-01", "--to", "2030-01-02");
+
+        result.Error.ShouldContain("BTCUSDT 1m");
+        result.Error.ShouldNotContain("--timeframe");
+    }
 }
