@@ -16,6 +16,7 @@ internal sealed class BacktestRun
     private const int MaxRejectionReasons = 100;
     private readonly List<Fill> _venueFills = [];
     private readonly List<string> _closedOrderIds = [];
+    private readonly List<LimitEntryReview> _reviews = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
@@ -77,6 +78,19 @@ internal sealed class BacktestRun
             Venue.FillExitQuietly(trigger.ToOrder(id, id, OrderStatus.Submitted), trigger, _venueFills, _closedOrderIds);
             ApplyUpdates(context);
         }
+        if (Kernel.LimitEntries.Count > 0) ReviewLimitEntries(candle);
+    }
+
+    /// <summary>Cancels the limit entries that timed out on this candle and places the re-priced ones.</summary>
+    private void ReviewLimitEntries(in Candle candle)
+    {
+        Kernel.ReviewLimitEntries(candle, _reviews);
+        foreach (var review in _reviews)
+        {
+            if (Venue.TryCancelQuietly(review.Order.Id)) Kernel.Closed(review.Order.Id);
+            if (review.Reprice) Place(review.Repriced, candle.CloseTime);
+        }
+        _reviews.Clear();
     }
 
     public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
@@ -91,7 +105,11 @@ internal sealed class BacktestRun
         Account.Mark(_symbol, candle.Close, now);
         if (!venueSawCandle) MatchOnVenue(candle, context); // only records the last price: the venue was idle
 
-        var intent = OrderIntent.FromSignal(signal);
+        Place(OrderIntent.FromSignal(signal), now);
+    }
+
+    private void Place(in OrderIntent intent, DateTimeOffset now)
+    {
         var decision = Kernel.Decide(intent, out var limitPrice);
         if (!decision.IsAllowed)
         {

@@ -24,6 +24,7 @@ public sealed class ExecutionKernel
     public RiskGate Gate { get; }
     public ExecutionPolicy Policy { get; }
     public ProtectiveExitBook Exits { get; } = new();
+    public LimitEntryBook LimitEntries { get; } = new();
     public PortfolioAccount Account => Market.Account;
 
     /// <summary>
@@ -49,8 +50,8 @@ public sealed class ExecutionKernel
         if (intent.RequireExactFilters && !filters.IsOnStep(intent.Quantity))
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {intent.Quantity} is not a multiple of the step size {filters.StepSize}");
 
-        if (limitPrice is null && intent.Side == OrderSide.Buy && Policy.EntryOrderType == EntryOrderType.Limit && intent.SignalPrice > 0)
-            limitPrice = filters.RoundPrice(intent.SignalPrice);
+        if (IsPolicyLimitEntry(intent))
+            limitPrice = filters.RoundPrice(intent.RepriceTo ?? intent.SignalPrice);
         var quantity = Size(intent, filters, limitPrice);
         if (quantity <= 0)
             return RiskDecision.Denied(RiskCheck.Sizing, intent.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
@@ -70,12 +71,16 @@ public sealed class ExecutionKernel
             var free = Market.AvailableBase(intent.Symbol);
             return intent.Quantity > 0 ? Math.Min(intent.Quantity, free) : filters.RoundQuantity(free);
         }
+        if (intent.Reprices > 0 && intent.Quantity > 0) return intent.Quantity; // a re-priced entry keeps its remaining quantity
         var rule = intent.Sizing ?? Policy.Sizing;
         if (rule is null && intent.Quantity > 0) return intent.Quantity;
         var entry = limitPrice ?? (Market.TryGetLatestPrice(intent.Symbol, out var last) ? last : intent.SignalPrice);
         if (entry <= 0) return 0m;
         return (rule ?? Policy.DefaultSizing).Size(Market.Equity, entry, intent.StopLoss, filters);
     }
+
+    private bool IsPolicyLimitEntry(in OrderIntent intent) =>
+        intent.LimitPrice is null && intent.Side == OrderSide.Buy && Policy.EntryOrderType == EntryOrderType.Limit && intent.SignalPrice > 0;
 
     /// <summary>The order for an allowed decision, in <paramref name="status"/> (Created, or Submitted when sent in the same instant).</summary>
     public static Order NewOrder(in OrderIntent intent, in RiskDecision decision, decimal? limitPrice, string id, string clientOrderId,
@@ -90,6 +95,8 @@ public sealed class ExecutionKernel
     public void Submitted(Order order, in OrderIntent intent)
     {
         Market.Track(order);
+        if (order.Type == OrderType.Limit && Policy.LimitEntryTimeout is not null && IsPolicyLimitEntry(intent))
+            LimitEntries.Track(order, intent, Market.Now);
         if (order.Side == OrderSide.Buy && (intent.StopLoss is not null || intent.TakeProfit is not null || Policy.StopLossPct > 0 || Policy.TakeProfitPct > 0))
             Exits.Expect(order.Id, intent.StopLoss, intent.TakeProfit, intent.SignalPrice);
     }
@@ -110,7 +117,9 @@ public sealed class ExecutionKernel
     public void Track(Order order)
     {
         Market.Track(order);
-        if (!order.IsOpen) Exits.Forget(order.Id);
+        if (order.IsOpen) return;
+        Exits.Forget(order.Id);
+        LimitEntries.Forget(order.Id);
     }
 
     /// <summary>An order that left the book, known by id only (a backtest keeps no snapshots).</summary>
@@ -118,6 +127,17 @@ public sealed class ExecutionKernel
     {
         Market.Untrack(orderId);
         Exits.Forget(orderId);
+        LimitEntries.Forget(orderId);
+    }
+
+    /// <summary>
+    /// The policy's limit entries of the candle's symbol that timed out by its close, with what to do: the shell cancels
+    /// each, then places <see cref="LimitEntryReview.Repriced"/> when the decision is to re-price.
+    /// </summary>
+    public void ReviewLimitEntries(in Candle candle, List<LimitEntryReview> reviews)
+    {
+        if (LimitEntries.Count == 0 || Policy.LimitEntryTimeout is not { } timeout) return;
+        LimitEntries.Review(candle, timeout, Market.GetFilters(candle.Symbol), reviews);
     }
 
     /// <summary>Disarms a flat symbol's exits; true when something was disarmed.</summary>

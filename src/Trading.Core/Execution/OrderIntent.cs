@@ -20,6 +20,12 @@ public readonly record struct OrderIntent(
     /// <summary>A person's order must already sit on the tick and step: it is refused, not silently rounded.</summary>
     public bool RequireExactFilters { get; init; }
 
+    /// <summary>A timed-out limit entry placed again: its new limit price (instead of the signal's).</summary>
+    public decimal? RepriceTo { get; init; }
+
+    /// <summary>How often this limit entry was re-priced already.</summary>
+    public int Reprices { get; init; }
+
     /// <summary>A bot's own sizing rule, which wins over the policy's.</summary>
     public PositionSizing? Sizing { get; init; }
 

@@ -136,6 +136,19 @@ public sealed class SimulatedVenue
         return false;
     }
 
+    /// <summary>A backtest's cancel: the order leaves the book without snapshots; false when the venue holds no such open order.</summary>
+    internal bool TryCancelQuietly(string orderId)
+    {
+        foreach (var s in _symbols.Values)
+        {
+            var index = s.Orders.FindIndex(r => r.Order.Id == orderId);
+            if (index < 0) continue;
+            Release(s, index);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Matches one closed candle: market orders at its open (plus slippage), then the exit bracket along the
     /// assumed path, then limit orders that trade through. Allocates nothing when nothing fills.

@@ -50,10 +50,8 @@ public static class BotDefinitionFiles
         }
         var before = problems.Count;
         var bot = new BotFileReader(text, displayName, problems).Read(root);
-        if (problems.Count > before) return null;
         var named = string.IsNullOrWhiteSpace(bot.Id) ? bot with { Id = Path.GetFileNameWithoutExtension(path) } : bot;
-        if (BotNames.Problem(named.Id) is not { } badName) return named;
-        problems.Add(new ConfigProblem(displayName, $"{displayName}: {badName}"));
-        return null;
+        if (BotNames.Problem(named.Id) is { } badName) problems.Add(new ConfigProblem(displayName, $"{displayName}: {badName}"));
+        return problems.Count > before ? null : named;
     }
 }

@@ -28,9 +28,14 @@ public sealed record ExecutionRequest(
         return new ExecutionRequest(signal.Id, signal.Symbol, signal.Side, signal.Quantity, null, signal.Price, signal.StopLoss, signal.BotId, signal.TakeProfit);
     }
 
+    /// <summary>A timed-out limit entry placed again: its new price and how often it was re-priced (see <see cref="OrderIntent"/>).</summary>
+    public decimal? RepriceTo { get; init; }
+
+    public int Reprices { get; init; }
+
     /// <summary>The kernel's view of this request, with the bot's own sizing rule when it has one.</summary>
     public OrderIntent ToIntent(PositionSizing? botSizing) =>
-        new(Symbol, Side, Quantity, LimitPrice, SignalPrice, StopLoss, TakeProfit) { RequireExactFilters = RequireExactFilters, Sizing = botSizing };
+        new(Symbol, Side, Quantity, LimitPrice, SignalPrice, StopLoss, TakeProfit) { RequireExactFilters = RequireExactFilters, Sizing = botSizing, RepriceTo = RepriceTo, Reprices = Reprices };
 
     /// <summary>A manual order; each call is a new request with its own id.</summary>
     public static ExecutionRequest Manual(Symbol symbol, OrderSide side, decimal quantity, decimal? limitPrice) =>

@@ -273,9 +273,12 @@ public sealed class OrderExecutor
             {
                 _turn.Release();
             }
-            if (_venue is null || !_kernel.Exits.TryGet(candle.Symbol, out _)) return;
+            if (_venue is null || (!_kernel.Exits.TryGet(candle.Symbol, out _) && _kernel.LimitEntries.Count == 0)) return;
             await using (await EnterAsync(ct))
+            {
                 await TriggerExitLockedAsync(candle, ct);
+                await ReviewLimitEntriesLockedAsync(candle, ct);
+            }
             return;
         }
         await using (await EnterAsync(ct))
@@ -283,6 +286,39 @@ public sealed class OrderExecutor
             Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
             foreach (var update in paper.OnCandle(candle)) await ApplyLockedAsync(update, ct);
             await TriggerExitLockedAsync(candle, ct);
+            await ReviewLimitEntriesLockedAsync(candle, ct);
+        }
+    }
+
+    /// <summary>Cancels the policy's limit entries that timed out on this candle and places the re-priced ones (ENTRY_LIMIT_*).</summary>
+    private async Task ReviewLimitEntriesLockedAsync(Candle candle, CancellationToken ct)
+    {
+        if (_venue is null || _kernel.LimitEntries.Count == 0) return;
+        var reviews = new List<LimitEntryReview>();
+        _kernel.ReviewLimitEntries(candle, reviews);
+        foreach (var review in reviews)
+        {
+            var stored = await _store.Orders.GetAsync(review.Order.Id, ct);
+            if (stored is not { IsOpen: true })
+            {
+                _kernel.LimitEntries.Forget(review.Order.Id);
+                continue;
+            }
+            try
+            {
+                foreach (var update in await _venue.CancelAsync(stored, ct)) await ApplyLockedAsync(update, ct);
+            }
+            catch (VenueRejectedException e)
+            {
+                _logger.LogWarning("Limit entry {OrderId} timed out but its cancel was refused: {Reason}", stored.Id, e.Message);
+                continue;
+            }
+            _logger.LogInformation("Limit entry {OrderId} timed out: {Action}", stored.Id, review.Reprice ? $"re-priced at {review.Decision.NewPrice}" : "abandoned");
+            if (!review.Reprice) continue;
+            var next = review.Repriced;
+            var request = new ExecutionRequest($"{stored.SignalId ?? stored.ClientOrderId}-r{next.Reprices}", next.Symbol, OrderSide.Buy, next.Quantity,
+                null, next.SignalPrice, next.StopLoss, stored.BotId, next.TakeProfit) { RepriceTo = next.RepriceTo, Reprices = next.Reprices };
+            await ExecuteLockedAsync(request, ct);
         }
     }
 

@@ -25,12 +25,12 @@ public sealed class OrderQuantityBoundsTests : IDisposable
         var result = await CliProcess.RunAsync(["order", "buy", "--symbol", "BTCUSDT", "--quantity", decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)], paper, ct: Ct);
 
         result.ExitCode.ShouldBe(1, result.Error);
-        result.ErrorLines.Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldContain("worth more than any account can hold");
+        result.ErrorLines.Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldContain("is above the maximum");
         result.Error.ShouldNotContain("Overflow");
         await using var store = await TradingStoreFactory.ConnectAsync(null, _dataDir.Path, Ct);
         var denial = (await store.RiskDecisions.ListAsync(ct: Ct)).ShouldHaveSingleItem();
         denial.Allowed.ShouldBeFalse();
-        denial.Reason.ShouldContain("worth more than any account can hold");
+        denial.Reason.ShouldContain("is above the maximum");
         (await store.Orders.ListAsync(false, 10, Ct)).ShouldBeEmpty();
     }
 
