@@ -104,7 +104,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         var bus = new InProcessMessageBus(new InProcessBusOptions { InlineHandoff = Environment.GetEnvironmentVariable("BENCH_INLINE") != "0" }, logger: Logs.CreateLogger<InProcessMessageBus>());
         var symbol = TestCandles.BtcUsdt;
         await _store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = AlternatingStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running }, ct);
-        var settings = new TradingSettings();
+        var settings = new TradingSettings { BinanceBaseUrl = Simulator.BaseUrl.ToString().TrimEnd('/') }; // testnet reads exchangeInfo at start
         var options = new ExecutionOptions { Mode = ExecutionMode.Testnet, InitialQuoteBalance = StartingQuote };
 
         var registry = new StrategyRegistry();
