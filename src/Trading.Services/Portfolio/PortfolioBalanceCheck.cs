@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Storage;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Trading.Cli.Commands.Db;
+using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Storage;
 using Trading.Services;

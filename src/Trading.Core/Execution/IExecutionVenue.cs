@@ -1,7 +1,6 @@
-using Trading.Core.Execution;
 using Trading.Core.Model;
 
-namespace Trading.Services.Execution;
+namespace Trading.Core.Execution;
 
 /// <summary>
 /// Where the executor sends orders (paper or Binance). Calls return the order's transitions they caused;
