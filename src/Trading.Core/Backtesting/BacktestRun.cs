@@ -74,7 +74,7 @@ internal sealed class BacktestRun
         if (_venueFills.Count > 0 || _closedOrderIds.Count > 0) ApplyUpdates(context);
         if (Kernel.TryTriggerExit(candle, out var trigger))
         {
-            var id = "SIM-EXIT-" + (++_exitSequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = CounterIds.Format("SIM-EXIT-", ++_exitSequence);
             Venue.FillExitQuietly(trigger.ToOrder(id, id, OrderStatus.Submitted), trigger, _venueFills, _closedOrderIds);
             ApplyUpdates(context);
         }

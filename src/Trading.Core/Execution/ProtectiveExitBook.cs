@@ -19,6 +19,9 @@ public sealed class ProtectiveExitBook
 
     public int ArmedCount => _armed.Count;
 
+    /// <summary>Counts every change of the armed levels, so a journal writes them only when they changed.</summary>
+    public long Version { get; private set; }
+
     public bool HasPending => _pending.Count > 0;
 
     /// <summary>
@@ -32,19 +35,24 @@ public sealed class ProtectiveExitBook
     public bool TryArm(Fill fill, ExecutionPolicy policy, SymbolFilters? filters)
     {
         if (!_pending.TryGetValue(fill.OrderId, out var asked)) return false;
-        var tick = filters?.TickSize ?? 0m;
         var entry = asked.ReferencePrice > 0 ? asked.ReferencePrice : fill.Price;
-        var stop = asked.StopLoss ?? (policy.StopLossPct > 0 ? Floor(entry * (1m - policy.StopLossPct / 100m), tick) : null);
-        var target = asked.TakeProfit ?? (policy.TakeProfitPct > 0 ? Ceiling(entry * (1m + policy.TakeProfitPct / 100m), tick) : null);
-        if (stop is null && target is null) return false;
-        _armed[fill.Symbol] = new ProtectiveLevels(stop, target);
+        var fromPolicy = ProtectiveLevels.ForLong(entry, policy.StopLossPct, policy.TakeProfitPct, tickSize: filters?.TickSize ?? 0m);
+        var levels = new ProtectiveLevels(asked.StopLoss ?? fromPolicy.StopLoss, asked.TakeProfit ?? fromPolicy.TakeProfit);
+        if (levels.StopLoss is null && levels.TakeProfit is null) return false;
+        _armed[fill.Symbol] = levels;
+        Version++;
         return true;
     }
 
     /// <summary>The entry left the book (filled, cancelled or expired): its levels stop waiting.</summary>
     public void Forget(string orderId) => _pending.Remove(orderId);
 
-    public bool Disarm(Symbol symbol) => _armed.Remove(symbol);
+    public bool Disarm(Symbol symbol)
+    {
+        if (!_armed.Remove(symbol)) return false;
+        Version++;
+        return true;
+    }
 
     public bool TryGet(Symbol symbol, out ProtectiveLevels levels) => _armed.TryGetValue(symbol, out levels);
 
@@ -53,11 +61,9 @@ public sealed class ProtectiveExitBook
     {
         if (levels.StopLoss is null && levels.TakeProfit is null) _armed.Remove(symbol);
         else _armed[symbol] = levels;
+        Version++;
     }
 
     private readonly record struct PendingExit(decimal? StopLoss, decimal? TakeProfit, decimal ReferencePrice);
 
-    private static decimal Floor(decimal price, decimal tick) => tick > 0 ? Math.Floor(price / tick) * tick : price;
-
-    private static decimal Ceiling(decimal price, decimal tick) => tick > 0 ? Math.Ceiling(price / tick) * tick : price;
 }

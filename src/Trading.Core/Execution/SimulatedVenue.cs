@@ -121,31 +121,34 @@ public sealed class SimulatedVenue
     public bool TryCancel(string orderId, DateTimeOffset time, ICollection<VenueUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        foreach (var s in _symbols.Values)
-        {
-            var index = s.Orders.FindIndex(r => r.Order.Id == orderId);
-            if (index < 0) continue;
-            var resting = s.Orders[index];
-            var pending = OrderStateMachine.RequestCancel(resting.Order, time);
-            var cancelled = OrderStateMachine.Cancel(pending.Order, time);
-            updates.Add(VenueUpdate.From(pending));
-            updates.Add(VenueUpdate.From(cancelled));
-            Release(s, index);
-            return true;
-        }
-        return false;
+        if (!TryFindResting(orderId, out var s, out var index)) return false;
+        var pending = OrderStateMachine.RequestCancel(s.Orders[index].Order, time);
+        var cancelled = OrderStateMachine.Cancel(pending.Order, time);
+        updates.Add(VenueUpdate.From(pending));
+        updates.Add(VenueUpdate.From(cancelled));
+        Release(s, index);
+        return true;
     }
 
     /// <summary>A backtest's cancel: the order leaves the book without snapshots; false when the venue holds no such open order.</summary>
     internal bool TryCancelQuietly(string orderId)
     {
-        foreach (var s in _symbols.Values)
+        if (!TryFindResting(orderId, out var s, out var index)) return false;
+        Release(s, index);
+        return true;
+    }
+
+    private bool TryFindResting(string orderId, out SimulatedSymbol s, out int index)
+    {
+        foreach (var candidate in _symbols.Values)
         {
-            var index = s.Orders.FindIndex(r => r.Order.Id == orderId);
+            index = candidate.Orders.FindIndex(r => r.Order.Id == orderId);
             if (index < 0) continue;
-            Release(s, index);
+            s = candidate;
             return true;
         }
+        s = null!;
+        index = -1;
         return false;
     }
 

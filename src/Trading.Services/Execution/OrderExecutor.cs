@@ -405,11 +405,11 @@ public sealed class OrderExecutor
             if (stored is not null && stored.Status == update.Order.Status && stored.FilledQuantity == update.Order.FilledQuantity) return;
             await _store.Orders.SaveAsync(update.Order, update.Event, ct);
         }
-        var armedBefore = _kernel.Exits.ArmedCount;
+        var exitsBefore = _kernel.Exits.Version;
         if (update.Fill is not null) _kernel.Book(update.Fill);
         _kernel.Track(update.Order);
         _kernel.Settle(update.Order.Symbol);
-        if (update.Fill is not null || armedBefore != _kernel.Exits.ArmedCount) await _exits.SaveAsync(_kernel.Exits.Armed, ct);
+        if (_kernel.Exits.Version != exitsBefore) await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         await PublishAsync(update.Order, update.Fill, ct);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
