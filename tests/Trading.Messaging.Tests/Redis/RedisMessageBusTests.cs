@@ -88,8 +88,9 @@ public sealed class RedisMessageBusTests(RedisServerFixture redis) : IClassFixtu
         var stream = UniqueStream("signals");
         var dying = await ConnectAsync(redis.Url, Options("executor-1"));
         var taken = new TaskCompletionSource();
-        _ = dying.SubscribeAsync(stream, "executor", async (_, ct) => { taken.TrySetResult(); await Task.Delay(Timeout.Infinite, ct); }, _testCt);
+        // Published before anyone listens, so the first group read takes all three in one batch (the group starts at the beginning).
         foreach (var id in new[] { "s1", "s2", "s3" }) await dying.PublishAsync(stream, Message(id), _testCt);
+        _ = dying.SubscribeAsync(stream, "executor", async (_, ct) => { taken.TrySetResult(); await Task.Delay(Timeout.Infinite, ct); }, _testCt);
         await taken.Task.WaitAsync(Patience, _testCt);
         await dying.DisposeAsync();
         (await Db.StreamPendingAsync(stream, "executor")).PendingMessageCount.ShouldBe(3);
