@@ -3,6 +3,8 @@ using Shouldly;
 using Trading.Binance.Errors;
 using Trading.Core.Model;
 
+using Trading.TestInfrastructure.Binance;
+
 namespace Trading.Binance.Tests;
 
 public sealed class BinanceMarketDataClientTests

@@ -3,7 +3,7 @@ using Trading.Binance.Errors;
 
 namespace Trading.Binance.Json;
 
-internal static class BinanceDecimal
+public static class BinanceDecimal
 {
     public static decimal Parse(string? text, string field) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)

@@ -1,6 +1,5 @@
 using Trading.Binance;
 using Trading.Binance.Filters;
-using Trading.Binance.Simulator;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Services.Configuration;
@@ -24,7 +23,7 @@ public static class SymbolDirectory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configured = settings.EnabledSymbols.Select(s => Symbol.Parse(s.Symbol));
-        return ApplySymbolSettings(SimulatorSymbols.ListFor(configured).ToDictionary(s => s.Symbol, s => s.Filters), settings);
+        return ApplySymbolSettings(OfflineSymbols.ListFor(configured).ToDictionary(s => s.Symbol, s => s.Filters), settings);
     }
 
     /// <summary>Applies config/symbols.yaml's <c>enabled</c> and <c>min_trade_size</c> to filters from any source.</summary>

@@ -1,6 +1,5 @@
 using Shouldly;
 using Trading.Binance.Filters;
-using Trading.Binance.Simulator;
 using Trading.Core.Model;
 
 namespace Trading.Binance.Tests.Filters;
@@ -10,8 +9,8 @@ public sealed class SpotFilterSnapshotTests
     [Fact]
     public void Symbols_BtcAndEth_EqualTheRealRulesTheSimulatorServes()
     {
-        SpotFilterSnapshot.Find(new Symbol("BTCUSDT")).ShouldBe(SimulatorSymbols.BtcUsdt);
-        SpotFilterSnapshot.Find(new Symbol("ETHUSDT")).ShouldBe(SimulatorSymbols.EthUsdt);
+        SpotFilterSnapshot.Find(new Symbol("BTCUSDT")).ShouldBe(OfflineSymbols.BtcUsdt);
+        SpotFilterSnapshot.Find(new Symbol("ETHUSDT")).ShouldBe(OfflineSymbols.EthUsdt);
     }
 
     [Fact]

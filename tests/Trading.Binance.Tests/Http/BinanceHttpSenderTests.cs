@@ -4,6 +4,8 @@ using Trading.Binance.Errors;
 using Trading.Binance.Simulator;
 using Trading.Core.Model;
 
+using Trading.TestInfrastructure.Binance;
+
 namespace Trading.Binance.Tests.Http;
 
 public sealed class BinanceHttpSenderTests

@@ -4,7 +4,9 @@ using Trading.Binance.RateLimiting;
 using Trading.Binance.Simulator;
 using Trading.Core.Model;
 using Trading.TestInfrastructure;
-using static Trading.Binance.Tests.Orders.TradingHarness;
+using static Trading.TestInfrastructure.Binance.TradingHarness;
+
+using Trading.TestInfrastructure.Binance;
 
 namespace Trading.Binance.Tests.Orders;
 

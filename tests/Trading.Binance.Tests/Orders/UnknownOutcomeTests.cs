@@ -3,7 +3,9 @@ using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Core.Model;
-using static Trading.Binance.Tests.Orders.TradingHarness;
+using static Trading.TestInfrastructure.Binance.TradingHarness;
+
+using Trading.TestInfrastructure.Binance;
 
 namespace Trading.Binance.Tests.Orders;
 

@@ -4,6 +4,8 @@ using Trading.Binance.Simulator;
 using Trading.Binance.Streams;
 using Trading.Core.Model;
 
+using Trading.TestInfrastructure.Binance;
+
 namespace Trading.Binance.Tests.Streams;
 
 public sealed class BinanceKlineStreamTests

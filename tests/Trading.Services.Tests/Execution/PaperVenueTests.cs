@@ -1,5 +1,5 @@
 using Shouldly;
-using Trading.Binance.Simulator;
+using Trading.Binance.Filters;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Services.Execution;
@@ -94,7 +94,7 @@ public sealed class PaperVenueTests
 
     private static PaperVenue CreateVenue()
     {
-        var filters = SimulatorSymbols.ListFor([Btc]).Single(s => s.Symbol == Btc).Filters;
+        var filters = OfflineSymbols.ListFor([Btc]).Single(s => s.Symbol == Btc).Filters;
         return new PaperVenue(new FillModel(), 10_000m, [(Btc, filters, 0m)]);
     }
 

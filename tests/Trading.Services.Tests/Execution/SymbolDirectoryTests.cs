@@ -32,8 +32,8 @@ public sealed class SymbolDirectoryTests
         var filters = await SymbolDirectory.ForModeAsync(Settings(h, sim.BaseUrl.ToString()), mode, h.Store, h.Clock, h.Token);
 
         filters.Keys.ShouldBe([Btc, Eth, Xyz], ignoreOrder: true); // the simulator does not list SOLUSDT
-        filters[Xyz].ShouldBe(SimulatorSymbols.Generic(Xyz).Filters);
-        filters[Eth].ShouldBe(SimulatorSymbols.EthUsdt.Filters);
+        filters[Xyz].ShouldBe(OfflineSymbols.Generic(Xyz).Filters);
+        filters[Eth].ShouldBe(OfflineSymbols.EthUsdt.Filters);
         var stored = await h.Store.SymbolFilters.ListAsync(h.Token);
         stored.Select(s => s.Info).ShouldBe(sim.Symbols, ignoreOrder: true);
         stored.ShouldAllBe(s => s.FetchedAt == h.Clock.GetUtcNow());
@@ -54,6 +54,6 @@ public sealed class SymbolDirectoryTests
         filters[Eth].ShouldBe(stored);
         filters[Sol].ShouldBe(SpotFilterSnapshot.Find(Sol)!.Filters);
         filters[Sol].StepSize.ShouldBe(0.001m);
-        filters[Xyz].ShouldBe(SimulatorSymbols.Generic(Xyz).Filters);
+        filters[Xyz].ShouldBe(OfflineSymbols.Generic(Xyz).Filters);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Trading.Binance.Filters;
 using Trading.Core.Model;
 
 namespace Trading.Binance.Simulator;
@@ -29,7 +30,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         _hub = new StreamHub(Options.StreamAfterBackfill && Options.Speed <= 0);
         Faults = new SimulatorFaults(_hub, Options.Time);
         _weights = new RequestWeightMeter(Options.WeightLimitPerMinute, Options.Time);
-        Symbols = SimulatorSymbols.ListFor(market.Symbols);
+        Symbols = OfflineSymbols.ListFor(market.Symbols);
         Exchange = new Matching.SimulatedExchange(Symbols, market, Options.Trading, Options.Time);
     }
 

@@ -1,11 +1,11 @@
+using Xunit;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Binance.UserData;
 using Trading.Core.Model;
-using Trading.TestInfrastructure;
 
-namespace Trading.Binance.Tests.Orders;
+namespace Trading.TestInfrastructure.Binance;
 
 /// <summary>A started simulator with its trading account, and a trading client signed with the simulator's test key.</summary>
 public sealed class TradingHarness : IAsyncDisposable

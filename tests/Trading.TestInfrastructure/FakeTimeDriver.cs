@@ -1,6 +1,6 @@
-using Trading.TestInfrastructure;
+using Xunit;
 
-namespace Trading.Binance.Tests;
+namespace Trading.TestInfrastructure;
 
 public static class FakeTimeDriver
 {

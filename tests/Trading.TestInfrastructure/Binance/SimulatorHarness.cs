@@ -1,8 +1,10 @@
-using Trading.TestInfrastructure;
+using Xunit;
+
 using Trading.Binance.Simulator;
+using Trading.Binance;
 using Trading.Core.Model;
 
-namespace Trading.Binance.Tests;
+namespace Trading.TestInfrastructure.Binance;
 
 /// <summary>A started simulator on a free loopback port and a client pointed at it.</summary>
 public sealed class SimulatorHarness : IAsyncDisposable

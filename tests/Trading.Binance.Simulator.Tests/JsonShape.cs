@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Trading.TestInfrastructure;
 
-namespace Trading.Binance.Tests.Simulator;
+namespace Trading.Binance.Simulator.Tests;
 
 /// <summary>A JSON value's field names in order with their JSON kinds; arrays by the shape of their first element.</summary>
 public static class JsonShape

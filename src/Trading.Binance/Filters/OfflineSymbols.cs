@@ -1,9 +1,9 @@
 using Trading.Core.Model;
 
-namespace Trading.Binance.Simulator;
+namespace Trading.Binance.Filters;
 
-/// <summary>The symbols the simulator lists: Binance's real BTCUSDT and ETHUSDT rules, and generic rules for any other symbol it has data for.</summary>
-public static class SimulatorSymbols
+/// <summary>The symbols a venue lists without asking Binance (the simulator, dry-run, paper): Binance's real BTCUSDT and ETHUSDT rules, and generic rules for any other symbol.</summary>
+public static class OfflineSymbols
 {
     public static SymbolInfo BtcUsdt { get; } = new(new Symbol("BTCUSDT"), "BTC", "USDT", "TRADING", new SymbolFilters
     {

@@ -4,7 +4,9 @@ using Shouldly;
 using Trading.Binance.Simulator;
 using Trading.TestInfrastructure;
 
-namespace Trading.Binance.Tests.Simulator;
+using Trading.TestInfrastructure.Binance;
+
+namespace Trading.Binance.Simulator.Tests;
 
 /// <summary>The simulator's answers have exactly the field names, order and JSON types of Binance's documented examples.</summary>
 public sealed class SimulatorShapeTests

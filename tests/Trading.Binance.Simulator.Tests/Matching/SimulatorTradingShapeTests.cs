@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Shouldly;
 using Trading.Binance.Signing;
-using Trading.Binance.Tests.Orders;
+using Trading.TestInfrastructure.Binance;
 using Trading.Core.Model;
 
-namespace Trading.Binance.Tests.Simulator.Matching;
+namespace Trading.Binance.Simulator.Tests.Matching;
 
 /// <summary>
 /// The simulator's trading answers and user-data events have the field names, order and JSON types of Binance's examples.

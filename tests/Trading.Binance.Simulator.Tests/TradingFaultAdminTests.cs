@@ -1,11 +1,11 @@
 using Shouldly;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator.Matching;
-using Trading.Binance.Tests.Orders;
+using Trading.TestInfrastructure.Binance;
 using Trading.Binance.UserData;
 using Trading.Core.Model;
 
-namespace Trading.Binance.Tests.Simulator;
+namespace Trading.Binance.Simulator.Tests;
 
 /// <summary>The trading faults are reachable over POST /sim/faults, as other processes (CLI, services) use them.</summary>
 public sealed class TradingFaultAdminTests

@@ -3,11 +3,11 @@ using Shouldly;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Streams;
-using Trading.Binance.Tests.Orders;
+using Trading.TestInfrastructure.Binance;
 using Trading.Core.Model;
 using Trading.TestInfrastructure;
 
-namespace Trading.Binance.Tests.Simulator;
+namespace Trading.Binance.Simulator.Tests;
 
 /// <summary>The hooks a benchmark steps and timestamps the simulator with: BeforeEachBar and RequestArrived.</summary>
 public sealed class SimulatorHookTests
