@@ -6,6 +6,9 @@ namespace Trading.Binance.Simulator;
 /// </summary>
 internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange)
 {
+    /// <summary>Events carry the wall time of their emission (the simulator's clock); the candles inside keep their own times.</summary>
+    private long NowMs => options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
     public async Task RunAsync(CancellationToken ct)
     {
         var stream = series.StreamName;
@@ -25,8 +28,8 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
             }
 
             var opening = bar with { High = bar.Open, Low = bar.Open, Close = bar.Open, Volume = 0, QuoteVolume = 0, TradeCount = 0 };
-            await exchange.OnCandleAsync(opening, false, ct);
-            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, opening, false, bar.OpenTimeMs + 1), ct);
+            await exchange.OnCandleAsync(bar, false, ct);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, opening, false, NowMs), ct);
 
             if (scheduled.FirstOrDefault(f => f.Kind == StreamFaultKind.Drop) is { } drop)
             {
@@ -40,12 +43,12 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
             {
                 var half = TimeSpan.FromMilliseconds(bar.Timeframe.DurationMs / options.Speed / 2);
                 await Task.Delay(half, options.Time, ct);
-                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, false, bar.OpenTimeMs + bar.Timeframe.DurationMs / 2), ct);
+                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, false, NowMs), ct);
                 await Task.Delay(half, options.Time, ct);
             }
             series.Advance(1);
             await exchange.OnCandleAsync(bar, true, ct);
-            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, true, bar.CloseTimeMs + 1), ct);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, true, NowMs), ct);
         }
     }
 }

@@ -7,7 +7,7 @@ using Trading.Core.Model;
 
 namespace Trading.Binance.Simulator;
 
-/// <summary>/api/v3 ping, time, exchangeInfo and klines with Binance's parameter rules and error codes.</summary>
+/// <summary>/api/v3 ping, time, exchangeInfo and klines (resampled from a finer series when the interval is not loaded), with Binance's parameter rules and error codes.</summary>
 internal static class MarketDataEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, BinanceSimulator sim)
@@ -16,6 +16,7 @@ internal static class MarketDataEndpoints
         app.MapGet("/api/v3/time", () => SimulatorResults.Json(SimulatorJson.ServerTime(sim.NowMs))).WithMetadata(new RequestWeight(1));
         app.MapGet("/api/v3/exchangeInfo", (HttpRequest request) => ExchangeInfo(request, sim)).WithMetadata(new RequestWeight(20));
         app.MapGet("/api/v3/klines", (HttpRequest request) => Klines(request, sim)).WithMetadata(new RequestWeight(2));
+        TickerEndpoints.Map(app, sim);
     }
 
     private static IResult ExchangeInfo(HttpRequest request, BinanceSimulator sim)
@@ -58,7 +59,9 @@ internal static class MarketDataEndpoints
         if (start > end) return SimulatorResults.Error(-1023, "Start time is greater than end time.");
 
         var series = sim.Market.Find(symbol, timeframe);
-        var rows = series?.Query(start, end, (int)(limit ?? 500)) ?? ArraySegment<Candle>.Empty;
+        IReadOnlyList<Candle> rows = series is not null
+            ? series.Query(start, end, (int)(limit ?? 500))
+            : sim.Market.Resampled(symbol, timeframe, start, end, (int)(limit ?? 500));
         return SimulatorResults.Json(SimulatorJson.Klines(rows));
     }
 

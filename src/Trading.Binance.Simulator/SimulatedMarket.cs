@@ -1,3 +1,4 @@
+using Trading.Core.Data;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 
@@ -41,6 +42,21 @@ public sealed class SimulatedMarket
     public IEnumerable<Symbol> Symbols => _series.Keys.Select(k => k.Item1).Distinct();
 
     public SimulatedSeries? Find(Symbol symbol, Timeframe timeframe) => _series.GetValueOrDefault((symbol, timeframe));
+
+    /// <summary>
+    /// Klines at an interval that was not loaded: the closed bars of the symbol's finest series that divides it, resampled
+    /// with Binance's alignment, the bucket still forming included; then Binance's start/end/limit rules.
+    /// </summary>
+    public IReadOnlyList<Candle> Resampled(Symbol symbol, Timeframe timeframe, long? startMs, long? endMs, int limit)
+    {
+        var source = _series.Values
+            .Where(s => s.Symbol == symbol && s.Timeframe.DurationMs < timeframe.DurationMs && timeframe.DurationMs % s.Timeframe.DurationMs == 0)
+            .MinBy(s => s.Timeframe.DurationMs);
+        if (source is null) return [];
+        var bars = CandleResampler.Resample(source.ClosedCandles, timeframe).Select(r => r.Candle)
+            .Where(c => (startMs is null || c.OpenTimeMs >= startMs) && (endMs is null || c.OpenTimeMs <= endMs)).ToList();
+        return startMs is null ? bars.TakeLast(limit).ToList() : bars.Take(limit).ToList();
+    }
 
     public SimulatedSeries Get(Symbol symbol, Timeframe timeframe) =>
         Find(symbol, timeframe) ?? throw new KeyNotFoundException($"The simulator has no {symbol} {timeframe} data.");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Trading.Binance.Simulator;
 
-/// <summary>For /api/* requests: applies queued faults, counts request weight and sets X-MBX-USED-WEIGHT-1M.</summary>
+/// <summary>For /api/* requests: applies queued faults, counts request weight (orders only when they fail) and sets X-MBX-USED-WEIGHT-1M.</summary>
 internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMeter weights, StreamHub hub)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -22,10 +22,17 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             if (Interlocked.Exchange(ref logged, 1) == 0)
                 sim.Requests.Add(new SimulatorRequest(path, context.Request.QueryString.Value ?? "", sim.Options.Time.GetUtcNow(), context.Response.StatusCode));
         }
-        context.Response.OnStarting(() => { Log(); return Task.CompletedTask; });
-        var weight = context.GetEndpoint()?.Metadata.GetMetadata<RequestWeight>()?.Weight ?? 1;
-        var (used, overLimit, untilNextMinute) = weights.Add(weight);
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<RequestWeight>();
+        var freeOnSuccess = metadata is { FreeOnSuccess: true };
+        var (used, overLimit, untilNextMinute) = weights.Add(freeOnSuccess ? 0 : metadata?.Weight ?? 1);
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(CultureInfo.InvariantCulture);
+        context.Response.OnStarting(() =>
+        {
+            Log();
+            if (freeOnSuccess && context.Response.StatusCode >= 400)
+                context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = weights.Add(metadata!.Weight).Used.ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
         try
         {
             var fault = sim.Faults.TakeHttpFault();

@@ -71,7 +71,7 @@ public sealed class TradingFaultAdminTests
 
         orders.ShouldContain("\"clientOrderId\":\"one\"");
         orders.ShouldContain("\"clientOrderId\":\"two\"");
-        account.Balance("BTC").Free.ShouldBe(0.005m);
+        account.Balance("BTC").Free.ShouldBe(0.00499m, "0.01 less 0.00001 commission in BTC, less 0.005 sold");
         account.Balances.Values.ShouldAllBe(b => h.Exchange.Balance(b.Asset) == new SimulatedBalance(b.Asset, b.Free, b.Locked));
     }
 }

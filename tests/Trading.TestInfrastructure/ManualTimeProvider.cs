@@ -21,6 +21,25 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <summary>When the earliest pending timer is due; null when nothing waits on this clock.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            lock (_lock) return _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
+        }
+    }
+
+    /// <summary>
+    /// Waits (in real time) until something waits on this clock, then moves the clock exactly to that timer and fires it,
+    /// so the waiter continues at the time it asked for and the clock stays there while it works.
+    /// </summary>
+    public async Task AdvanceToNextTimerAsync(CancellationToken ct)
+    {
+        await TestWait.UntilAsync(() => NextDueAt is not null, TimeSpan.FromSeconds(30), ct);
+        Advance(NextDueAt!.Value - GetUtcNow());
+    }
+
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;

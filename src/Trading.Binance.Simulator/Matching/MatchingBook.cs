@@ -5,15 +5,18 @@ using Trading.Core.Model;
 namespace Trading.Binance.Simulator.Matching;
 
 /// <summary>
-/// The orders and balances of the simulated account and the matching rules. Market orders (and limits that cross the
-/// current price) fill at once at the current replay price as taker; resting limits fill when a replayed bar trades
-/// through them, at the limit price (or the open on a gap) as maker. Commission is charged in the quote asset.
-/// Not thread-safe: <see cref="SimulatedExchange"/> serialises every call. Each change appends its user-data events.
+/// The orders and balances of the simulated account and the matching rules (docs/simulator.md). A taker order (a market
+/// order, or the crossing part of a limit) walks the <see cref="BookModel"/> around the last replayed price; resting limits
+/// fill as maker when a replayed bar trades through them, oldest first, within the bar's volume, so a thin bar fills them in
+/// parts. Commission is charged in the asset received. Not thread-safe: <see cref="SimulatedExchange"/> serialises every call.
+/// Each change appends its user-data events.
 /// </summary>
 internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, SimulatorTradingOptions options)
 {
     private readonly Dictionary<Symbol, SymbolInfo> _symbols = symbols.ToDictionary(s => s.Symbol);
     private readonly Dictionary<Symbol, decimal> _lastPrices = [];
+    private readonly Dictionary<Symbol, decimal> _lastBarVolumes = [];
+    private readonly Dictionary<Symbol, decimal> _barVolumeLeft = [];
     private readonly List<SimulatedOrder> _open = [];
     private readonly Dictionary<long, SimulatedOrder> _byOrderId = [];
     private readonly Dictionary<(Symbol, string), SimulatedOrder> _lastByClientOrderId = [];
@@ -25,14 +28,25 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     /// <summary>Every order ever placed, oldest first.</summary>
     public List<SimulatedOrder> Orders { get; } = [];
 
-    /// <summary>The orders still open (NEW), so a candle's matching does not scan the whole history.</summary>
+    /// <summary>The orders still open (NEW or PARTIALLY_FILLED), so a candle's matching does not scan the whole history.</summary>
     public IReadOnlyList<SimulatedOrder> OpenOrders => _open;
 
     public SymbolInfo Info(Symbol symbol) => _symbols.TryGetValue(symbol, out var info) ? info : throw SimulatorRejection.InvalidSymbol();
 
     public decimal? LastPrice(Symbol symbol) => _lastPrices.TryGetValue(symbol, out var price) ? price : null;
 
-    public void SetPrice(Symbol symbol, decimal price) => _lastPrices[symbol] = price;
+    /// <summary>The price and the volume of the last closed bar, which sizes the modelled book.</summary>
+    public void SetMarket(Symbol symbol, decimal price, decimal barVolume)
+    {
+        _lastPrices[symbol] = price;
+        _lastBarVolumes[symbol] = barVolume;
+    }
+
+    /// <summary>The side of the modelled book a taker on <paramref name="takerSide"/> meets; empty before any price.</summary>
+    public IReadOnlyList<BookLevel> Book(Symbol symbol, OrderSide takerSide) =>
+        LastPrice(symbol) is { } last
+            ? BookModel.Side(takerSide, last, _lastBarVolumes.GetValueOrDefault(symbol), Info(symbol).Filters, options)
+            : [];
 
     public SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events)
     {
@@ -41,36 +55,46 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         if (!ClientOrderIdPattern().IsMatch(clientOrderId))
             throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
         if (_open.Exists(o => o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
-        var current = LastPrice(request.Symbol);
-        var price = request.Type == OrderType.Limit ? request.Price!.Value : current ?? throw new SimulatorRejection(-2010, "Market is closed.");
-        CheckFilters(info.Filters, request, price);
+        var isLimit = request.Type == OrderType.Limit;
+        if (!isLimit && LastPrice(request.Symbol) is null) throw new SimulatorRejection(-2010, "Market is closed.");
+        OrderFilterCheck.Check(info.Filters, request, isLimit ? request.Price!.Value : LastPrice(request.Symbol)!.Value);
+
+        var takes = BookModel.Walk(Book(request.Symbol, request.Side), request.Side, request.QuoteOrderQty is null ? request.Quantity : null,
+            request.QuoteOrderQty, isLimit ? request.Price : null, info.Filters);
+        var taken = takes.Sum(t => t.Quantity);
+        if (request.PostOnly && taken > 0) throw new SimulatorRejection(-2010, "Order would immediately match and take.");
+        var quantity = request.QuoteOrderQty is null ? request.Quantity : taken;
+        if (quantity <= 0) throw SimulatorRejection.Filter("NOTIONAL");
+        var rests = isLimit && request.TimeInForce == "GTC" && taken < quantity;
+        var fillOrKillFails = request.TimeInForce == "FOK" && taken < quantity;
+        if (fillOrKillFails) takes.Clear();
+        var needed = request.Side == OrderSide.Buy
+            ? takes.Sum(t => t.Price * t.Quantity) + (rests ? request.Price!.Value * (quantity - taken) : 0m)
+            : quantity;
+        if (Account.Free(request.Side == OrderSide.Buy ? info.QuoteAsset : info.BaseAsset) < needed) throw SimulatorRejection.InsufficientBalance();
 
         var order = new SimulatedOrder
         {
             Symbol = request.Symbol, BaseAsset = info.BaseAsset, QuoteAsset = info.QuoteAsset, OrderId = _nextOrderId,
-            ClientOrderId = clientOrderId, Side = request.Side, Type = request.Type, TimeInForce = request.TimeInForce,
-            Price = request.Type == OrderType.Limit ? price : 0m, Quantity = request.Quantity, TimeMs = nowMs, UpdateTimeMs = nowMs,
+            ClientOrderId = clientOrderId, Side = request.Side, Type = request.Type, TimeInForce = isLimit ? request.TimeInForce : "GTC",
+            Price = isLimit ? request.Price!.Value : 0m, Quantity = quantity, OrigQuoteOrderQty = request.QuoteOrderQty ?? 0m,
+            PostOnly = request.PostOnly, TimeMs = nowMs, UpdateTimeMs = nowMs,
         };
-        var crosses = current is { } now && (request.Type == OrderType.Market || Crosses(order, now));
-        var cost = request.Side == OrderSide.Buy ? Cost(crosses ? current!.Value : price, request.Quantity) : request.Quantity;
-        if (Account.Free(request.Side == OrderSide.Buy ? info.QuoteAsset : info.BaseAsset) < cost) throw SimulatorRejection.InsufficientBalance();
-
         _nextOrderId++;
         Orders.Add(order);
         _byOrderId[order.OrderId] = order;
         _lastByClientOrderId[(order.Symbol, clientOrderId)] = order;
         _open.Add(order);
         events.Add(UserDataJson.ExecutionReport(order, "NEW", null, nowMs));
-        if (crosses)
-            Fill(order, current!.Value, isMaker: false, nowMs, events);
-        else if (request.TimeInForce != "GTC")
-            Close(order, "EXPIRED", nowMs, events);
-        else
+        foreach (var take in takes) Trade(order, take.Price, take.Quantity, isMaker: false, nowMs, events);
+        if (!order.IsOpen) return order;
+        if (rests)
         {
-            order.Locked = cost;
-            Account.Lock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, cost);
+            order.Locked = order.Side == OrderSide.Buy ? order.Price * (quantity - taken) : quantity - taken;
+            Account.Lock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, order.Locked);
             events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
         }
+        else Close(order, "EXPIRED", nowMs, events);
         return order;
     }
 
@@ -93,66 +117,78 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         return order;
     }
 
-    /// <summary>A price seen on the replay: resting orders it crosses fill at it (taker side of a gap, maker for us).</summary>
-    public void OnPrice(Symbol symbol, decimal price, long nowMs, List<byte[]> events)
+    /// <summary>A bar opens: its volume becomes the budget of the resting orders, and those its open crosses fill at the open.</summary>
+    public void OnBarOpen(Candle bar, long nowMs, List<byte[]> events)
     {
-        SetPrice(symbol, price);
-        foreach (var order in _open.Where(o => o.Symbol == symbol && Crosses(o, price)).ToList())
-            Fill(order, price, isMaker: true, nowMs, events);
+        _lastPrices[bar.Symbol] = bar.Open;
+        _barVolumeLeft[bar.Symbol] = bar.Volume * options.FillShareOfBarVolume;
+        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol && Crosses(o, bar.Open)).ToList())
+            FillResting(order, bar.Open, nowMs, events);
     }
 
-    /// <summary>A closed bar: resting limits it traded through fill at their limit (or at the open on a gap).</summary>
+    /// <summary>A closed bar: resting limits it traded through fill at their limit (or at the open on a gap), within what is left of its volume.</summary>
     public void OnClosedBar(Candle bar, long nowMs, List<byte[]> events)
     {
         foreach (var order in _open.Where(o => o.Symbol == bar.Symbol).ToList())
         {
-            if (FillModel.TryFillLimit(order.Side, order.Price, bar, out var price, out _)) Fill(order, price, isMaker: true, nowMs, events);
+            if (FillModel.TryFillLimit(order.Side, order.Price, bar, out var price, out _)) FillResting(order, price, nowMs, events);
         }
-        SetPrice(bar.Symbol, bar.Close);
+        SetMarket(bar.Symbol, bar.Close, bar.Volume);
+        _barVolumeLeft.Remove(bar.Symbol);
     }
 
     private static bool Crosses(SimulatedOrder order, decimal price) =>
         order.Side == OrderSide.Buy ? price <= order.Price : price >= order.Price;
 
-    private decimal Cost(decimal price, decimal quantity)
+    private void FillResting(SimulatedOrder order, decimal price, long nowMs, List<byte[]> events)
     {
-        var notional = price * quantity;
-        return notional + Commission(notional);
+        var left = _barVolumeLeft.GetValueOrDefault(order.Symbol);
+        var quantity = Info(order.Symbol).Filters.RoundQuantity(Math.Min(order.Quantity - order.ExecutedQuantity, left));
+        if (quantity <= 0) return;
+        _barVolumeLeft[order.Symbol] = left - quantity;
+        Trade(order, price, quantity, isMaker: true, nowMs, events);
     }
 
-    private decimal Commission(decimal notional) => Math.Round(notional * options.CommissionRate, 8, MidpointRounding.AwayFromZero);
+    private decimal Commission(decimal amount) => Math.Round(amount * options.CommissionRate, 8, MidpointRounding.AwayFromZero);
 
-    private void Fill(SimulatedOrder order, decimal price, bool isMaker, long nowMs, List<byte[]> events)
+    private void Trade(SimulatedOrder order, decimal price, decimal quantity, bool isMaker, long nowMs, List<byte[]> events)
     {
-        var quantity = order.Quantity - order.ExecutedQuantity;
         var notional = price * quantity;
-        var commission = Commission(notional);
-        if (order.Locked > 0)
-        {
-            var lockedAsset = order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset;
-            Account.Unlock(lockedAsset, order.Locked);
-            order.Locked = 0;
-        }
+        decimal commission;
         if (order.Side == OrderSide.Buy)
         {
-            Account.AddFree(order.QuoteAsset, -(notional + commission));
-            Account.AddFree(order.BaseAsset, quantity);
+            commission = Commission(quantity);
+            Release(order, order.QuoteAsset, order.Price * quantity);
+            Account.AddFree(order.QuoteAsset, -notional);
+            Account.AddFree(order.BaseAsset, quantity - commission);
         }
         else
         {
+            commission = Commission(notional);
+            Release(order, order.BaseAsset, quantity);
             Account.AddFree(order.BaseAsset, -quantity);
             Account.AddFree(order.QuoteAsset, notional - commission);
         }
-        var trade = new SimulatedTrade(_nextTradeId++, price, quantity, commission, order.QuoteAsset, isMaker, nowMs);
+        var trade = new SimulatedTrade(_nextTradeId++, price, quantity, commission,
+            order.Side == OrderSide.Buy ? order.BaseAsset : order.QuoteAsset, isMaker, nowMs);
         order.Trades.Add(trade);
         order.ExecutedQuantity += quantity;
         order.CumulativeQuote += notional;
-        order.Status = "FILLED";
-        _open.Remove(order);
+        order.Status = order.ExecutedQuantity == order.Quantity ? "FILLED" : "PARTIALLY_FILLED";
+        if (order.Status == "FILLED") _open.Remove(order);
         order.UpdateTimeMs = nowMs;
         Account.UpdateTimeMs = nowMs;
         events.Add(UserDataJson.ExecutionReport(order, "TRADE", trade, nowMs));
         events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
+    }
+
+    /// <summary>Unlocks what a resting order held for the part that now trades.</summary>
+    private void Release(SimulatedOrder order, string asset, decimal amount)
+    {
+        if (order.Locked <= 0) return;
+        var released = Math.Min(order.Locked, amount);
+        Account.Unlock(asset, released);
+        order.Locked -= released;
     }
 
     private void Close(SimulatedOrder order, string status, long nowMs, List<byte[]> events, string? cancelClientOrderId = null)
@@ -169,17 +205,6 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
 
     private IReadOnlyList<SimulatedBalance> ChangedBalances(SimulatedOrder order) =>
         [Account.Balance(order.BaseAsset), Account.Balance(order.QuoteAsset)];
-
-    private static void CheckFilters(SymbolFilters f, NewSimulatedOrder request, decimal price)
-    {
-        if (request.Type == OrderType.Limit && (price < f.MinPrice || price > f.MaxPrice || !f.IsOnTick(price)))
-            throw SimulatorRejection.Filter("PRICE_FILTER");
-        if (request.Quantity < f.MinQuantity || request.Quantity > f.MaxQuantity || !f.IsOnStep(request.Quantity))
-            throw SimulatorRejection.Filter("LOT_SIZE");
-        var notional = price * request.Quantity;
-        if (notional < f.MinNotional || (request.Type == OrderType.Limit && notional > f.MaxNotional))
-            throw SimulatorRejection.Filter("NOTIONAL");
-    }
 
     [GeneratedRegex("^[.A-Z:/a-z0-9_-]{1,36}$")]
     private static partial Regex ClientOrderIdPattern();

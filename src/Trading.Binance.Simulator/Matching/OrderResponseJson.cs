@@ -8,14 +8,27 @@ namespace Trading.Binance.Simulator.Matching;
 public static class OrderResponseJson
 {
     /// <summary>POST /api/v3/order with newOrderRespType=FULL.</summary>
-    public static byte[] Full(SimulatedOrder o) => SimulatorJson.Write(w =>
+    public static byte[] Full(SimulatedOrder o) => Placement(o, "FULL");
+
+    /// <summary>POST /api/v3/order: ACK (ids and time), RESULT (the order without its fills) or FULL (with them).</summary>
+    public static byte[] Placement(SimulatedOrder o, string responseType) => SimulatorJson.Write(w =>
     {
         w.WriteStartObject();
         Head(w, o, o.ClientOrderId);
         w.WriteNumber("transactTime", o.TimeMs);
+        if (responseType == "ACK")
+        {
+            w.WriteEndObject();
+            return;
+        }
         Amounts(w, o);
         w.WriteNumber("workingTime", o.TimeMs);
         w.WriteString("selfTradePreventionMode", "NONE");
+        if (responseType == "RESULT")
+        {
+            w.WriteEndObject();
+            return;
+        }
         w.WriteStartArray("fills");
         foreach (var t in o.Trades)
         {
@@ -62,11 +75,11 @@ public static class OrderResponseJson
         if (asArray) w.WriteEndArray();
     });
 
-    /// <summary>GET /api/v3/myTrades: the trades of the given orders, oldest first.</summary>
-    public static byte[] Trades(IEnumerable<SimulatedOrder> orders) => SimulatorJson.Write(w =>
+    /// <summary>GET /api/v3/myTrades: the page of the given orders' trades, oldest first.</summary>
+    internal static byte[] Trades(IEnumerable<SimulatedOrder> orders, TradePage page) => SimulatorJson.Write(w =>
     {
         w.WriteStartArray();
-        foreach (var (o, t) in orders.SelectMany(o => o.Trades.Select(t => (o, t))).OrderBy(x => x.t.TradeId))
+        foreach (var (o, t) in page.Apply(orders.SelectMany(o => o.Trades.Select(t => (o, t)))))
         {
             w.WriteStartObject();
             w.WriteString("symbol", o.Symbol.Name);
@@ -132,16 +145,16 @@ public static class OrderResponseJson
         w.WriteString("cummulativeQuoteQty", BinanceDecimal.Format(o.CumulativeQuote));
         w.WriteString("status", o.Status);
         w.WriteString("timeInForce", o.TimeInForce);
-        w.WriteString("type", TypeName(o));
+        w.WriteString("type", o.TypeName);
         w.WriteString("side", SideName(o));
         w.WriteString("stopPrice", BinanceDecimal.Format(0m));
         w.WriteString("icebergQty", BinanceDecimal.Format(0m));
         w.WriteNumber("time", o.TimeMs);
         w.WriteNumber("updateTime", o.UpdateTimeMs);
         w.WriteBoolean("isWorking", true);
-        if (openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        if (openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(o.OrigQuoteOrderQty));
         w.WriteNumber("workingTime", o.TimeMs);
-        if (!openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        if (!openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(o.OrigQuoteOrderQty));
         w.WriteString("selfTradePreventionMode", "NONE");
         w.WriteEndObject();
     }
@@ -160,15 +173,13 @@ public static class OrderResponseJson
         w.WriteString("price", BinanceDecimal.Format(o.Price));
         w.WriteString("origQty", BinanceDecimal.Format(o.Quantity));
         w.WriteString("executedQty", BinanceDecimal.Format(o.ExecutedQuantity));
-        w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(0m));
+        w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(o.OrigQuoteOrderQty));
         w.WriteString("cummulativeQuoteQty", BinanceDecimal.Format(o.CumulativeQuote));
         w.WriteString("status", o.Status);
         w.WriteString("timeInForce", o.TimeInForce);
-        w.WriteString("type", TypeName(o));
+        w.WriteString("type", o.TypeName);
         w.WriteString("side", SideName(o));
     }
-
-    private static string TypeName(SimulatedOrder o) => o.Type == OrderType.Market ? "MARKET" : "LIMIT";
 
     private static string SideName(SimulatedOrder o) => o.Side == OrderSide.Buy ? "BUY" : "SELL";
 }

@@ -23,7 +23,10 @@ public sealed class SimulatedExchange
         _time = time;
         _book = new MatchingBook(symbols, options);
         _market = market;
+        OrderCounts = new OrderCountMeter(options, time);
     }
+
+    internal OrderCountMeter OrderCounts { get; }
 
     public SimulatorTradingOptions Options { get; }
 
@@ -94,10 +97,37 @@ public sealed class SimulatedExchange
         Interlocked.Increment(ref _placementRequests);
         return ChangeAsync(events =>
         {
-            if (_book.LastPrice(request.Symbol) is null && PricingSeries(request.Symbol) is { Cursor: > 0 } series)
-                _book.SetPrice(request.Symbol, series.Candles[series.Cursor - 1].Close);
+            EnsurePriced(request.Symbol);
             return _book.Place(request, NowMs, events).Snapshot();
         }, ct);
+    }
+
+    /// <summary>The modelled book's side a taker on <paramref name="takerSide"/> meets (asks for a buy, bids for a sell).</summary>
+    public IReadOnlyList<BookLevel> Book(Symbol symbol, OrderSide takerSide)
+    {
+        lock (_state)
+        {
+            EnsurePriced(symbol);
+            return _book.Book(symbol, takerSide);
+        }
+    }
+
+    /// <summary>Before any replay, the last history bar of the pricing series sets the price and sizes the book.</summary>
+    private void EnsurePriced(Symbol symbol)
+    {
+        if (_book.LastPrice(symbol) is null && PricingSeries(symbol) is { Cursor: > 0 } series)
+            _book.SetMarket(symbol, series.Candles[series.Cursor - 1].Close, series.Candles[series.Cursor - 1].Volume);
+    }
+
+    /// <summary>POST /api/v3/order/test: the checks of a placement (symbol, filters), nothing placed.</summary>
+    internal void Validate(NewSimulatedOrder request)
+    {
+        lock (_state)
+        {
+            EnsurePriced(request.Symbol);
+            var price = request.Price ?? _book.LastPrice(request.Symbol) ?? throw new SimulatorRejection(-2010, "Market is closed.");
+            OrderFilterCheck.Check(_book.Info(request.Symbol).Filters, request, price);
+        }
     }
 
     internal SimulatedOrder Find(Symbol symbol, long? orderId, string? clientOrderId)
@@ -112,6 +142,18 @@ public sealed class SimulatedExchange
         {
             _book.Info(symbol);
             return _book.Orders.Where(o => o.Symbol == symbol && (orderId is null || o.OrderId == orderId)).Select(o => o.Snapshot()).ToList();
+        }
+    }
+
+    /// <summary>GET /api/v3/allOrders: the symbol's orders from <paramref name="fromOrderId"/> (or in the time range), oldest first, at most <paramref name="limit"/>.</summary>
+    internal IReadOnlyList<SimulatedOrder> AllOrders(Symbol symbol, long? fromOrderId, long? startMs, long? endMs, int limit)
+    {
+        lock (_state)
+        {
+            _book.Info(symbol);
+            return _book.Orders.Where(o => o.Symbol == symbol && o.OrderId >= (fromOrderId ?? 0)
+                    && (startMs is null || o.TimeMs >= startMs) && (endMs is null || o.TimeMs <= endMs))
+                .Take(limit).Select(o => o.Snapshot()).ToList();
         }
     }
 
@@ -144,14 +186,17 @@ public sealed class SimulatedExchange
             return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
         }, ct);
 
-    /// <summary>The replayer's hook: the opening update moves the price, the closed bar fills resting limits it traded through.</summary>
-    internal async Task OnCandleAsync(Candle candle, bool closed, CancellationToken ct)
+    /// <summary>
+    /// The replayer's hook: as a bar opens, its open moves the price and its volume bounds what resting orders fill in it;
+    /// the closed bar fills resting limits it traded through.
+    /// </summary>
+    internal async Task OnCandleAsync(Candle bar, bool closed, CancellationToken ct)
     {
-        if (PricingSeries(candle.Symbol)?.Timeframe != candle.Timeframe) return;
+        if (PricingSeries(bar.Symbol)?.Timeframe != bar.Timeframe) return;
         await ChangeAsync(events =>
         {
-            if (closed) _book.OnClosedBar(candle, NowMs, events);
-            else _book.OnPrice(candle.Symbol, candle.Close, NowMs, events);
+            if (closed) _book.OnClosedBar(bar, NowMs, events);
+            else _book.OnBarOpen(bar, NowMs, events);
             return 0;
         }, ct);
     }

@@ -17,13 +17,23 @@ public sealed class SimulatedOrder
     /// <summary>Limit price; 0 for market orders.</summary>
     public decimal Price { get; init; }
 
-    public required decimal Quantity { get; init; }
+    /// <summary>The ordered quantity; for a market order by quote amount, what it bought or sold.</summary>
+    public required decimal Quantity { get; set; }
+
+    /// <summary>The quote amount of a market order placed with quoteOrderQty, else 0.</summary>
+    public decimal OrigQuoteOrderQty { get; init; }
+
+    /// <summary>LIMIT_MAKER: a limit that is rejected instead of taking.</summary>
+    public bool PostOnly { get; init; }
+
+    /// <summary>Binance's type name.</summary>
+    public string TypeName => PostOnly ? "LIMIT_MAKER" : Type == OrderType.Market ? "MARKET" : "LIMIT";
     public required long TimeMs { get; init; }
     public string Status { get; set; } = "NEW";
     public decimal ExecutedQuantity { get; set; }
     public decimal CumulativeQuote { get; set; }
 
-    /// <summary>Amount locked while the order rests: quote (notional + commission) for buys, base for sells.</summary>
+    /// <summary>Amount locked while the order rests: quote (limit × open quantity) for buys, the open base quantity for sells.</summary>
     public decimal Locked { get; set; }
 
     public long UpdateTimeMs { get; set; }
@@ -38,7 +48,7 @@ public sealed class SimulatedOrder
         var copy = new SimulatedOrder
         {
             Symbol = Symbol, BaseAsset = BaseAsset, QuoteAsset = QuoteAsset, OrderId = OrderId, ClientOrderId = ClientOrderId,
-            Side = Side, Type = Type, TimeInForce = TimeInForce, Price = Price, Quantity = Quantity, TimeMs = TimeMs,
+            Side = Side, Type = Type, TimeInForce = TimeInForce, Price = Price, Quantity = Quantity, OrigQuoteOrderQty = OrigQuoteOrderQty, PostOnly = PostOnly, TimeMs = TimeMs,
             Status = Status, ExecutedQuantity = ExecutedQuantity, CumulativeQuote = CumulativeQuote, Locked = Locked, UpdateTimeMs = UpdateTimeMs,
         };
         copy.Trades.AddRange(Trades);
@@ -46,5 +56,5 @@ public sealed class SimulatedOrder
     }
 }
 
-/// <summary>One execution of a simulated order; commission is in the quote asset.</summary>
+/// <summary>One execution of a simulated order; commission is in the asset received.</summary>
 public sealed record SimulatedTrade(long TradeId, decimal Price, decimal Quantity, decimal Commission, string CommissionAsset, bool IsMaker, long TimeMs);

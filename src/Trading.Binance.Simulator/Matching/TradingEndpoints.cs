@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,10 +19,26 @@ internal static class TradingEndpoints
 
         app.MapPost("/api/v3/order", (HttpContext context) => Signed(context, sim, async p =>
         {
-            var order = await exchange.PlaceAsync(OrderParameters.ReadNewOrder(p), context.RequestAborted);
-            var answer = SimulatorResults.Json(OrderResponseJson.Full(order));
+            CountOrder(context, exchange);
+            var request = OrderParameters.ReadNewOrder(p);
+            var responseType = OrderParameters.ReadResponseType(p);
+            var order = await exchange.PlaceAsync(request, context.RequestAborted);
+            var answer = SimulatorResults.Json(OrderResponseJson.Placement(order, responseType));
             return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, sim, context, answer) : answer;
+        })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+
+        app.MapPost("/api/v3/order/test", (HttpContext context) => Signed(context, sim, p =>
+        {
+            var request = OrderParameters.ReadNewOrder(p);
+            OrderParameters.ReadResponseType(p);
+            exchange.Validate(request);
+            return SimulatorResults.Json("{}"u8.ToArray());
         })).WithMetadata(new RequestWeight(1));
+
+        app.MapGet("/api/v3/allOrders", (HttpContext context) => Signed(context, sim, p =>
+            SimulatorResults.Json(OrderResponseJson.OpenOrders(exchange.AllOrders(OrderParameters.ReadSymbol(p), OrderParameters.ReadLong(p, "orderId"),
+                OrderParameters.ReadLong(p, "startTime"), OrderParameters.ReadLong(p, "endTime"), OrderParameters.ReadLimit(p))))))
+            .WithMetadata(new RequestWeight(20));
 
         app.MapGet("/api/v3/order", (HttpContext context) => Signed(context, sim, p =>
             SimulatorResults.Json(OrderResponseJson.Query(
@@ -49,7 +66,9 @@ internal static class TradingEndpoints
         })).WithMetadata(new RequestWeight(1));
 
         app.MapGet("/api/v3/myTrades", (HttpContext context) => Signed(context, sim, p =>
-            SimulatorResults.Json(OrderResponseJson.Trades(exchange.TradedOrders(OrderParameters.ReadSymbol(p), OrderParameters.ReadOrderId(p))))))
+            SimulatorResults.Json(OrderResponseJson.Trades(exchange.TradedOrders(OrderParameters.ReadSymbol(p), OrderParameters.ReadOrderId(p)),
+                new TradePage(OrderParameters.ReadLong(p, "fromId"), OrderParameters.ReadLong(p, "startTime"), OrderParameters.ReadLong(p, "endTime"),
+                    OrderParameters.ReadLimit(p))))))
             .WithMetadata(new RequestWeight(5));
 
         app.MapGet("/api/v3/account", (HttpContext context) => Signed(context, sim, _ =>
@@ -59,6 +78,17 @@ internal static class TradingEndpoints
         app.MapGet("/sim/orders", () => SimulatorResults.Json(OrderResponseJson.OpenOrders(exchange.Orders)));
         app.MapGet("/sim/account", () => SimulatorResults.Json(OrderResponseJson.Account(exchange.Balances, exchange.Options.CommissionRate, sim.NowMs)));
         UserDataEndpoint.Map(app, sim);
+    }
+
+    /// <summary>Counts a new order against the ORDERS limits, sets the X-MBX-ORDER-COUNT headers, and refuses it with -1015 past a limit.</summary>
+    private static void CountOrder(HttpContext context, SimulatedExchange exchange)
+    {
+        var (tenSeconds, day, exceeded, retryAfter) = exchange.OrderCounts.Add();
+        context.Response.Headers["X-MBX-ORDER-COUNT-10S"] = tenSeconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-MBX-ORDER-COUNT-1D"] = day.ToString(CultureInfo.InvariantCulture);
+        if (exceeded is null) return;
+        context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        throw new SimulatorRejection(-1015, $"Too many new orders; current limit is {exceeded}.", StatusCodes.Status429TooManyRequests);
     }
 
     private static Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, IResult> handle) =>

@@ -16,7 +16,7 @@ public static class UserDataJson
             w.WriteString("s", o.Symbol.Name);
             w.WriteString("c", cancelClientOrderId ?? o.ClientOrderId);
             w.WriteString("S", o.Side == OrderSide.Buy ? "BUY" : "SELL");
-            w.WriteString("o", o.Type == OrderType.Market ? "MARKET" : "LIMIT");
+            w.WriteString("o", o.TypeName);
             w.WriteString("f", o.TimeInForce);
             w.WriteString("q", BinanceDecimal.Format(o.Quantity));
             w.WriteString("p", BinanceDecimal.Format(o.Price));

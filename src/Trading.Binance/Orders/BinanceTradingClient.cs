@@ -33,12 +33,14 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
             .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
             .Add("type", request.Type == OrderType.Market ? "MARKET" : "LIMIT");
         if (request.Type == OrderType.Limit) query.Add("timeInForce", request.TimeInForce.ToString().ToUpperInvariant());
-        query.Add("quantity", request.Quantity).Add("price", request.Type == OrderType.Limit ? request.Price : null)
+        if (request.Type == OrderType.Market && request.QuoteOrderQty is { } quote) query.Add("quoteOrderQty", quote);
+        else query.Add("quantity", request.Quantity);
+        query.Add("price", request.Type == OrderType.Limit ? request.Price : null)
             .Add("newClientOrderId", request.ClientOrderId).Add("newOrderRespType", "FULL");
         var sentAt = Clock.Time.GetTimestamp();
         try
         {
-            var body = await SendAsync(HttpMethod.Post, OrderPath, query, 1, ct);
+            var body = await SendOrderAsync(query, ct);
             return OrderPlacement.Placed(BinanceOrderJson.ReadOrder(body));
         }
         catch (BinanceTradingException rejected)
@@ -157,16 +159,37 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
             Reason: $"The placement answer was lost ({unknown.Cause}) and {_options.UnknownOutcomeQueries} queries did not tell (last: {cause}).");
     }
 
-    private async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString query, int weight, CancellationToken ct)
+    /// <summary>
+    /// POST /api/v3/order. A -1015 (too many new orders) certainly placed nothing: the order-count budget holds the next
+    /// attempt until the window the server named in Retry-After has passed, then it is sent again, a bounded number of times.
+    /// </summary>
+    private async Task<byte[]> SendOrderAsync(BinanceQueryString query, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(HttpMethod.Post, OrderPath, query, 1, ct, isOrder: true);
+            }
+            catch (BinanceTradingException ex) when (ex.Code == TooManyOrdersCode && attempt < _options.OrderRateLimitAttempts)
+            {
+                // Retry-After already blocks the budget; the loop's next send waits for it.
+            }
+        }
+    }
+
+    private const int TooManyOrdersCode = -1015;
+
+    private async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString query, int weight, CancellationToken ct, bool isOrder = false)
     {
         try
         {
-            return await _sender.SendAsync(method, path, query, weight, ct);
+            return await _sender.SendAsync(method, path, query, weight, ct, isOrder);
         }
         catch (BinanceTradingException ex) when (ex.Kind == BinanceErrorKind.InvalidTimestamp && _options.ResyncClockOnTimestampError)
         {
             await SyncClockAsync(ct);
-            return await _sender.SendAsync(method, path, query, weight, ct);
+            return await _sender.SendAsync(method, path, query, weight, ct, isOrder);
         }
     }
 }

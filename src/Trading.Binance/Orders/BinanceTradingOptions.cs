@@ -19,4 +19,7 @@ public sealed record BinanceTradingOptions
 
     /// <summary>On -1021, measure the server-clock offset again and repeat the request once (it was not executed).</summary>
     public bool ResyncClockOnTimestampError { get; init; } = true;
+
+    /// <summary>How many times a placement refused with -1015 (too many new orders) is sent, each after the server's Retry-After.</summary>
+    public int OrderRateLimitAttempts { get; init; } = 5;
 }

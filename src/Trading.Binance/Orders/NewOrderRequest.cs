@@ -13,7 +13,11 @@ public sealed record NewOrderRequest(
     decimal Quantity,
     string ClientOrderId,
     decimal? Price = null,
-    TimeInForce TimeInForce = TimeInForce.Gtc);
+    TimeInForce TimeInForce = TimeInForce.Gtc)
+{
+    /// <summary>A market order by quote amount (quoteOrderQty): spend (buy) or receive (sell) this much quote; Quantity is then ignored.</summary>
+    public decimal? QuoteOrderQty { get; init; }
+}
 
 public enum TimeInForce
 {

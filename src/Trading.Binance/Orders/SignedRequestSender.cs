@@ -23,10 +23,11 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
     /// The body of a 2xx answer. Throws <see cref="BinanceTradingException"/> when Binance rejected the request,
     /// <see cref="BinanceOutcomeUnknownException"/> when it may have been executed.
     /// </summary>
-    public async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString parameters, int weight, CancellationToken ct)
+    public async Task<byte[]> SendAsync(HttpMethod method, string path, BinanceQueryString parameters, int weight, CancellationToken ct, bool isOrder = false)
     {
         var operation = $"{method.Method} {path}";
-        // The weight first: a request that waited for the budget is stamped when it leaves, not before the wait.
+        // The budgets first: a request that waited for them is stamped when it leaves, not before the wait.
+        if (isOrder) await Budget.AcquireOrderAsync(clock.Time, ct, logger);
         await Budget.AcquireAsync(weight, clock.Time, ct, logger);
         var query = new BinanceQueryString();
         foreach (var (name, value) in parameters.Parameters) query.Add(name, value);
@@ -92,5 +93,8 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
         if (response.Headers.TryGetValues("X-MBX-USED-WEIGHT-1M", out var values)
             && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var used))
             Budget.ObserveUsedWeight(used, clock.Time.GetUtcNow());
+        if (response.Headers.TryGetValues("X-MBX-ORDER-COUNT-10S", out var orders)
+            && int.TryParse(orders.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            Budget.Orders.Observe(count, clock.Time.GetUtcNow());
     }
 }

@@ -79,6 +79,25 @@ public sealed class BinanceRequestBudget
         }
     }
 
+    /// <summary>The ORDERS count of this server's account per 10 seconds, kept alongside the weight.</summary>
+    public OrderCountBudget Orders { get; } = new();
+
+    /// <summary>Waits for a slot in the order-count window (and any Retry-After block), then takes it; a wait is logged once.</summary>
+    public async ValueTask AcquireOrderAsync(TimeProvider time, CancellationToken ct, ILogger? logger = null)
+    {
+        var warned = false;
+        while (Orders.TryTake(time.GetUtcNow()) is { } wait)
+        {
+            if (!warned)
+            {
+                warned = true;
+                (logger ?? NullLogger.Instance).LogWarning("Binance order to {Server} waits {Seconds:0.###} s: {Count} of {Limit} orders are placed in this 10-second window",
+                    _server, wait.TotalSeconds, Orders.Count, Orders.LimitPer10Seconds);
+            }
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
     /// <summary>Takes the server's count when it knows of more weight than we do (other processes on this IP).</summary>
     public void ObserveUsedWeight(int usedWeight, DateTimeOffset now)
     {

@@ -99,13 +99,8 @@ public sealed class SimulatorTradingShapeTests
 
     private static async Task<string> SendAsync(TradingHarness h, HttpMethod method, string path, string parameters)
     {
-        var payload = $"{(parameters.Length > 0 ? parameters + "&" : "")}timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
-        var signed = $"{payload}&signature={new BinanceSigner(TradingHarness.TestCredentials.ApiSecret).Sign(payload)}";
-        using var request = new HttpRequestMessage(method, new Uri(h.Simulator.BaseUrl, $"{path}?{signed}"));
-        request.Headers.Add("X-MBX-APIKEY", TradingHarness.TestCredentials.ApiKey);
-        using var response = await h.Http.SendAsync(request, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        var (status, _, body) = await h.SendSignedAsync(method, path, parameters);
+        status.ShouldBe(200, body);
         return body;
     }
 }

@@ -1,4 +1,5 @@
 using Shouldly;
+using Trading.Binance.Filters;
 using Trading.Binance.Orders;
 using Trading.Binance.Streams;
 using Trading.Core.Model;
@@ -15,28 +16,77 @@ public sealed class BinanceTradingClientTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PlaceOrderAsync_MarketBuy_FillsAtReplayPriceWithFullFillsAndCommission()
+    public async Task PlaceOrderAsync_MarketBuy_WalksTheModelledAsksAndPaysCommissionInTheBaseAsset()
     {
         await using var h = await StartAsync();
+        var bestAsk = h.Exchange.Book(TestCandles.BtcUsdt, OrderSide.Buy)[0];
 
-        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "sig-1-buy"), Ct);
+        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0.001m, "sig-1-buy"), Ct);
 
         placement.Outcome.ShouldBe(PlacementOutcome.Placed);
         var order = placement.Order!;
         order.Status.ShouldBe(OrderStatus.Filled);
         order.ClientOrderId.ShouldBe("sig-1-buy");
-        order.ExecutedQuantity.ShouldBe(0.01m);
+        order.ExecutedQuantity.ShouldBe(0.001m);
+        bestAsk.Price.ShouldBeGreaterThan(h.HistoryClose, "the buy pays half the spread");
         var fill = order.Fills.ShouldHaveSingleItem();
-        fill.Price.ShouldBe(h.HistoryClose);
-        fill.Quantity.ShouldBe(0.01m);
-        fill.Commission.ShouldBe(Math.Round(h.HistoryClose * 0.01m * 0.001m, 8));
-        fill.CommissionAsset.ShouldBe("USDT");
-        order.CumulativeQuoteQuantity.ShouldBe(h.HistoryClose * 0.01m);
+        fill.Price.ShouldBe(bestAsk.Price);
+        fill.Commission.ShouldBe(0.000001m);
+        fill.CommissionAsset.ShouldBe("BTC");
+        order.CumulativeQuoteQuantity.ShouldBe(bestAsk.Price * 0.001m);
 
         var account = await h.Client.GetAccountAsync(Ct);
-        account.Balance("BTC").Free.ShouldBe(0.01m);
-        account.Balance("USDT").Free.ShouldBe(10_000m - order.CumulativeQuoteQuantity - fill.Commission);
+        account.Balance("BTC").Free.ShouldBe(0.000999m);
+        account.Balance("USDT").Free.ShouldBe(10_000m - order.CumulativeQuoteQuantity);
         account.TakerCommissionRate.ShouldBe(0.001m);
+    }
+
+    [Fact]
+    public async Task PlaceOrderAsync_SellTheBoughtQuantity_InsufficientBalanceUntilTheFreeBalanceIsStepRounded()
+    {
+        await using var h = await StartAsync();
+        await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0.001m, "buy"), Ct);
+
+        var whole = await h.Client.PlaceOrderAsync(Market(OrderSide.Sell, 0.001m, "sell-whole"), Ct);
+        var free = (await h.Client.GetAccountAsync(Ct)).Balance("BTC").Free;
+        var rounded = OfflineSymbols.BtcUsdt.Filters.RoundQuantity(free);
+        var sold = await h.Client.PlaceOrderAsync(Market(OrderSide.Sell, rounded, "sell-free"), Ct);
+
+        whole.Rejection!.Kind.ShouldBe(BinanceErrorKind.InsufficientBalance);
+        rounded.ShouldBe(0.00099m);
+        sold.Order!.Status.ShouldBe(OrderStatus.Filled);
+        sold.Order.Fills.ShouldAllBe(f => f.CommissionAsset == "USDT");
+        var account = await h.Client.GetAccountAsync(Ct);
+        account.Balance("BTC").Free.ShouldBe(0.000999m - 0.00099m, "the dust below the step stays");
+    }
+
+    [Fact]
+    public async Task PlaceOrderAsync_MarketBuyLargerThanTheFirstLevel_WalksSeveralLevelsAtRisingPrices()
+    {
+        var thinBook = new Simulator.Matching.SimulatorTradingOptions { BookShareOfBarVolume = 0.001m };
+        await using var h = await StartAsync(options: new Simulator.SimulatorOptions { Trading = thinBook });
+        var asks = h.Exchange.Book(TestCandles.BtcUsdt, OrderSide.Buy);
+        var quantity = asks[0].Quantity + asks[1].Quantity / 2;
+
+        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, quantity, "walk"), Ct);
+
+        var fills = placement.Order!.Fills;
+        fills.Select(f => (f.Price, f.Quantity)).ShouldBe([(asks[0].Price, asks[0].Quantity), (asks[1].Price, asks[1].Quantity / 2)]);
+        placement.Order.AveragePrice.ShouldBeGreaterThan(asks[0].Price);
+    }
+
+    [Fact]
+    public async Task PlaceOrderAsync_MarketBuyByQuoteAmount_SpendsAtMostTheAmountInWholeSteps()
+    {
+        await using var h = await StartAsync();
+
+        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, 0m, "by-cost") with { QuoteOrderQty = 100m }, Ct);
+
+        var order = placement.Order!;
+        order.Status.ShouldBe(OrderStatus.Filled);
+        order.CumulativeQuoteQuantity.ShouldBeLessThanOrEqualTo(100m);
+        order.CumulativeQuoteQuantity.ShouldBeGreaterThan(100m - order.Fills[^1].Price * 0.00001m);
+        OfflineSymbols.BtcUsdt.Filters.IsOnStep(order.ExecutedQuantity).ShouldBeTrue();
     }
 
     [Fact]
@@ -58,7 +108,7 @@ public sealed class BinanceTradingClientTests
         byClientId!.Price.ShouldBe(price);
         byOrderId!.ClientOrderId.ShouldBe("sig-2");
         open.ShouldHaveSingleItem().OrderId.ShouldBe(placement.Order.OrderId);
-        locked.Locked.ShouldBe(price * 0.01m * 1.001m);
+        locked.Locked.ShouldBe(price * 0.01m);
         cancelled.Status.ShouldBe(OrderStatus.Cancelled);
         cancelled.ClientOrderId.ShouldBe("sig-2");
         after.ShouldBe(new AssetBalance("USDT", 10_000m, 0m));
@@ -117,7 +167,7 @@ public sealed class BinanceTradingClientTests
         placement.Order!.Status.ShouldBe(OrderStatus.New);
         order!.Status.ShouldBe(OrderStatus.Filled);
         order.AveragePrice.ShouldBe(crossing.Open <= limit ? crossing.Open : limit);
-        h.Exchange.Balance("BTC").Free.ShouldBe(0.01m);
+        h.Exchange.Balance("BTC").Free.ShouldBe(0.00999m, "0.01 less the commission in BTC");
         h.Exchange.Balance("USDT").Locked.ShouldBe(0m);
     }
 
@@ -249,7 +299,8 @@ public sealed class BinanceTradingClientTests
         var trade = trades.ShouldHaveSingleItem();
         trade.ShouldBe(second.Fills.ShouldHaveSingleItem() with { IsMaker = false });
         trade.TradeId.ShouldNotBe(first.Fills[0].TradeId);
-        trade.Commission.ShouldBe(Math.Round(h.HistoryClose * 0.004m * 0.001m, 8));
+        trade.Commission.ShouldBe(Math.Round(trade.Price * 0.004m * 0.001m, 8));
+        trade.CommissionAsset.ShouldBe("USDT");
         (await h.Client.GetOrderTradesAsync(TestCandles.BtcUsdt, 999_999, Ct)).ShouldBeEmpty();
     }
 }

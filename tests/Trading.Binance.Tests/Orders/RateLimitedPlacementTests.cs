@@ -34,24 +34,49 @@ public sealed class RateLimitedPlacementTests
     public async Task PlaceOrderAsync_After429_WarnsWaitsAndSendsOnceWithAFreshTimestamp()
     {
         var time = NewTime();
-        await using var h = await StartAsync(options: new SimulatorOptions { Time = time, WeightLimitPerMinute = 2 });
+        await using var h = await StartAsync(options: new SimulatorOptions { Time = time, WeightLimitPerMinute = 7 });
         var logger = new ListLogger();
         var client = NewClient(h, time, logger);
-        (await client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "first"), Ct)).Outcome.ShouldBe(PlacementOutcome.Placed);
-        (await client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "second"), Ct)).Outcome.ShouldBe(PlacementOutcome.Placed);
+        await client.GetOpenOrdersAsync(TestCandles.BtcUsdt, Ct);
+        (await client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "free"), Ct)).Outcome.ShouldBe(PlacementOutcome.Placed, "a successful order costs no weight");
 
-        var limited = await client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "third"), Ct);
-        var held = client.PlaceOrderAsync(Market(OrderSide.Sell, 0.01m, "fourth"), Ct);
-        var placed = await time.AdvanceUntilDoneAsync(held, TimeSpan.FromSeconds(1));
+        var limited = await Should.ThrowAsync<BinanceTradingException>(() => client.GetOpenOrdersAsync(TestCandles.BtcUsdt, Ct));
+        var held = client.PlaceOrderAsync(Market(OrderSide.Sell, 0.001m, "held"), Ct);
+        await time.AdvanceToNextTimerAsync(Ct);
+        var placed = await held;
 
-        limited.Outcome.ShouldBe(PlacementOutcome.NotPlaced);
-        limited.Rejection!.Code.ShouldBe(-1003);
+        limited.Code.ShouldBe(-1003);
         placed.Outcome.ShouldBe(PlacementOutcome.Placed, placed.Reason);
         logger.Warnings.ShouldHaveSingleItem().ShouldContain("HTTP 429");
         var requests = h.Simulator.Requests.All;
         requests.Select(r => r.Status).ShouldBe([200, 200, 429, 200], "the held order went out once, and was not refused for its timestamp");
         requests[^1].Time.ShouldBeGreaterThanOrEqualTo(new DateTimeOffset(2030, 1, 1, 12, 1, 0, TimeSpan.Zero));
-        h.Exchange.OrdersWithClientId("fourth").Count.ShouldBe(1);
+        h.Exchange.OrdersWithClientId("held").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PlaceOrderAsync_BurstPastTheOrderCountLimit_Gets1015WithHeadersAndWaitsInsteadOfFailing()
+    {
+        var time = NewTime();
+        var trading = new Simulator.Matching.SimulatorTradingOptions { OrdersPer10Seconds = 3 };
+        await using var h = await StartAsync(options: new SimulatorOptions { Time = time, Trading = trading });
+        var logger = new ListLogger();
+        var client = NewClient(h, time, logger);
+        BinanceRequestBudget.For(h.Simulator.BaseUrl).Orders.LimitPer10Seconds = 100; // the client does not know the lower limit
+
+        for (var i = 0; i < 3; i++)
+            (await client.PlaceOrderAsync(Limit(OrderSide.Buy, 0.001m, 30_000m, $"burst-{i}"), Ct)).Outcome.ShouldBe(PlacementOutcome.Placed);
+        var fourth = client.PlaceOrderAsync(Limit(OrderSide.Buy, 0.001m, 30_000m, "burst-3"), Ct);
+        await TestWait.UntilAsync(() => logger.Warnings.Count > 0, TimeSpan.FromSeconds(30), Ct); // refused, now waiting for Retry-After
+        await time.AdvanceToNextTimerAsync(Ct);
+        var placed = await fourth;
+
+        placed.Outcome.ShouldBe(PlacementOutcome.Placed, placed.Reason);
+        var orders = h.Simulator.Requests.All.Where(r => r.Path == "/api/v3/order").ToList();
+        orders.Select(r => r.Status).ShouldBe([200, 200, 200, 429, 200]);
+        orders[^1].Time.ShouldBe(new DateTimeOffset(2030, 1, 1, 12, 0, 50, TimeSpan.Zero), "it waited for the next 10-second window");
+        h.Exchange.OrdersWithClientId("burst-3").Count.ShouldBe(1);
+        logger.Warnings.ShouldHaveSingleItem().ShouldContain("HTTP 429");
     }
 
     [Fact]
@@ -63,7 +88,9 @@ public sealed class RateLimitedPlacementTests
         var budget = BinanceRequestBudget.For(h.Simulator.BaseUrl);
         budget.BlockUntil(time.GetUtcNow().AddSeconds(10));
 
-        var placed = await time.AdvanceUntilDoneAsync(client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "held"), Ct), TimeSpan.FromSeconds(1));
+        var held = client.PlaceOrderAsync(Market(OrderSide.Buy, 0.01m, "held"), Ct);
+        await time.AdvanceToNextTimerAsync(Ct);
+        var placed = await held;
 
         placed.Outcome.ShouldBe(PlacementOutcome.Placed, placed.Reason);
         h.Simulator.Requests.All.ShouldHaveSingleItem().Status.ShouldBe(200);

@@ -46,7 +46,7 @@ public sealed class BinanceUserDataStreamTests
         trade.OrderId.ShouldBe(placement.Order!.OrderId);
         trade.LastFill.ShouldBe(placement.Order.Fills.Single() with { IsMaker = false });
         trade.CumulativeQuantity.ShouldBe(0.01m);
-        balances.Balances.ShouldContain(new AssetBalance("BTC", 0.01m, 0m));
+        balances.Balances.ShouldContain(new AssetBalance("BTC", 0.00999m, 0m));
         balances.Balances.Single(b => b.Asset == "USDT").Free.ShouldBe(h.Exchange.Balance("USDT").Free);
     }
 

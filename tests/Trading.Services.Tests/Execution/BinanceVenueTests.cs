@@ -35,8 +35,8 @@ public sealed class BinanceVenueTests
         stored.FilledQuantity.ShouldBe(Quantity);
         stored.ExchangeOrderId.ShouldBe(atExchange.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var fill = (await h.Store.Orders.GetFillsAsync(stored.Id, h.Token)).ShouldHaveSingleItem();
-        fill.Fee.ShouldBe(fill.Price * fill.Quantity * 0.001m);
-        fill.FeeAsset.ShouldBe("USDT");
+        fill.Fee.ShouldBe(fill.Quantity * 0.001m, "a buy pays commission in the asset received");
+        fill.FeeAsset.ShouldBe("BTC");
         stored.Fees.ShouldBe(fill.Fee);
         stored.AverageFillPrice.ShouldBe(fill.Price);
     }

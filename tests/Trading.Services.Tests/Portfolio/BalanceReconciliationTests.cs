@@ -119,7 +119,7 @@ public sealed class BalanceReconciliationTests
         passes.ShouldBe(2);
         fixes.ShouldBeEmpty();
         (await new BalanceAdjustments(h.Store.SystemState).LoadAsync(h.Token)).ShouldBeEmpty();
-        tracker.Account.Quantity(Btc).ShouldBe(0.01m);
+        tracker.Account.Quantity(Btc).ShouldBe(0.00999m, "0.01 less the commission in BTC");
         tracker.Account.Cash.ShouldBe(sim.Exchange.Balance("USDT").Free);
     }
 

@@ -1,5 +1,7 @@
 using Xunit;
+using System.Net.Http.Headers;
 using Trading.Binance.Orders;
+using Trading.Binance.Signing;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Binance.UserData;
@@ -57,6 +59,24 @@ public sealed class TradingHarness : IAsyncDisposable
         }, clock);
         _streams.Add(stream);
         return stream;
+    }
+
+    /// <summary>A request signed by hand with the test key (timestamp added), independent of the trading client.</summary>
+    public static HttpRequestMessage Signed(Uri baseUrl, HttpMethod method, string path, string parameters)
+    {
+        var payload = $"{(parameters.Length > 0 ? parameters + "&" : "")}timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
+        var signed = $"{payload}&signature={new BinanceSigner(TestCredentials.ApiSecret).Sign(payload)}";
+        var request = new HttpRequestMessage(method, new Uri(baseUrl, $"{path}?{signed}"));
+        request.Headers.Add("X-MBX-APIKEY", TestCredentials.ApiKey);
+        return request;
+    }
+
+    /// <summary>Sends <see cref="Signed"/> and returns the answer's status, headers and body.</summary>
+    public async Task<(int Status, HttpResponseHeaders Headers, string Body)> SendSignedAsync(HttpMethod method, string path, string parameters)
+    {
+        using var request = Signed(Simulator.BaseUrl, method, path, parameters);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, response.Headers, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     public static NewOrderRequest Market(OrderSide side, decimal quantity, string clientOrderId, Symbol? symbol = null) =>
