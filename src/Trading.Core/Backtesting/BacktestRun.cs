@@ -129,7 +129,7 @@ internal sealed class BacktestRun
             Reject($"venue: {problem}");
             return;
         }
-        Kernel.Submitted(order, intent);
+        Kernel.Submitted(order, intent, now);
     }
 
     private void ApplyUpdates(StrategyContext context)
