@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Trading.Binance;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.RateLimiting;
 using Trading.Binance.Simulator;

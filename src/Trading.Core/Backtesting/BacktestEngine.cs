@@ -13,16 +13,16 @@ namespace Trading.Core.Backtesting;
 /// <item>the strategy sees it (a copy: never the array, so never a later candle) and may signal;</item>
 /// <item>a signal is sized, checked by the risk gate and sent to the venue as a market order.</item>
 /// </list>
-/// An engine keeps buffers between runs, so use one engine per thread. Same inputs, same output, byte for byte.
+/// An engine keeps buffers between runs (the equity, the fills), so use one engine per thread, and copy what a result must
+/// keep beyond the engine's next run. Same inputs, same output, byte for byte.
 /// </summary>
 public sealed class BacktestEngine
 {
     private const int ProgressEvery = 1 << 16;
     private readonly BacktestClock _clock = new();
     private readonly TradeLedger _trades = new();
-    private readonly BacktestIds _ids = new();
+    private readonly BacktestReuse _reuse = new();
     private double[] _equity = [];
-    private int _lastFillCount;
 
     /// <summary>
     /// Runs over candles [start, start + count) of <paramref name="data"/> (all of them by default).
@@ -46,9 +46,9 @@ public sealed class BacktestEngine
         var closes = data.Closes.Span.Slice(start, count);
         var markEveryCandle = RiskNeedsEveryMark(settings);
         var equity = _equity.AsSpan(0, count);
-        _trades.Clear(_trades.Sells);
+        _trades.Clear();
         _clock.Set(candles[0].OpenTimeMs);
-        var run = new BacktestRun(data.Symbol, settings, _clock, _trades, candles[0].OpenTimeMs, _lastFillCount, _ids);
+        var run = new BacktestRun(data.Symbol, settings, _clock, _trades, candles[0].OpenTimeMs, _reuse);
         var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed };
         strategy.Reset();
 
@@ -81,7 +81,6 @@ public sealed class BacktestEngine
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
-        _lastFillCount = run.Fills.Count;
         return Finish(run, candles, inPosition);
     }
 

@@ -4,8 +4,9 @@ using Trading.Core.Model;
 namespace Trading.Core.Backtesting;
 
 /// <summary>
-/// The outcome of one run. <see cref="Equity"/> holds the equity at each candle's close; it may be a buffer the engine
-/// reuses, so copy it before the engine's next run if it must outlive it.
+/// The outcome of one run. <see cref="Equity"/> holds the equity at each candle's close. <see cref="Equity"/>,
+/// <see cref="Fills"/> and <see cref="Trades"/> (replayed from the fills) may be buffers the engine reuses, so copy them
+/// before the engine's next run if they must outlive it.
 /// </summary>
 public sealed record BacktestResult
 {

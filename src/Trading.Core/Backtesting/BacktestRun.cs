@@ -15,21 +15,20 @@ internal sealed class BacktestRun
 {
     private const int MaxRejectionReasons = 100;
     private readonly List<Fill> _venueFills = [];
-    private readonly List<string> _closedOrderIds = [];
+    private readonly List<Order> _closedOrders = [];
     private readonly List<LimitEntryReview> _reviews = [];
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly Dictionary<RiskCheck, string> _riskKeys = [];
     private readonly Symbol _symbol;
-    private readonly BacktestIds _ids;
+    private readonly BacktestReuse _reuse;
     private long _orderSequence;
     private long _exitSequence;
 
-    /// <param name="expectedFills">A capacity hint (the engine's previous run): the fill list is sized once instead of
-    /// growing through a series of large-object-heap arrays.</param>
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeLedger trades, long startMs, int expectedFills = 0,
-        BacktestIds? ids = null)
+    /// <param name="reuse">The engine's ids, fill objects, fill list and order objects, kept for all its runs.</param>
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeLedger trades, long startMs, BacktestReuse reuse)
     {
-        _ids = ids ?? new BacktestIds();
+        _reuse = reuse ?? throw new ArgumentNullException(nameof(reuse));
+        _reuse.Restart();
         _symbol = symbol;
         Settings = settings;
         Clock = clock;
@@ -42,10 +41,10 @@ internal sealed class BacktestRun
         {
             FillsAreUnique = true,
         };
-        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _ids.Fills };
+        Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _reuse.FillIds, FillObjects = _reuse.FillObjects };
         Venue.AddSymbol(symbol, settings.Filters);
         Cash = (double)settings.InitialBalance;
-        Fills = new List<Fill>(expectedFills);
+        Fills = _reuse.Fills;
     }
 
     public BacktestSettings Settings { get; }
@@ -70,12 +69,14 @@ internal sealed class BacktestRun
     /// <summary>The venue matches <paramref name="candle"/> (it sees it before the strategy), then the kernel checks the exits.</summary>
     public void MatchOnVenue(in Candle candle, StrategyContext context)
     {
-        Venue.OnCandleQuietly(candle, _venueFills, _closedOrderIds);
-        if (_venueFills.Count > 0 || _closedOrderIds.Count > 0) ApplyUpdates(context);
+        Venue.OnCandleQuietly(candle, _venueFills, _closedOrders);
+        if (_venueFills.Count > 0 || _closedOrders.Count > 0) ApplyUpdates(context);
         if (Kernel.TryTriggerExit(candle, out var trigger))
         {
-            var id = CounterIds.Format("SIM-EXIT-", ++_exitSequence);
-            Venue.FillExitQuietly(trigger.ToOrder(id, id, OrderStatus.Submitted), trigger, _venueFills, _closedOrderIds);
+            var id = _reuse.ExitIds.Get(++_exitSequence);
+            var exit = _reuse.Rent(id, trigger.Symbol, OrderSide.Sell, trigger.IsStop ? OrderType.Market : OrderType.Limit,
+                trigger.IsStop ? null : trigger.Exit.Price, trigger.Quantity, trigger.Time);
+            Venue.FillExitQuietly(exit, trigger, _venueFills, _closedOrders);
             ApplyUpdates(context);
         }
         if (Kernel.LimitEntries.Count > 0) ReviewLimitEntries(candle);
@@ -87,8 +88,10 @@ internal sealed class BacktestRun
         Kernel.ReviewLimitEntries(candle, _reviews);
         foreach (var review in _reviews)
         {
-            if (Venue.TryCancelQuietly(review.Order.Id)) Kernel.Closed(review.Order.Id);
+            var cancelled = Venue.TryCancelQuietly(review.Order.Id);
+            if (cancelled) Kernel.Closed(review.Order.Id);
             if (review.Reprice) Place(review.Repriced, candle.CloseTime);
+            if (cancelled) _reuse.Release(review.Order);
         }
         _reviews.Clear();
     }
@@ -117,19 +120,21 @@ internal sealed class BacktestRun
             return;
         }
         Orders++;
-        var id = _ids.Orders.Get(++_orderSequence);
+        var id = _reuse.OrderIds.Get(++_orderSequence);
         // Created → Submitted happens here, in the same instant, so the order is built in Submitted status (the snapshot
         // OrderStateMachine.Submit would return; its event is not kept in a backtest). Nor is the order, so it goes without
-        // the signal's id, which would be formatted for it alone.
-        var order = ExecutionKernel.NewOrder(intent, decision, limitPrice, id, id, now, OrderStatus.Submitted);
+        // the signal's id, which would be formatted for it alone, and its object is reused once it left the book.
+        var order = _reuse.Rent(id, intent.Symbol, intent.Side, limitPrice is null ? OrderType.Market : OrderType.Limit,
+            limitPrice is null ? null : decision.Price, decision.Quantity, now);
         // The venue rests the Submitted order itself (no New snapshot: a backtest keeps no order events); it reserves
         // exactly what the accepted snapshot would, and its fill updates release it.
         if (Venue.SubmitQuietly(order, now) is { } problem)
         {
             Reject($"venue: {problem}");
+            _reuse.Release(order);
             return;
         }
-        Kernel.Submitted(order, intent);
+        Kernel.Submitted(order, intent, now);
     }
 
     private void ApplyUpdates(StrategyContext context)
@@ -143,8 +148,12 @@ internal sealed class BacktestRun
             else Trades.OnSell(fill, Account.RealizedPnl - realizedBefore);
         }
         _venueFills.Clear();
-        foreach (var orderId in _closedOrderIds) Kernel.Closed(orderId);
-        _closedOrderIds.Clear();
+        foreach (var order in _closedOrders)
+        {
+            Kernel.Closed(order.Id);
+            _reuse.Release(order);
+        }
+        _closedOrders.Clear();
         Kernel.Settle(_symbol);
         var book = Account.BookFor(_symbol);
         Cash = (double)Account.Cash;

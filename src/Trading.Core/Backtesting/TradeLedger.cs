@@ -11,17 +11,17 @@ namespace Trading.Core.Backtesting;
 /// </summary>
 internal sealed class TradeLedger
 {
-    private List<decimal> _sellPnls = [];
+    private readonly List<decimal> _sellPnls = [];
     private TradeMetricsAccumulator _metrics;
     private decimal _quantity;
     private long _openedMs;
 
     public TradeMetrics Metrics => _metrics.ToMetrics();
 
-    /// <summary>Starts over; the sell list is new (the last one belongs to its result) and sized for <paramref name="sells"/>.</summary>
-    public void Clear(int sells = 0)
+    /// <summary>Starts over. The sell list is reused: a result's trades, replayed from it, stay valid until the next run (as its fills).</summary>
+    public void Clear()
     {
-        _sellPnls = new List<decimal>(sells);
+        _sellPnls.Clear();
         _metrics = default;
         _quantity = 0;
         _openedMs = 0;

@@ -91,12 +91,15 @@ public sealed class ExecutionKernel
         Quantity = decision.Quantity, Status = status, CreatedAt = now, UpdatedAt = now,
     };
 
-    /// <summary>Records an order handed to the venue: it reserves balance, and a buy waits to arm its protective exits.</summary>
-    public void Submitted(Order order, in OrderIntent intent)
+    /// <summary>
+    /// Records an order handed to the venue: it reserves balance, and a buy waits to arm its protective exits. A policy limit
+    /// entry ages from <paramref name="marketTime"/>, the close of the candle it was decided on, in every environment.
+    /// </summary>
+    public void Submitted(Order order, in OrderIntent intent, DateTimeOffset marketTime)
     {
         Market.Track(order);
         if (order.Type == OrderType.Limit && Policy.LimitEntryTimeout is not null && IsPolicyLimitEntry(intent))
-            LimitEntries.Track(order, intent, Market.Now);
+            LimitEntries.Track(order, intent, marketTime);
         if (order.Side == OrderSide.Buy && (intent.StopLoss is not null || intent.TakeProfit is not null || Policy.StopLossPct > 0 || Policy.TakeProfitPct > 0))
             Exits.Expect(order.Id, intent.StopLoss, intent.TakeProfit, intent.SignalPrice);
     }

@@ -5,10 +5,17 @@ namespace Trading.Core.Execution;
 /// <summary>
 /// Where the executor sends orders (paper or Binance). Calls return the order's transitions they caused;
 /// later ones (fills on a new candle, user-data events) go to the sink given to <see cref="Attach"/>.
+/// What a venue can do beyond orders is stated by its capabilities, never found out from its type.
 /// </summary>
 public interface IExecutionVenue
 {
     string Name { get; }
+
+    /// <summary>The venue's matching book when it is simulated and kept in the store (paper); null for an exchange.</summary>
+    ISimulatedBook? SimulatedBook { get; }
+
+    /// <summary>The venue's own account (balances, open orders, its event stream) when it keeps one apart from the store; null for paper.</summary>
+    IVenueAccount? Account { get; }
 
     void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink);
 

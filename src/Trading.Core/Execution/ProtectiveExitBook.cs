@@ -64,6 +64,14 @@ public sealed class ProtectiveExitBook
         Version++;
     }
 
-    private readonly record struct PendingExit(decimal? StopLoss, decimal? TakeProfit, decimal ReferencePrice);
+    /// <summary>Replaces every armed level with <paramref name="armed"/> (the journal, changed by another process).</summary>
+    public void ReplaceArmed(IEnumerable<(Symbol Symbol, ProtectiveLevels Levels)> armed)
+    {
+        ArgumentNullException.ThrowIfNull(armed);
+        _armed.Clear();
+        foreach (var (symbol, levels) in armed) Restore(symbol, levels);
+        Version++;
+    }
 
+    private readonly record struct PendingExit(decimal? StopLoss, decimal? TakeProfit, decimal ReferencePrice);
 }

@@ -28,6 +28,9 @@ public sealed class SimulatedVenue
     /// <summary>Where fill ids come from when set (a backtest engine's cache, shared by its runs); formatted per fill otherwise.</summary>
     internal CounterIdCache? FillIds { get; init; }
 
+    /// <summary>Where fill objects come from when set (a backtest engine's, reused from its previous run); new ones otherwise.</summary>
+    internal FillRecycler? FillObjects { get; init; }
+
     public decimal QuoteBalance { get; private set; }
 
     /// <summary>Quote held back for open buy orders (limit price or last price, plus the higher fee).</summary>
@@ -159,11 +162,11 @@ public sealed class SimulatedVenue
     public void OnCandle(in Candle candle, ICollection<VenueUpdate> updates) => Match(candle, VenueOutput.Of(updates));
 
     /// <summary>
-    /// <see cref="OnCandle"/> for a backtest: the fills go to <paramref name="fills"/> and the ids of the orders that left
-    /// the book to <paramref name="closedOrderIds"/>; no order snapshots or events are made.
+    /// <see cref="OnCandle"/> for a backtest: the fills go to <paramref name="fills"/> and the orders that left the book to
+    /// <paramref name="closedOrders"/>; no order snapshots or events are made.
     /// </summary>
-    internal void OnCandleQuietly(in Candle candle, List<Fill> fills, List<string> closedOrderIds) =>
-        Match(candle, VenueOutput.Quiet(fills, closedOrderIds));
+    internal void OnCandleQuietly(in Candle candle, List<Fill> fills, List<Order> closedOrders) =>
+        Match(candle, VenueOutput.Quiet(fills, closedOrders));
 
     private void Match(in Candle candle, VenueOutput output)
     {
@@ -207,9 +210,9 @@ public sealed class SimulatedVenue
         Exit(accepted.Order, trigger, VenueOutput.Of(updates));
     }
 
-    /// <summary><see cref="FillExit"/> for a backtest: the fill and the closed order id only.</summary>
-    internal void FillExitQuietly(Order submitted, in ProtectiveExitTrigger trigger, List<Fill> fills, List<string> closedOrderIds) =>
-        Exit(submitted, trigger, VenueOutput.Quiet(fills, closedOrderIds));
+    /// <summary><see cref="FillExit"/> for a backtest: the fill and the closed order only.</summary>
+    internal void FillExitQuietly(Order submitted, in ProtectiveExitTrigger trigger, List<Fill> fills, List<Order> closedOrders) =>
+        Exit(submitted, trigger, VenueOutput.Quiet(fills, closedOrders));
 
     private void Exit(Order order, in ProtectiveExitTrigger trigger, VenueOutput output)
     {
@@ -259,7 +262,7 @@ public sealed class SimulatedVenue
 
     private static bool Closed(Order order, VenueOutput output)
     {
-        output.ClosedOrderIds!.Add(order.Id);
+        output.ClosedOrders!.Add(order);
         return true;
     }
 
@@ -279,9 +282,11 @@ public sealed class SimulatedVenue
             s.BaseBalance -= quantity;
             QuoteBalance += notional - fee;
         }
+        var id = FillIds?.Get(_fillSequence) ?? CounterIds.Format("SIM-F", _fillSequence);
+        if (FillObjects is not null) return FillObjects.Next(id, order.Id, s.Symbol, order.Side, price, quantity, fee, s.QuoteAsset, isMaker, time);
         return new Fill
         {
-            Id = FillIds?.Get(_fillSequence) ?? CounterIds.Format("SIM-F", _fillSequence), OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
+            Id = id, OrderId = order.Id, Symbol = s.Symbol, Side = order.Side,
             Price = price, Quantity = quantity, Fee = fee, FeeAsset = s.QuoteAsset, IsMaker = isMaker, Time = time,
         };
     }

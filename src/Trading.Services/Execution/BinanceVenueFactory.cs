@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.UserData;
 using Trading.Services.Configuration;

@@ -39,6 +39,16 @@ public static class ExecutorFactory
 
     private static decimal OffAsHundred(decimal pct) => pct > 0 ? pct : 100m;
 
+    /// <summary>The paper venue, priced at the latest stored price of each symbol (its book is loaded from the store at every step).</summary>
+    private static async Task<IExecutionVenue> PaperVenueAsync(ITradingStore store, ExecutionOptions options, Core.Portfolio.PortfolioAccount account,
+        IReadOnlyDictionary<Symbol, SymbolFilters> filters, CancellationToken ct)
+    {
+        var paper = new PaperVenue(new FillModel(options.PaperFill), account.Cash, filters.Select(f => (f.Key, f.Value, account.Quantity(f.Key))));
+        foreach (var (symbol, price, at) in await PortfolioReplay.LatestPricesAsync(store, ct))
+            paper.SetMarket(symbol, price, at);
+        return paper;
+    }
+
     public static async Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, ExecutionOptions options, RiskLimits limits,
         IReadOnlyDictionary<Symbol, SymbolFilters> filters, TimeProvider time, ILogger logger,
         IMarketConnectionHealth? health = null, IExecutionVenue? exchangeVenue = null, CancellationToken ct = default)
@@ -56,14 +66,9 @@ public static class ExecutorFactory
         var venue = options.Mode switch
         {
             ExecutionMode.DryRun => null,
-            ExecutionMode.Paper => new PaperVenue(new FillModel(options.PaperFill), account.Cash, filters.Select(f => (f.Key, f.Value, account.Quantity(f.Key)))),
+            ExecutionMode.Paper => await PaperVenueAsync(store, options, account, filters, ct),
             _ => exchangeVenue ?? throw new ArgumentException($"{options.Mode} mode needs the Binance trading venue."),
         };
-        if (venue is PaperVenue paper)
-        {
-            foreach (var (symbol, price, at) in await PortfolioReplay.LatestPricesAsync(store, ct))
-                paper.SetMarket(symbol, price, at);
-        }
         var gate = new RiskGate(limits, await new KillSwitch(store.SystemState).LoadAsync(ct));
         var executor = new OrderExecutor(store, bus, venue, gate, market, options, time, logger, health);
 

@@ -27,7 +27,7 @@ public sealed class OrderExecutorService(
     public const string ConsumerGroup = "order-executor";
     private readonly TaskCompletionSource<OrderExecutor> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Routes the user data stream into the executor in testnet/live mode once started; null otherwise.</summary>
+    /// <summary>Routes the venue account's event stream (Binance's user data) into the executor once started; null without one.</summary>
     public UserDataRouter? UserData { get; private set; }
 
     /// <summary>Completes with the executor once it is built and every stream is subscribed.</summary>
@@ -41,9 +41,9 @@ public sealed class OrderExecutorService(
             var filters = await SymbolDirectory.ForModeAsync(settings, options.Mode, store, time, stoppingToken);
             var executor = await ExecutorFactory.CreateAsync(store, bus, options, ExecutorFactory.LimitsFrom(settings), filters,
                 time, logger, health, exchangeVenue, stoppingToken);
-            if (executor.Venue is BinanceVenue { UserData: { } userData } binance)
+            if (executor.Venue is { Account.Events: { } events } venue)
             {
-                UserData = new UserDataRouter(userData, executor, binance, store, bus, time, logger);
+                UserData = new UserDataRouter(events, executor, venue, store, bus, time, logger);
                 await UserData.StartAsync(stoppingToken);
             }
             inline?.Offer(executor);

@@ -12,7 +12,7 @@ namespace Trading.Services.Execution;
 /// symbol, so a market order decided on candle t fills at candle t+1's open whatever the wall clock says (a replay of
 /// past data, or a signal that arrives a few milliseconds after t+1 opened). Not thread-safe: the executor's lock guards it.
 /// </summary>
-public sealed class PaperVenue : IExecutionVenue
+public sealed class PaperVenue : IExecutionVenue, ISimulatedBook
 {
     private readonly FillModel _fillModel;
     private readonly Dictionary<Symbol, SymbolFilters> _filters = [];
@@ -30,6 +30,11 @@ public sealed class PaperVenue : IExecutionVenue
     }
 
     public string Name => "paper";
+
+    public ISimulatedBook? SimulatedBook => this;
+
+    /// <summary>The paper account is the store's: there is nothing apart from it to reconcile.</summary>
+    public IVenueAccount? Account => null;
 
     public decimal QuoteBalance => _venue.QuoteBalance;
 

@@ -11,7 +11,7 @@ namespace Trading.Services.Execution;
 /// Testnet/live start-up (and every user-data reconnect): every open order in the store is looked up at the venue by its
 /// client order id and brought up to the venue's state (fills, cancels, or Failed when the venue never had it); open exchange
 /// orders the store does not know are reported. At start-up the executor's balances are then reconciled with
-/// GET /api/v3/account (<see cref="BalanceReconciler"/>). Each difference is logged as a warning and published on
+/// the venue's account (<see cref="IVenueAccount"/>, <see cref="BalanceReconciler"/>). Each difference is logged as a warning and published on
 /// <c>system.events</c> as "reconciliation" (orders) or "balance-reconciliation".
 /// </summary>
 public static class StartupReconciler
@@ -22,7 +22,7 @@ public static class StartupReconciler
         TimeProvider time, ILogger logger, CancellationToken ct, IEnumerable<Symbol>? balanceSymbols = null)
     {
         var differences = await ReconcileOrdersAsync(store, bus, venue, executor, time, logger, ct);
-        if (balanceSymbols is null || venue is not BinanceVenue binance) return differences;
+        if (balanceSymbols is null || venue.Account is not { } exchange) return differences;
         if (await BalanceReconciler.BlockerAsync(store, ct) is { } blocker)
         {
             await ReportAsync(bus, time, logger, [blocker], ct);
@@ -30,7 +30,7 @@ public static class StartupReconciler
         }
         try
         {
-            var account = await binance.AccountAsync(ct);
+            var account = await exchange.BalancesAsync(ct);
             // Under the trading lock, on the account refreshed from the store: a difference another process already fixed
             // (its adjustment is stored) is no longer a difference here, so it is never booked twice.
             IReadOnlyList<string> fixes = [];
@@ -74,7 +74,7 @@ public static class StartupReconciler
                 differences.Add($"order {order.ClientOrderId} ({order.Status}) could not be checked: {e.Message}");
             }
         }
-        if (venue is BinanceVenue binance) await FindForeignOrdersAsync(store, binance, differences, ct);
+        if (venue.Account is { } account) await FindForeignOrdersAsync(store, account, differences, ct);
         await ReportAsync(bus, time, logger, differences, ct);
         return differences;
     }
@@ -88,9 +88,9 @@ public static class StartupReconciler
         }
     }
 
-    private static async Task FindForeignOrdersAsync(ITradingStore store, BinanceVenue venue, List<string> differences, CancellationToken ct)
+    private static async Task FindForeignOrdersAsync(ITradingStore store, IVenueAccount venue, List<string> differences, CancellationToken ct)
     {
-        IReadOnlyList<Binance.Orders.ExchangeOrder> exchangeOpen;
+        IReadOnlyList<VenueOpenOrder> exchangeOpen;
         try
         {
             exchangeOpen = await venue.OpenOrdersAsync(ct);

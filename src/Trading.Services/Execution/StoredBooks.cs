@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Core.Portfolio;
 using Trading.Core.Risk;
@@ -10,15 +11,15 @@ namespace Trading.Services.Execution;
 /// <summary>
 /// Brings an executor's view of the shared trading state up to the store's at the start of every step, under the store's
 /// trading lock (DESIGN principle 9): the fills any process booked since the last step, in booking order; stored balance
-/// adjustments; the open orders the risk gate reserves for; and, in paper mode, the paper book (balances and resting orders).
+/// adjustments; the open orders the risk gate reserves for; and a simulated book's balances and resting orders (paper).
 /// </summary>
 internal sealed class StoredBooks(ITradingStore store, ILogger logger)
 {
     private readonly HashSet<string> _unbookable = new(StringComparer.Ordinal);
     private long? _lastSequence;
 
-    /// <summary>Refreshes <paramref name="market"/> (and <paramref name="paper"/>); returns the open orders as stored.</summary>
-    public async Task<IReadOnlyList<Order>> RefreshAsync(MarketState market, PaperVenue? paper, CancellationToken ct)
+    /// <summary>Refreshes <paramref name="market"/> (and <paramref name="book"/>); returns the open orders as stored.</summary>
+    public async Task<IReadOnlyList<Order>> RefreshAsync(MarketState market, ISimulatedBook? book, CancellationToken ct)
     {
         var account = market.Account;
         foreach (var booked in await store.Orders.GetFillsBookedAfterAsync(_lastSequence, ct))
@@ -33,7 +34,7 @@ internal sealed class StoredBooks(ITradingStore store, ILogger logger)
         var openIds = open.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in market.TrackedOrderIds.Where(id => !openIds.Contains(id)).ToList()) market.Untrack(gone);
         foreach (var order in open) market.Track(order);
-        paper?.Load(account.Cash, account.Quantity, open);
+        book?.Load(account.Cash, account.Quantity, open);
         return open;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Trading.Binance.UserData;
 using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Storage;
@@ -9,13 +8,13 @@ using Trading.Services.Portfolio;
 namespace Trading.Services.Execution;
 
 /// <summary>
-/// Feeds the Binance user data stream into the executor (testnet/live). An executionReport is applied to the stored order under
-/// the executor's lock (<see cref="ExecutionReportUpdates"/>: a trade is a fill keyed by its trade id, so the same trade from the
-/// REST answer and from the stream counts once; a report that skips trades makes the order be queried instead). A deposit or
-/// withdrawal (balanceUpdate) becomes a stored <see cref="BalanceAdjustment"/>; outboundAccountPosition updates the store's
-/// balances. On subscribing and after every reconnect, open orders are reconciled over REST (events while away are lost).
+/// Feeds a venue account's event stream (Binance's user data stream, testnet/live) into the executor. An order report is applied
+/// to the stored order under the executor's lock (a trade is a fill keyed by its trade id, so the same trade from the REST answer
+/// and from the stream counts once; a report that skips trades makes the order be queried instead). A deposit or withdrawal
+/// becomes a stored <see cref="BalanceAdjustment"/>; changed balances update the store's. On subscribing and after every
+/// reconnect, open orders are reconciled with the venue (events while away are lost).
 /// </summary>
-public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor executor, BinanceVenue venue, ITradingStore store, IMessageBus bus,
+public sealed class UserDataRouter(IVenueEventStream stream, OrderExecutor executor, IExecutionVenue venue, ITradingStore store, IMessageBus bus,
     TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -30,7 +29,7 @@ public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor 
     public int Reconciliations => Volatile.Read(ref _reconciliations);
 
     /// <summary>Raised after each event is handled (tests await it instead of sleeping).</summary>
-    public event Action<UserDataUpdate>? Handled;
+    public event Action<VenueEvent>? Handled;
 
     /// <summary>Subscribes, reconciles the open orders once (events before the subscription are lost), then pumps events.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -45,7 +44,7 @@ public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor 
     {
         try
         {
-            await foreach (var update in stream.Updates.ReadAllAsync(ct))
+            await foreach (var update in stream.ReadAllAsync(ct))
             {
                 try
                 {
@@ -64,37 +63,37 @@ public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor 
         }
     }
 
-    private async Task HandleAsync(UserDataUpdate update, CancellationToken ct)
+    private async Task HandleAsync(VenueEvent update, CancellationToken ct)
     {
         switch (update)
         {
-            case OrderUpdate report:
+            case VenueOrderReport report:
                 await ApplyReportAsync(report, ct);
                 break;
-            case AccountPositionUpdate position:
+            case VenueBalancesChanged position:
                 foreach (var balance in position.Balances) await store.Portfolio.SaveBalanceAsync(balance.Asset, balance.Free, balance.Locked, ct);
                 break;
-            case BalanceDelta delta:
-                await BookTransferAsync(delta, ct);
+            case VenueTransfer transfer:
+                await BookTransferAsync(transfer, ct);
                 break;
-            case UserDataReconnected reconnected:
+            case VenueStreamRestored reconnected:
                 logger.LogWarning("User data stream back ({Cause}, reconnect {Count}); reconciling orders over REST", reconnected.Cause, reconnected.Reconnects);
                 await ReconcileOrdersAsync(ct);
                 break;
-            case UserDataDisconnected lost:
+            case VenueStreamLost lost:
                 logger.LogWarning("User data stream lost: {Cause}", lost.Cause);
                 break;
-            case UserDataMalformed malformed:
+            case VenueStreamMalformed malformed:
                 logger.LogError("User data stream: {Reason}", malformed.Reason);
                 break;
         }
     }
 
-    private async Task ApplyReportAsync(OrderUpdate report, CancellationToken ct)
+    private async Task ApplyReportAsync(VenueOrderReport report, CancellationToken ct)
     {
         var known = await executor.ApplyToStoredOrderAsync(report.ClientOrderId, async (stored, token) =>
         {
-            if (ExecutionReportUpdates.Between(stored, report) is { } updates)
+            if (report.UpdatesFor(stored) is { } updates)
             {
                 if (updates.Any(u => u.Fill is not null)) Interlocked.Increment(ref _fillsFromStream);
                 return updates;
@@ -104,20 +103,18 @@ public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor 
             return await venue.QueryAsync(stored, token) ?? [];
         }, ct);
         if (!known)
-            logger.LogWarning("User data: order {ClientOrderId} ({Side} {Symbol}, {Status}) is not in the store; it was placed outside this platform",
-                report.ClientOrderId, report.Side, report.Symbol, report.Status);
+            logger.LogWarning("User data: order {ClientOrderId} ({Order}) is not in the store; it was placed outside this platform",
+                report.ClientOrderId, report.Description);
     }
 
     /// <summary>A deposit or withdrawal: stored once (the id is the event's), then booked into the executor's account.</summary>
-    private async Task BookTransferAsync(BalanceDelta delta, CancellationToken ct)
+    private async Task BookTransferAsync(VenueTransfer delta, CancellationToken ct)
     {
         await executor.WithAccountAsync(async (account, token) =>
         {
             var symbol = new Core.Model.Symbol(delta.Asset + account.QuoteAsset);
             var price = delta.Asset != account.QuoteAsset && account.TryGetLatestPrice(symbol, out var last) ? last : 0m;
-            var adjustment = new BalanceAdjustment(
-                string.Create(CultureInfo.InvariantCulture, $"transfer:{delta.Asset}:{delta.ClearTimeMs}:{delta.Delta}"), delta.Asset, delta.Delta, price,
-                DateTimeOffset.FromUnixTimeMilliseconds(delta.ClearTimeMs > 0 ? delta.ClearTimeMs : delta.EventTimeMs), "balanceUpdate (deposit or withdrawal)");
+            var adjustment = new BalanceAdjustment(delta.Id, delta.Asset, delta.Delta, price, delta.Time, "balanceUpdate (deposit or withdrawal)");
             await new BalanceAdjustments(store.SystemState).AppendAsync(adjustment, token);
             adjustment.ApplyTo(account);
         }, ct);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Trading.Binance.Orders;
+using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Portfolio;
@@ -32,7 +32,7 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
     }
 
     /// <summary>The tracked assets whose local total differs from the exchange's (free + locked): asset, local, exchange.</summary>
-    public static IReadOnlyList<(string Asset, decimal Local, decimal Exchange)> Differences(PortfolioAccount account, ExchangeAccount exchange,
+    public static IReadOnlyList<(string Asset, decimal Local, decimal Exchange)> Differences(PortfolioAccount account, VenueBalances exchange,
         IEnumerable<Symbol> symbols)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -49,7 +49,7 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
     /// Fixes the differences of <paramref name="account"/> against <paramref name="exchange"/>; when <paramref name="confirmed"/>
     /// is given, only those whose amounts it also found (a difference seen twice is no fill still on its way).
     /// </summary>
-    public async Task<IReadOnlyList<string>> ReconcileAsync(PortfolioAccount account, ExchangeAccount exchange, IEnumerable<Symbol> symbols,
+    public async Task<IReadOnlyList<string>> ReconcileAsync(PortfolioAccount account, VenueBalances exchange, IEnumerable<Symbol> symbols,
         CancellationToken ct, IReadOnlyList<(string Asset, decimal Local, decimal Exchange)>? confirmed = null)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -86,10 +86,10 @@ public sealed class BalanceReconciler(ITradingStore store, IMessageBus bus, Time
     }
 
     /// <summary>Assets no traded symbol covers (e.g. BNB) are not in the portfolio; the store's balances follow the exchange.</summary>
-    private async Task ReconcileUntrackedAsync(ExchangeAccount exchange, HashSet<string> tracked, List<string> reports, CancellationToken ct)
+    private async Task ReconcileUntrackedAsync(VenueBalances exchange, HashSet<string> tracked, List<string> reports, CancellationToken ct)
     {
         var stored = await store.Portfolio.GetBalancesAsync(ct);
-        var assets = exchange.Balances.Values.Where(b => b.Total != 0).Select(b => b.Asset)
+        var assets = exchange.Assets.Values.Where(b => b.Total != 0).Select(b => b.Asset)
             .Concat(stored.Where(b => b.Value.Free + b.Value.Locked != 0).Select(b => b.Key))
             .Where(a => !tracked.Contains(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var asset in assets)

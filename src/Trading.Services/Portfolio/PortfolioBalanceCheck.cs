@@ -13,7 +13,7 @@ namespace Trading.Services.Portfolio;
 /// a difference found both times is fixed, so a fill still on its way over the bus is never mistaken for one. While an
 /// order's outcome is unknown the check is deferred to the next round.
 /// </summary>
-public sealed class PortfolioBalanceCheck(BinanceVenue venue, ITradingStore store, IMessageBus bus, TimeProvider time, ILogger logger)
+public sealed class PortfolioBalanceCheck(IVenueAccount venue, ITradingStore store, IMessageBus bus, TimeProvider time, ILogger logger)
 {
     public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -33,14 +33,14 @@ public sealed class PortfolioBalanceCheck(BinanceVenue venue, ITradingStore stor
         }
         try
         {
-            var exchange = await venue.AccountAsync(ct);
+            var exchange = await venue.BalancesAsync(ct);
             await locked(async () =>
             {
                 if (await new BalanceAdjustments(store.SystemState).CatchUpAsync(tracker.Account, ct) > 0) await tracker.SaveAsync(ct);
                 first = BalanceReconciler.Differences(tracker.Account, exchange, tracked);
             }, ct);
             if (first.Count > 0) await Task.Delay(SettleDelay, time, ct);
-            var again = first.Count > 0 ? await venue.AccountAsync(ct) : exchange;
+            var again = first.Count > 0 ? await venue.BalancesAsync(ct) : exchange;
             IReadOnlyList<string> fixes = [];
             await locked(async () =>
             {

@@ -50,8 +50,8 @@ public sealed class PortfolioManagerService(
                 .Append(bus.SubscribeAsync(StreamNames.Fills, ConsumerGroup,
                     (message, ct) => Locked(() => BookFillAsync(tracker, message.Deserialize<Fill>(), ct), ct), stoppingToken))
                 .ToArray();
-            if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live && exchangeVenue is BinanceVenue binance)
-                subscriptions = [.. subscriptions, CheckBalancesAsync(tracker, binance, symbols, stoppingToken)];
+            if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live && exchangeVenue?.Account is { } exchange)
+                subscriptions = [.. subscriptions, CheckBalancesAsync(tracker, exchange, symbols, stoppingToken)];
             logger.LogInformation("Portfolio manager running: equity {Equity} {Quote}", tracker.Account.Equity, tracker.Account.QuoteAsset);
             _ready.TrySetResult(tracker);
             await Task.WhenAll(subscriptions);
@@ -77,7 +77,7 @@ public sealed class PortfolioManagerService(
     }
 
     /// <summary>Reconciles balances with the exchange now and then every <see cref="BalanceCheckInterval"/>.</summary>
-    private async Task CheckBalancesAsync(PortfolioTracker tracker, BinanceVenue venue, IEnumerable<Symbol> symbols, CancellationToken ct)
+    private async Task CheckBalancesAsync(PortfolioTracker tracker, IVenueAccount venue, IEnumerable<Symbol> symbols, CancellationToken ct)
     {
         var check = new PortfolioBalanceCheck(venue, store, bus, time, logger) { SettleDelay = BalanceSettleDelay };
         while (!ct.IsCancellationRequested)

@@ -36,7 +36,7 @@ public class ExecutionKernelTests
         var decision = kernel.Decide(intent, out var limit);
         decision.IsAllowed.ShouldBeTrue(decision.Reason);
         var order = ExecutionKernel.NewOrder(intent, decision, limit, id, id, Orders.T0, OrderStatus.Submitted);
-        kernel.Submitted(order, intent);
+        kernel.Submitted(order, intent, Orders.T0);
         kernel.Book(Orders.Fill(decision.Quantity, fillPrice, orderId: id, id: "f-" + id));
         kernel.Closed(id);
     }

@@ -165,7 +165,7 @@ public class SimulatedVenueTests
     {
         var venue = NewVenue(quote: 1_000m);
         var fills = new List<Fill>();
-        var closed = new List<string>();
+        var closed = new List<Order>();
         venue.OnCandleQuietly(Bar(0, 100, 100, 100, 100), fills, closed);
         venue.SubmitQuietly(Submitted(OrderSide.Buy, 9.9m), Orders.T0.AddMinutes(1)).ShouldBeNull();
 
@@ -173,7 +173,7 @@ public class SimulatedVenueTests
 
         fills.Single().Quantity.ShouldBe(9.072m);
         fills.Single().OrderId.ShouldBe("o1");
-        closed.ShouldBe(["o1"]);
+        closed.Select(o => o.Id).ShouldBe(["o1"]);
         venue.OpenOrderCount.ShouldBe(0);
         venue.ReservedQuote.ShouldBe(0m);
     }
@@ -184,7 +184,7 @@ public class SimulatedVenueTests
         var loud = NewVenue();
         var quiet = NewVenue();
         var fills = new List<Fill>();
-        var closed = new List<string>();
+        var closed = new List<Order>();
         loud.OnCandle(Bar(0, 100, 101, 99, 100), _updates);
         quiet.OnCandleQuietly(Bar(0, 100, 101, 99, 100), fills, closed);
         loud.Submit(Submitted(OrderSide.Buy, 2m), Orders.T0.AddMinutes(1));

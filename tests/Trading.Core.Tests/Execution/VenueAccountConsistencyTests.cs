@@ -82,7 +82,7 @@ public class VenueAccountConsistencyTests
                 Price = limit is null ? null : decision.Price, Quantity = decision.Quantity, CreatedAt = clock.Now,
             };
             var accepted = venue.Submit(OrderStateMachine.Submit(order, clock.Now).Order, clock.Now);
-            if (side == OrderSide.Buy && random.Next(4) == 0) kernel.Submitted(accepted.Order, intent);
+            if (side == OrderSide.Buy && random.Next(4) == 0) kernel.Submitted(accepted.Order, intent, clock.Now);
             else kernel.Track(accepted.Order);
         }
 

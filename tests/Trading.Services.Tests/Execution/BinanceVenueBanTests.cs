@@ -1,4 +1,5 @@
 using Shouldly;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Core.Model;

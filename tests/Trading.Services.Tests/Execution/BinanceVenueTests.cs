@@ -1,4 +1,5 @@
 using Shouldly;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
@@ -103,7 +104,8 @@ public sealed class BinanceVenueTests
         _ = h.Bus.SubscribeAsync(Trading.Core.Messaging.StreamNames.SystemEvents, "test",
             (m, _) => events.Writer.WriteAsync(m.Deserialize<SystemEvent>()), h.Token);
         var executor = await CreateExecutorAsync(h, sim, http, new BinanceTradingOptions());
-        var resting = Request("sig-rest", sim.Close) with { LimitPrice = sim.Close - 1_000m };
+        var request = Request("sig-rest", sim.Close);
+        var resting = request with { Intent = request.Intent with { LimitPrice = sim.Close - 1_000m } };
         (await executor.ExecuteAsync(resting, h.Token)).Order!.Status.ShouldBe(OrderStatus.New);
         var clientOrderId = ClientOrderIds.FromSignal("sig-rest");
         var direct = new BinanceTradingClient(http, Credentials, new BinanceTradingOptions { BaseUrl = sim.Simulator.BaseUrl });

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using Trading.Binance.Execution;
 using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
+using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Services.Execution;
@@ -109,7 +110,7 @@ public sealed class SharedPaperBookTests
     }
 
     private static ExecutionRequest LimitBuy(string signalId, decimal price) =>
-        new(signalId, ExecutionHarness.Btc, OrderSide.Buy, 0.01m, LimitPrice: price);
+        new(signalId, new OrderIntent(ExecutionHarness.Btc, OrderSide.Buy, 0.01m, LimitPrice: price));
 
     private static Task<ITradingStore> OpenStoreAsync(ExecutionHarness h) => TradingStoreFactory.OpenAsync(null, h.Settings.DataDir, h.Token);
 

@@ -1,10 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Binance.UserData;
+using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Services.Execution;
@@ -50,8 +52,8 @@ public sealed class SimulatorEndToEndTests
             var executor = await executorService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
             var tracker = await portfolioService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
             var router = executorService.UserData.ShouldNotBeNull();
-            var accountEvents = Channel.CreateUnbounded<AccountPositionUpdate>();
-            router.Handled += update => { if (update is AccountPositionUpdate p) accountEvents.Writer.TryWrite(p); };
+            var accountEvents = Channel.CreateUnbounded<VenueBalancesChanged>();
+            router.Handled += update => { if (update is VenueBalancesChanged p) accountEvents.Writer.TryWrite(p); };
             // The mark the collector's candle would bring; given directly, as the bus does not order candles before signals.
             await executor.OnCandleAsync(ExecutionHarness.Bar(0, startPrice), h.Token);
 
@@ -61,7 +63,7 @@ public sealed class SimulatorEndToEndTests
             await WaitForStatusAsync(h, "e2e-sell", OrderStatus.Filled);
 
             var limitPrice = startPrice - 5m;
-            var resting = await executor.ExecuteAsync(new ExecutionRequest("e2e-limit", Btc, OrderSide.Buy, 0.005m, limitPrice, startPrice), h.Token);
+            var resting = await executor.ExecuteAsync(new ExecutionRequest("e2e-limit", new OrderIntent(Btc, OrderSide.Buy, 0.005m, limitPrice, startPrice)), h.Token);
             resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
             await h.ReplayAsync(sim);
             await WaitForStatusAsync(h, "e2e-limit", OrderStatus.Filled);
@@ -116,7 +118,7 @@ public sealed class SimulatorEndToEndTests
         }
     }
 
-    private static async Task WaitForAccountEventAsync(Channel<AccountPositionUpdate> events, decimal usdt, decimal btc, ExecutionHarness h)
+    private static async Task WaitForAccountEventAsync(Channel<VenueBalancesChanged> events, decimal usdt, decimal btc, ExecutionHarness h)
     {
         while (true)
         {

@@ -42,7 +42,7 @@ public sealed class UnknownOutcomeTests
 
     /// <summary>Signal n: a limit buy on its own symbol (the gate allows one open buy per symbol).</summary>
     private static ExecutionRequest Request(Symbol[] symbols, int n) =>
-        new($"sig-{n}", symbols[n], OrderSide.Buy, 0.001m, LimitPrice: 60_000m);
+        new($"sig-{n}", new OrderIntent(symbols[n], OrderSide.Buy, 0.001m, LimitPrice: 60_000m));
 
     /// <summary>A venue whose answers to placements are always lost after it accepted the order.</summary>
     private sealed class LosingAnswersVenue(PaperVenue inner) : IExecutionVenue
@@ -50,6 +50,8 @@ public sealed class UnknownOutcomeTests
         public int Placements { get; private set; }
         public bool LoseQueries { get; set; }
         public string Name => "losing-answers";
+        public ISimulatedBook? SimulatedBook => null;
+        public IVenueAccount? Account => null;
         public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink) => inner.Attach(sink);
 
         public async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)

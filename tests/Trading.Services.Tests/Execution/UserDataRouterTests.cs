@@ -1,10 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
+using Trading.Binance.Execution;
 using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
 using Trading.Binance.UserData;
+using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Services.Execution;
 using Trading.Services.Portfolio;
@@ -32,12 +34,12 @@ public sealed class UserDataRouterTests
         var handled = Watch(router);
         await router.StartAsync(h.Token);
 
-        var resting = await executor.ExecuteAsync(new ExecutionRequest("away-limit", Btc, OrderSide.Buy, 0.005m, candles[9].Close - 5m, candles[9].Close), h.Token);
+        var resting = await executor.ExecuteAsync(new ExecutionRequest("away-limit", new OrderIntent(Btc, OrderSide.Buy, 0.005m, candles[9].Close - 5m, candles[9].Close)), h.Token);
         resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
         sim.Exchange.DropUserDataStreams();
         await h.ReplayAsync(sim);
         var trade = sim.Exchange.OrdersWithClientId(resting.Order.ClientOrderId).ShouldHaveSingleItem().Trades.ShouldHaveSingleItem();
-        await NextOfAsync<UserDataReconnected>(handled, h);
+        await NextOfAsync<VenueStreamRestored>(handled, h);
 
         var stored = (await h.Store.Orders.GetAsync(resting.Order.Id, h.Token)).ShouldNotBeNull();
         stored.Status.ShouldBe(OrderStatus.Filled);
@@ -64,7 +66,7 @@ public sealed class UserDataRouterTests
         var before = executor.Market.Account.Cash;
 
         await sim.Exchange.DepositAsync("USDT", 250.5m, h.Token);
-        await NextOfAsync<BalanceDelta>(handled, h);
+        await NextOfAsync<VenueTransfer>(handled, h);
 
         executor.Market.Account.Cash.ShouldBe(before + 250.5m);
         executor.Market.Account.DailyPnl.ShouldBe(0m);
@@ -89,17 +91,17 @@ public sealed class UserDataRouterTests
         {
             WebSocketApiUrl = sim.WebSocketApiUrl, ReconnectBaseDelay = reconnectDelay, ReconnectMaxDelay = reconnectDelay * 4,
         });
-        return new UserDataRouter(stream, executor, venue, h.Store, h.Bus, h.Clock, NullLogger.Instance);
+        return new UserDataRouter(new BinanceVenueEvents(stream), executor, venue, h.Store, h.Bus, h.Clock, NullLogger.Instance);
     }
 
-    private static Channel<UserDataUpdate> Watch(UserDataRouter router)
+    private static Channel<VenueEvent> Watch(UserDataRouter router)
     {
-        var handled = Channel.CreateUnbounded<UserDataUpdate>();
+        var handled = Channel.CreateUnbounded<VenueEvent>();
         router.Handled += update => handled.Writer.TryWrite(update);
         return handled;
     }
 
-    private static async Task NextOfAsync<T>(Channel<UserDataUpdate> handled, ExecutionHarness h) where T : UserDataUpdate
+    private static async Task NextOfAsync<T>(Channel<VenueEvent> handled, ExecutionHarness h) where T : VenueEvent
     {
         while (await h.NextAsync(handled) is not T)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Trading.Binance.Execution;
 using Trading.Cli.Commands.Db;
 using Trading.Core.Execution;
 using Trading.Core.Messaging;

@@ -34,7 +34,7 @@ public static class OrderPlaceCommand
             return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
             {
                 var request = ExecutionRequest.Manual(parsedSymbol, side, qty, limit);
-                var latest = executor.Venue is PaperVenue
+                var latest = executor.Venue?.SimulatedBook is not null
                     ? (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == parsedSymbol).Price
                     : 0m;
                 var outcome = latest > 0

@@ -1,26 +1,36 @@
 using Trading.Binance.Errors;
 using Trading.Binance.Orders;
+using Trading.Binance.UserData;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 
-namespace Trading.Services.Execution;
+namespace Trading.Binance.Execution;
 
 /// <summary>
 /// Binance (testnet or live) over the signed REST client. Orders carry the executor's client order id, so an unknown
 /// outcome is looked up by that id and never resent. Exchange answers become transitions via <see cref="ExchangeOrderUpdates"/>.
+/// Binance keeps its own account: <see cref="Account"/> reads it, and its user data stream becomes <see cref="Events"/>.
 /// </summary>
-public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue
+public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue, IVenueAccount
 {
     /// <summary>How long after sending an order "not found" still may mean "not arrived yet" (Binance's default recvWindow).</summary>
     public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     public string Name => name;
 
-    /// <summary>The account's user data stream, which the order executor service routes into the executor (<see cref="UserDataRouter"/>).</summary>
-    public Binance.UserData.IBinanceUserDataStream? UserData { get; init; }
+    /// <summary>The account's user data stream, which the order executor service routes into the executor as <see cref="Events"/>.</summary>
+    public IBinanceUserDataStream? UserData { get; init; }
+
+    public ISimulatedBook? SimulatedBook => null;
+
+    public IVenueAccount? Account => this;
+
+    public IVenueEventStream? Events => UserData is null ? null : _events ??= new BinanceVenueEvents(UserData);
+
+    private BinanceVenueEvents? _events;
 
     /// <summary>
-    /// Later transitions come from the user data stream through <see cref="UserDataRouter"/>, which applies them to the stored
+    /// Later transitions come from the user data stream (<see cref="Events"/>), which the executor's host applies to the stored
     /// order under the executor's lock; nothing is pushed through this sink.
     /// </summary>
     public void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink)
@@ -28,11 +38,12 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
     }
 
     /// <summary>GET /api/v3/account, for balance reconciliation.</summary>
-    public async Task<ExchangeAccount> AccountAsync(CancellationToken ct)
+    public async Task<VenueBalances> BalancesAsync(CancellationToken ct)
     {
         try
         {
-            return await client.GetAccountAsync(ct);
+            var account = await client.GetAccountAsync(ct);
+            return new VenueBalances(account.Balances.ToDictionary(b => b.Key, b => new VenueBalance(b.Value.Asset, b.Value.Free, b.Value.Locked), StringComparer.Ordinal));
         }
         catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
         {
@@ -99,11 +110,12 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
     }
 
     /// <summary>Every open order at the exchange (GET /api/v3/openOrders), for start-up reconciliation.</summary>
-    public async Task<IReadOnlyList<ExchangeOrder>> OpenOrdersAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<VenueOpenOrder>> OpenOrdersAsync(CancellationToken ct)
     {
         try
         {
-            return await client.GetOpenOrdersAsync(null, ct);
+            var open = await client.GetOpenOrdersAsync(null, ct);
+            return [.. open.Select(o => new VenueOpenOrder(o.ClientOrderId, o.Symbol, o.Side, o.Quantity))];
         }
         catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
         {

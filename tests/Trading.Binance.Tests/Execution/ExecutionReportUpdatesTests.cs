@@ -3,24 +3,26 @@ using Trading.Binance.Orders;
 using Trading.Binance.UserData;
 using Trading.Core.Execution;
 using Trading.Core.Model;
-using Trading.Services.Execution;
+using Trading.Binance.Execution;
 
-namespace Trading.Services.Tests.Execution;
+namespace Trading.Binance.Tests.Execution;
 
 /// <summary>executionReports turned into transitions of the stored order, each trade booked once.</summary>
 public sealed class ExecutionReportUpdatesTests
 {
-    private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(ExecutionHarness.StartMs);
+    private const long StartMs = 1_767_225_600_000; // 2026-01-01T00:00Z
+    private static readonly Symbol Btc = new("BTCUSDT");
+    private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(StartMs);
 
     private static Order Submitted() => OrderStateMachine.Submit(new Order
     {
-        Id = "o1", ClientOrderId = "o1", Symbol = ExecutionHarness.Btc, Side = OrderSide.Buy, Type = OrderType.Limit, Price = 100m,
+        Id = "o1", ClientOrderId = "o1", Symbol = Btc, Side = OrderSide.Buy, Type = OrderType.Limit, Price = 100m,
         Quantity = 0.3m, CreatedAt = T0, UpdatedAt = T0,
     }, T0).Order;
 
     private static OrderUpdate Report(string execution, OrderStatus status, decimal cumulative, ExchangeFill? trade) => new(
-        ExecutionHarness.StartMs + 1, ExecutionHarness.Btc, 42, "o1", null, OrderSide.Buy, OrderType.Limit, execution, status, 100m, 0.3m,
-        cumulative, cumulative * 100m, trade, null, ExecutionHarness.StartMs + 1);
+        StartMs + 1, Btc, 42, "o1", null, OrderSide.Buy, OrderType.Limit, execution, status, 100m, 0.3m,
+        cumulative, cumulative * 100m, trade, null, StartMs + 1);
 
     [Fact]
     public void Between_TradesInOrder_AcceptThenPartialThenFilledWithTradeIdsAndFees()

@@ -3,7 +3,7 @@ using Trading.Binance.UserData;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 
-namespace Trading.Services.Execution;
+namespace Trading.Binance.Execution;
 
 /// <summary>
 /// The transitions one user-data executionReport causes on the stored order: acceptance, the reported trade (a fill keyed by

@@ -2,7 +2,7 @@ using Trading.Binance.Orders;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 
-namespace Trading.Services.Execution;
+namespace Trading.Binance.Execution;
 
 /// <summary>
 /// The transitions that bring a stored order up to what Binance reports: acceptance (with the exchange order id), the fills
