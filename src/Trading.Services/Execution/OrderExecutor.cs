@@ -331,7 +331,9 @@ public sealed class OrderExecutor
     /// <summary>Sends the exit the kernel triggers on <paramref name="candle"/>, once: its client order id comes from the candle.</summary>
     private async Task TriggerExitLockedAsync(Candle candle, CancellationToken ct)
     {
-        if (_venue is null || !_kernel.TryTriggerExit(candle, out var trigger)) return;
+        if (_venue is null || _kernel.Exits.ArmedCount == 0) return;
+        await _killSwitch.RestoreAsync(_risk, ct); // another process may have halted trading (stop-all)
+        if (!_kernel.TryTriggerExit(candle, out var trigger)) return;
         var id = ClientOrderIds.FromSignal($"exit-{candle.Symbol}-{candle.OpenTimeMs}");
         await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         if (await _store.Orders.GetByClientOrderIdAsync(id, ct) is not null) return;
