@@ -20,10 +20,15 @@ public static class CliProcess
     private static bool IsPlatformSetting(string name) =>
         SettingNames.Contains(name, StringComparer.Ordinal) || SettingPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
+    /// <param name="input">Typed on the command's standard input, which is then closed; null gives it an empty input.</param>
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
-        string? workingDirectory = null, CancellationToken ct = default)
+        string? workingDirectory = null, CancellationToken ct = default, string? input = null)
     {
-        using var process = Process.Start(StartInfo(arguments, environment, workingDirectory)) ?? throw new InvalidOperationException("Could not start the trading CLI.");
+        var info = StartInfo(arguments, environment, workingDirectory);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the trading CLI.");
+        if (input is not null) await process.StandardInput.WriteAsync(input.AsMemory(), ct);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);

@@ -123,6 +123,9 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         }
     }
 
+    /// <summary>DELETE /api/v3/openOrders for one symbol (stop-all): the orders it cancelled. Errors are the client's.</summary>
+    public Task<IReadOnlyList<ExchangeOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct) => client.CancelAllAsync(symbol, ct);
+
     public async Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -10,6 +10,7 @@ public static class ServiceCommands
         var command = new Command("service", "Run platform services");
         command.Subcommands.Add(ServiceHostCommand.CreateRun());
         command.Subcommands.Add(ServiceHostCommand.CreateStart());
+        command.Subcommands.Add(ServiceStatusCommand.Create());
         return command;
     }
 }

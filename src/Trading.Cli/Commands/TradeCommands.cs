@@ -13,7 +13,9 @@ public static class TradeCommands
         command.Subcommands.Add(TradeStopCommand.Create());
         command.Subcommands.Add(TradeStatusCommand.Create());
         command.Subcommands.Add(TradeStateCommand.Create("kill", TradingState.Halted, "Engage the kill switch (persisted)"));
+        command.Subcommands.Add(TradeStateCommand.Create("reduce", TradingState.Reducing, "Allow only exits (REDUCING, persisted)"));
         command.Subcommands.Add(TradeStateCommand.Create("resume", TradingState.Active, "Release the kill switch (persisted)"));
+        command.Subcommands.Add(TradeStopAllCommand.Create());
         return command;
     }
 }

@@ -148,11 +148,14 @@ public sealed class ExecutionKernel
 
     /// <summary>
     /// Checks the symbol's armed stop-loss and take-profit against a closed candle, along the path docs/fills.md assumes.
-    /// When one is hit it is disarmed and the exit to send is returned.
+    /// When one is hit it is disarmed and the exit to send is returned. Nothing triggers while the gate is HALTED.
     /// </summary>
     public bool TryTriggerExit(in Candle candle, out ProtectiveExitTrigger trigger)
     {
         trigger = default;
+        // HALTED sends nothing, not even a protective exit: it stays armed and fires on a later candle once the state is
+        // ACTIVE or REDUCING again (docs/risk.md, "HALTED and REDUCING").
+        if (Gate.State == TradingState.Halted) return false;
         if (Exits.ArmedCount == 0 || !Exits.TryGet(candle.Symbol, out var levels)) return false;
         var exit = FillModel.ResolveLongExit(candle, levels.StopLoss, levels.TakeProfit);
         if (!exit.Triggered) return false;

@@ -10,6 +10,9 @@ public sealed record BotRuntimeOptions
     /// <summary>The execution mode, as printed (dry-run, paper, testnet, live).</summary>
     public required string Mode { get; init; }
 
+    /// <summary>The <c>trading</c> arguments that started the process (recorded so the supervisor can restart it).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>How often the bot writes its heartbeat and polls for a stop request.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -36,6 +36,7 @@ public sealed class BotRuntimeService(
         {
             BotId = Bot.Id, Strategy = Bot.Strategy, Symbols = Bot.Symbols, Timeframe = Bot.Timeframe, Mode = options.Mode,
             Host = Environment.MachineName, Pid = Environment.ProcessId, StartedAt = now, Heartbeat = now,
+            Arguments = options.Arguments,
         };
         await _runtimes.ClearStopRequestAsync(Bot.Id, cancellationToken);
         await store.Bots.SaveAsync(Bot with { Status = BotStatuses.Running }, cancellationToken);

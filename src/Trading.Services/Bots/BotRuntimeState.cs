@@ -9,6 +9,9 @@ public sealed record BotRuntimeState
     public const string Running = "running";
     public const string Stopped = "stopped";
 
+    /// <summary>The supervisor gave up on it: it crashed more often than allowed (see <see cref="BotSupervisor"/>).</summary>
+    public const string Failed = "failed";
+
     public required string BotId { get; init; }
     public required string Strategy { get; init; }
     public IReadOnlyList<string> Symbols { get; init; } = [];
@@ -21,6 +24,9 @@ public sealed record BotRuntimeState
     public DateTimeOffset Heartbeat { get; init; }
     public DateTimeOffset? StoppedAt { get; init; }
     public string? StopReason { get; init; }
+    /// <summary>The <c>trading</c> arguments that started it, so the supervisor can start it again after a crash.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public string? LastSignal { get; init; }
     public DateTimeOffset? LastSignalAt { get; init; }
     public string? LastOrder { get; init; }

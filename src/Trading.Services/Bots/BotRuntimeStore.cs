@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Trading.Core.Storage;
+using Trading.Services.Hosting;
 
 namespace Trading.Services.Bots;
 
@@ -11,26 +11,13 @@ public sealed class BotRuntimeStore(ITradingStore store)
 {
     private readonly ISystemStateStore _state = store.SystemState;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async Task<BotRuntimeState?> GetAsync(string botId, CancellationToken ct = default)
-    {
-        var text = await _state.GetAsync(RuntimeKey(botId), ct);
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<BotRuntimeState>(text, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public Task<BotRuntimeState?> GetAsync(string botId, CancellationToken ct = default) =>
+        SystemStateJson.GetAsync<BotRuntimeState>(_state, RuntimeKey(botId), ct);
 
     public Task SaveAsync(BotRuntimeState runtime, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        return _state.SetAsync(RuntimeKey(runtime.BotId), JsonSerializer.Serialize(runtime, Json), ct);
+        return SystemStateJson.SetAsync(_state, RuntimeKey(runtime.BotId), runtime, ct);
     }
 
     /// <summary>Asks the bot's process to stop; it polls for this about once a second.</summary>

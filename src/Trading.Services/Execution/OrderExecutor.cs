@@ -224,15 +224,21 @@ public sealed class OrderExecutor
             }
             if (_duties is null || !_duties.HasAny(candle.Symbol)) return;
             await using (await EnterAsync(ct))
-                await _duties.RunAsync(candle, ExecuteLockedAsync, ct);
+                await RunCandleDutiesLockedAsync(candle, ct);
             return;
         }
         await using (await EnterAsync(ct))
         {
             Mark(candle);
             await _journal.ApplyAllAsync(_book.OnCandle(candle), ct);
-            await _duties!.RunAsync(candle, ExecuteLockedAsync, ct);
+            await RunCandleDutiesLockedAsync(candle, ct);
         }
+    }
+
+    private async Task RunCandleDutiesLockedAsync(Candle candle, CancellationToken ct)
+    {
+        await _killSwitch.RestoreAsync(_risk, ct); // another process may have halted trading (stop-all)
+        await _duties!.RunAsync(candle, ExecuteLockedAsync, ct);
     }
 
     /// <summary>Values the account at the candle's close and moves the executor's market time; the caller holds the turn.</summary>

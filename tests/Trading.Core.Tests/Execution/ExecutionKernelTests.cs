@@ -153,6 +153,34 @@ public class ExecutionKernelTests
         kernel.Exits.ArmedCount.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(TradingState.Halted, false)]
+    [InlineData(TradingState.Reducing, true)]
+    public void TryTriggerExit_StopHitWhileHaltedOrReducing_OnlyReducingSells(TradingState state, bool fires)
+    {
+        var kernel = NewKernel();
+        Enter(kernel, Buy(1m, stop: 95m), 100m);
+        kernel.Gate.SetState(state, "test");
+
+        kernel.TryTriggerExit(Bar(2, 100, 101, 94, 96), out _).ShouldBe(fires);
+
+        kernel.Exits.ArmedCount.ShouldBe(fires ? 0 : 1);
+    }
+
+    [Fact]
+    public void TryTriggerExit_HaltedThenResumed_FiresOnTheNextHit()
+    {
+        var kernel = NewKernel();
+        Enter(kernel, Buy(1m, stop: 95m), 100m);
+        kernel.Gate.SetState(TradingState.Halted, "test");
+        kernel.TryTriggerExit(Bar(2, 100, 101, 94, 96), out _).ShouldBeFalse();
+
+        kernel.Gate.SetState(TradingState.Active, "test");
+
+        kernel.TryTriggerExit(Bar(3, 96, 97, 93, 94), out var trigger).ShouldBeTrue();
+        trigger.Exit.Kind.ShouldBe(ExitKind.StopLoss);
+    }
+
     [Fact]
     public void TryTriggerExit_OpenSellResting_SellsOnlyTheFreeBase()
     {

@@ -5,6 +5,7 @@ using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Storage;
 using Trading.Services;
+using Trading.Services.Bots;
 using Trading.Services.Configuration;
 using Trading.Services.Execution;
 using Trading.Services.Hosting;
@@ -24,14 +25,25 @@ internal static class PlatformHost
     public const string Engine = "strategy-engine";
     public const string Executor = "order-executor";
     public const string Portfolio = "portfolio-manager";
+    public const string Supervisor = "bot-supervisor";
 
+    /// <summary>The lifecycle name of a process hosting every service (<c>trading service run</c>).</summary>
+    public const string Embedded = "platform";
+
+    /// <summary>The services a bot process (<c>trade start</c>) hosts.</summary>
     public static readonly string[] All = [Collector, Engine, Executor, Portfolio];
 
+    /// <summary>Every service <c>trading service run --name</c> knows; <c>service run</c> without a name hosts them all.</summary>
+    public static readonly string[] Names = [.. All, Supervisor];
+
     /// <param name="first">Registers services that must start before the platform's and stop after them.</param>
+    /// <param name="lifecycle">The name the process records its lifecycle and heartbeat under (<see cref="ServiceLifecycle"/>); null records none.</param>
     public static IHost Build(ITradingStore store, TradingSettings settings, ExecutionMode mode, IExecutionVenue? venue,
-        IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null)
+        IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null, string? lifecycle = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (lifecycle is not null)
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ServiceLifecycle>(sp, lifecycle));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Candles);
         builder.Services.AddSingleton(ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode));
@@ -43,6 +55,7 @@ internal static class PlatformHost
         if (services.Contains(Engine)) builder.Services.AddStrategyEngine(settings);
         if (services.Contains(Executor)) builder.Services.AddOrderExecutor();
         if (services.Contains(Portfolio)) builder.Services.AddPortfolioManager();
+        if (services.Contains(Supervisor)) builder.Services.AddBotSupervisor(Path.Combine(settings.DataDir, "logs"));
         builder.Services.AddHostedService<ConsumersReadyGate>();
         if (services.Contains(Collector))
         {

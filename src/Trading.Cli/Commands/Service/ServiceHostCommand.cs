@@ -9,29 +9,39 @@ namespace Trading.Cli.Commands.Service;
 
 /// <summary>
 /// <c>trading service run</c> hosts every service in one process (data-collector, strategy-engine, order-executor,
-/// portfolio-manager) on the in-process bus; <c>trading service start NAME</c> hosts one of them. Ctrl+C stops.
+/// portfolio-manager, bot-supervisor) on the in-process bus; <c>trading service run --name NAME</c> (or the older
+/// <c>service start NAME</c>) hosts one of them, the distributed mode with DATABASE_URL and REDIS_URL. Each records its
+/// lifecycle and heartbeat in the store (<see cref="Trading.Services.Hosting.ServiceLifecycle"/>). Ctrl+C or SIGTERM stops.
 /// </summary>
 public static class ServiceHostCommand
 {
     public static Command CreateRun()
     {
-        var command = new Command("run", "Run all services in one process (Ctrl+C stops)");
+        var name = new Option<string?>("--name") { Description = $"Run only this service: {string.Join(", ", PlatformHost.Names)}" };
+        var command = new Command("run", "Run every service in one process, or one with --name (distributed mode with DATABASE_URL and REDIS_URL); Ctrl+C stops");
+        command.Options.Add(name);
         command.Options.Add(ExecutorSession.ConfirmLive);
-        command.SetAction((parse, ct) => RunAsync(parse, PlatformHost.All, ct));
+        command.SetAction((parse, ct) =>
+        {
+            if (parse.GetValue(name) is not { } chosen) return RunAsync(parse, PlatformHost.Names, ct);
+            if (PlatformHost.Names.Contains(chosen)) return RunAsync(parse, [chosen], ct);
+            Console.Error.WriteLine($"error: unknown service '{chosen}': expected one of {string.Join(", ", PlatformHost.Names)}");
+            return Task.FromResult(TradingCli.UsageError);
+        });
         return command;
     }
 
     public static Command CreateStart()
     {
-        var name = new Argument<string>("name") { Description = $"One of: {string.Join(", ", PlatformHost.All)}" };
+        var name = new Argument<string>("name") { Description = $"One of: {string.Join(", ", PlatformHost.Names)}" };
         var command = new Command("start", "Run one service (Ctrl+C stops)");
         command.Arguments.Add(name);
         command.Options.Add(ExecutorSession.ConfirmLive);
         command.SetAction((parse, ct) =>
         {
             var chosen = parse.GetValue(name)!;
-            if (PlatformHost.All.Contains(chosen)) return RunAsync(parse, [chosen], ct);
-            Console.Error.WriteLine($"error: unknown service '{chosen}': expected one of {string.Join(", ", PlatformHost.All)}");
+            if (PlatformHost.Names.Contains(chosen)) return RunAsync(parse, [chosen], ct);
+            Console.Error.WriteLine($"error: unknown service '{chosen}': expected one of {string.Join(", ", PlatformHost.Names)}");
             return Task.FromResult(TradingCli.UsageError);
         });
         return command;
@@ -52,7 +62,7 @@ public static class ServiceHostCommand
             {
                 s.AddSingleton(registry);
                 if (services.Contains(PlatformHost.Engine)) s.AddConfiguredBots(bots);
-            });
+            }, lifecycle: services.Count == 1 ? services.First() : PlatformHost.Embedded);
             await Console.Error.WriteLineAsync($"running {string.Join(", ", services)} on {description}; Ctrl+C stops");
             await host.RunAsync(ct);
             return 0;

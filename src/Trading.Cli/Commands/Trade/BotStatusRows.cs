@@ -37,7 +37,7 @@ internal static class BotStatusRows
         var state = runtime switch
         {
             null => "never started",
-            _ when runtime.IsLost(now, BotRuntimeOptions.StaleAfter) => "lost (no heartbeat)",
+            _ when BotProcessProbe.IsGone(runtime, now) => BotProcessProbe.IsOnThisHost(runtime) ? "lost (process gone)" : "lost (no heartbeat)",
             _ => runtime.Status,
         };
         return faulted ? $"{state}, faulted" : state;

@@ -56,10 +56,11 @@ public static class TradeStartCommand
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
             var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
-            if (running is not null && running.IsRunning && !running.IsLost(TimeProvider.System.GetUtcNow(), BotRuntimeOptions.StaleAfter))
+            // The supervisor records the pid of a bot it starts again before that process runs: that record is this process's.
+            if (running is { IsRunning: true } && running.Pid != Environment.ProcessId && !BotProcessProbe.IsGone(running, TimeProvider.System.GetUtcNow()))
                 return Fail($"bot '{bot.Id}' is already running (pid {running.Pid} on {running.Host}); stop it first with `trading trade stop --bot {bot.Id}`");
             await Console.Error.WriteLineAsync($"mode: {ExecutionModes.Describe(mode)}");
-            var runtime = new BotRuntimeOptions { Bot = bot, Mode = ModeName(mode) };
+            var runtime = new BotRuntimeOptions { Bot = bot, Mode = ModeName(mode), Arguments = Environment.GetCommandLineArgs()[1..] };
             using var host = PlatformHost.Build(store, botSettings, mode, venue, PlatformHost.All, services =>
             {
                 services.AddSingleton<StrategyRegistry>(registry);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Trading.Cli.Commands.Db;
 using Trading.Core.Storage;
 using Trading.Services.Bots;
@@ -7,94 +6,70 @@ using Trading.Services.Bots;
 namespace Trading.Cli.Commands.Trade;
 
 /// <summary>
-/// <c>trading trade stop --bot NAME [--timeout 30]</c>: stores a stop request that the running bot polls every second,
-/// waits until it reports stopped and exits 0. A bot that is not running is reported and left alone; a bot whose
-/// process is gone (no heartbeat, pid dead on this host) is marked stopped.
+/// <c>trading trade stop --bot NAME [--timeout 30]</c>, or <c>--strategy rsi [--symbol BTCUSDT]</c> for every running bot of
+/// that strategy (and symbol): asks each to stop through <see cref="BotControl"/> and waits until it reports stopped. A bot
+/// whose process is gone is marked stopped at once. A bot that is not running (or unknown) is an error, exit 2, nothing changed.
 /// </summary>
 public static class TradeStopCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     public static Command Create()
     {
-        var bot = new Option<string>("--bot") { Description = "The bot to stop", Required = true };
+        var bot = new Option<string?>("--bot") { Description = "The bot to stop" };
+        var strategy = new Option<string?>("--strategy") { Description = "Stop every running bot of this strategy" };
+        var symbol = new Option<string?>("--symbol") { Description = "With --strategy: only the bots trading this symbol" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for it to stop", DefaultValueFactory = _ => 30 };
-        var command = new Command("stop", "Stop a running bot and wait until it has stopped");
-        command.Options.Add(bot);
-        command.Options.Add(timeout);
+        var command = new Command("stop", "Stop a running bot (or every running bot of a strategy) and wait until it has stopped");
+        foreach (var option in new Option[] { bot, strategy, symbol, timeout }) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var seconds = parse.GetValue(timeout);
             if (seconds <= 0) return Usage($"--timeout must be a positive number of seconds, got {seconds}");
+            var id = parse.GetValue(bot);
+            var strategyName = parse.GetValue(strategy);
+            var symbolName = parse.GetValue(symbol)?.ToUpperInvariant();
+            if ((id is null) == (strategyName is null)) return Usage("give --bot NAME, or --strategy NAME [--symbol SYMBOL]");
+            if (symbolName is not null && strategyName is null) return Usage("--symbol goes with --strategy");
+            if (id is not null && BotNames.Problem(id) is { } invalid) return Usage(invalid);
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            var id = parse.GetValue(bot)!;
-            if (BotNames.Problem(id) is { } invalid) return Usage(invalid);
-            if (StoreOpener.IsMissing(settings))
-            {
-                if (settings.Bots.All(b => b.Id != id)) return Usage($"unknown bot '{id}': it is not configured ({settings.ConfigDir}/bots/*.json) and has never run");
-                Console.WriteLine($"bot {id} is not running (never started)");
-                return 0;
-            }
+            var notRunning = id is not null ? $"bot '{id}' is not running" : $"no bot of strategy '{strategyName}'{(symbolName is null ? "" : $" on {symbolName}")} is running";
+            var unknown = $"unknown bot '{id}': it is not configured ({settings.ConfigDir}/bots/*.json) and has never run";
+            var configured = id is not null && settings.Bots.Any(b => b.Id == id);
+            if (StoreOpener.IsMissing(settings)) return Usage(id is null || configured ? notRunning : unknown);
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
             {
-                var runtimes = new BotRuntimeStore(store);
-                var state = await runtimes.GetAsync(id, ct);
-                if (state is null)
+                var control = new BotControl(store, TimeProvider.System);
+                var running = await control.RunningAsync(ct);
+                var chosen = id is not null
+                    ? running.Where(r => r == id).ToList()
+                    : await MatchingAsync(store, running, strategyName!, symbolName, ct);
+                if (chosen.Count == 0)
+                    return Usage(id is null || configured || await store.Bots.GetAsync(id, ct) is not null ? notRunning : unknown);
+                var reason = $"trading trade stop (pid {Environment.ProcessId} on {Environment.MachineName})";
+                var waiting = new List<string>();
+                foreach (var name in chosen)
                 {
-                    var known = settings.Bots.Any(b => b.Id == id) || await store.Bots.GetAsync(id, ct) is not null;
-                    if (!known) return Usage($"unknown bot '{id}': it is not configured ({settings.ConfigDir}/bots/*.json) and has never run");
-                    Console.WriteLine($"bot {id} is not running (never started)");
-                    return 0;
+                    var result = await control.StopAsync(name, reason, ct);
+                    Console.WriteLine(result.Description);
+                    if (result.Outcome == BotStopOutcome.Requested) waiting.Add(name);
                 }
-                if (!state.IsRunning)
-                {
-                    Console.WriteLine($"bot {id} is not running (stopped {state.StoppedAt:yyyy-MM-dd HH:mm:ss}Z)");
-                    return 0;
-                }
-                var now = TimeProvider.System.GetUtcNow();
-                if (state.IsLost(now, BotRuntimeOptions.StaleAfter) && IsGone(state))
-                {
-                    await runtimes.MarkStoppedAsync(state, "process gone (no heartbeat)", now, ct);
-                    Console.WriteLine($"bot {id} was not running any more (pid {state.Pid} is gone); marked stopped");
-                    return 0;
-                }
-                await runtimes.RequestStopAsync(id, $"trading trade stop (pid {Environment.ProcessId} on {Environment.MachineName})", ct);
-                Console.WriteLine($"stopping bot {id} (pid {state.Pid} on {state.Host})...");
-                return await WaitStoppedAsync(runtimes, id, TimeSpan.FromSeconds(seconds), ct);
+                var still = await control.WaitStoppedAsync(waiting, TimeSpan.FromSeconds(seconds), ct);
+                foreach (var name in waiting.Except(still)) Console.WriteLine($"bot {name} stopped");
+                if (still.Count == 0) return 0;
+                await Console.Error.WriteLineAsync($"error: {string.Join(", ", still)} did not stop within {seconds} s; the stop request stays pending");
+                return StoreCommand.RuntimeError;
             }, migrate: true);
         });
         return command;
     }
 
-    private static async Task<int> WaitStoppedAsync(BotRuntimeStore runtimes, string id, TimeSpan timeout, CancellationToken ct)
+    private static async Task<List<string>> MatchingAsync(ITradingStore store, IReadOnlyList<string> running, string strategy, string? symbol, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
+        var matching = new List<string>();
+        foreach (var id in running)
         {
-            if (await runtimes.GetAsync(id, ct) is { IsRunning: false } stopped)
-            {
-                Console.WriteLine($"bot {id} stopped ({stopped.StopReason})");
-                return 0;
-            }
-            await Task.Delay(PollInterval, ct);
+            if (await store.Bots.GetAsync(id, ct) is { } bot && bot.Strategy == strategy && (symbol is null || bot.Symbols.Contains(symbol))) matching.Add(id);
         }
-        await Console.Error.WriteLineAsync($"error: bot {id} did not stop within {timeout.TotalSeconds:0} s; the stop request stays pending");
-        return StoreCommand.RuntimeError;
-    }
-
-    /// <summary>Only a process on this host can be checked; one elsewhere counts as gone once its heartbeat is stale.</summary>
-    private static bool IsGone(BotRuntimeState state)
-    {
-        if (state.Host != Environment.MachineName) return true;
-        try
-        {
-            using var process = Process.GetProcessById(state.Pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
+        return matching;
     }
 
     private static int Usage(string message)

@@ -146,6 +146,38 @@ public sealed class TradeCommandTests : IAsyncLifetime
         result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: unknown bot 'ghost'");
     }
 
+    [Fact]
+    public async Task Stop_BotKilledWithSigkill_SeenGoneAtOnceStartAgainAndStopByStrategy()
+    {
+        await using (var killed = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "dies"))
+        {
+            await WhileRunningAsync(killed, () => Task.FromResult(killed.Output.Contains("bot dies:", StringComparison.Ordinal)));
+            await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
+            await WhileRunningAsync(killed, async () => await new Services.Bots.BotRuntimeStore(store).GetAsync("dies", Ct) is { IsRunning: true });
+            using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", killed.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(Ct);
+            await killed.WaitForExitAsync(Timeout, Ct);
+        }
+
+        var lost = await Run("trade", "status", "--bot", "dies");
+        await using var again = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "dies");
+        await WhileRunningAsync(again, () => Task.FromResult(again.Output.Contains("bot dies:", StringComparison.Ordinal)));
+        var stop = await Run("trade", "stop", "--strategy", "rsi", "--symbol", "BTCUSDT");
+        var exited = await again.WaitForExitAsync(Timeout, Ct);
+        var notRunning = await Run("trade", "stop", "--bot", "dies");
+        var noneOfStrategy = await Run("trade", "stop", "--strategy", "rsi");
+
+        lost.Output.ShouldMatch(@"dies\s*│.*│\s*lost \(process gone\)\s*│", lost.Error);
+        stop.ExitCode.ShouldBe(0, stop.Error);
+        stop.Output.ShouldContain("bot dies: stop requested");
+        stop.Output.ShouldContain("bot dies stopped");
+        exited.ExitCode.ShouldBe(0, exited.Error);
+        notRunning.ExitCode.ShouldBe(2);
+        notRunning.ErrorLines.ShouldHaveSingleItem().ShouldBe("error: bot 'dies' is not running");
+        noneOfStrategy.ExitCode.ShouldBe(2);
+        noneOfStrategy.ErrorLines.ShouldHaveSingleItem().ShouldBe("error: no bot of strategy 'rsi' is running");
+    }
+
     /// <summary>Polls <paramref name="condition"/> while the bot runs; a bot that exits or a timeout fails with the bot's output.</summary>
     private static async Task WhileRunningAsync(RunningCli bot, Func<Task<bool>> condition)
     {
