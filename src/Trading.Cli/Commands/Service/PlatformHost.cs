@@ -32,6 +32,15 @@ internal static class PlatformHost
         IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        Configure(builder, store, settings, mode, venue, services, first);
+        return Connected(builder.Build());
+    }
+
+    /// <summary>Registers the chosen platform services on any host builder (a plain host, or the API's web host).</summary>
+    public static void Configure(IHostApplicationBuilder builder, ITradingStore store, TradingSettings settings, ExecutionMode mode,
+        IExecutionVenue? venue, IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Candles);
         builder.Services.AddSingleton(ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode));
@@ -50,8 +59,12 @@ internal static class PlatformHost
             if (series.Length == 0) Console.Error.WriteLine("warning: no symbols configured (config/symbols.yaml): the collector is not started");
             else builder.Services.AddCandleCollector(settings, new CollectorOptions { Series = series, WebSocketUrl = new Uri(settings.BinanceWsUrl) });
         }
-        var host = builder.Build();
-        // Connect the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.
+    }
+
+    /// <summary>Connects the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.</summary>
+    public static T Connected<T>(T host) where T : IHost
+    {
+        ArgumentNullException.ThrowIfNull(host);
         host.Services.GetRequiredService<IMessageBus>();
         return host;
     }
