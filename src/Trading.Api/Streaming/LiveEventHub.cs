@@ -25,6 +25,8 @@ public sealed class LiveEventHub(IMessageBus bus, IHostApplicationLifetime lifet
         ArgumentNullException.ThrowIfNull(streams);
         var subscription = new LiveSubscription(streams, s => _clients.TryRemove(s, out _));
         _clients[subscription] = 0;
+        // An open stream must not hold up a shutdown: its events end when the host stops.
+        subscription.EndOn(lifetime.ApplicationStopping);
         foreach (var stream in streams) _streams.GetOrAdd(stream, Read);
         return subscription;
     }
@@ -62,11 +64,16 @@ public sealed class LiveSubscription(IReadOnlyCollection<string> streams, Action
 
     public ChannelReader<MessageEnvelope> Events => _events.Reader;
 
+    private CancellationTokenRegistration _stopping;
+
     internal void Offer(MessageEnvelope message) => _events.Writer.TryWrite(message);
+
+    internal void EndOn(CancellationToken stopping) => _stopping = stopping.Register(() => _events.Writer.TryComplete());
 
     public void Dispose()
     {
         leave(this);
+        _stopping.Dispose();
         _events.Writer.TryComplete();
     }
 }

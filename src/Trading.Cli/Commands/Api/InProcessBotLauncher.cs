@@ -16,7 +16,7 @@ namespace Trading.Cli.Commands.Api;
 /// or when this process stops.
 /// </summary>
 internal sealed class InProcessBotLauncher(ITradingStore store, TradingSettings settings, StrategyRegistry registry, ExecutionMode mode,
-    IExecutionVenue? venue, IHostApplicationLifetime lifetime) : IBotLauncher
+    IExecutionVenue? venue, IHostApplicationLifetime lifetime) : IBotLauncher, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
 
@@ -35,6 +35,19 @@ internal sealed class InProcessBotLauncher(ITradingStore store, TradingSettings 
         }
         _running[bot.Id] = Task.Run(() => RunUntilStoppedAsync(botHost), CancellationToken.None);
         return null;
+    }
+
+    /// <summary>When the API's host is disposed, waits for its bots to record that they stopped.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_running.Values).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            // A bot host that does not stop in time is left to the process exit; its heartbeat goes stale and shows it lost.
+        }
     }
 
     private async Task RunUntilStoppedAsync(BotHost botHost)
