@@ -11,6 +11,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, TradingSettings setti
 {
     public const string HeaderName = "X-API-Key";
 
+    private static readonly object CheckedKey = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,10 +28,14 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, TradingSettings setti
         await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 
+    /// <summary>Whether the request carries the key; checked once per request (the rate limiter asks first).</summary>
     public static bool HasValidKey(HttpContext context, TradingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ApiAccess.Accepts(settings, PresentedKey(context.Request));
+        if (context.Items.TryGetValue(CheckedKey, out var known)) return (bool)known!;
+        var valid = ApiAccess.Accepts(settings, PresentedKey(context.Request));
+        context.Items[CheckedKey] = valid;
+        return valid;
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -1,13 +1,9 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Trading.Cli.Commands.Db;
 using Trading.Cli.Commands.Order;
-using Trading.Cli.Commands.Service;
-using Trading.Core.Storage;
 using Trading.Core.Strategies;
 using Trading.Services.Bots;
-using Trading.Services.Configuration;
 using Trading.Services.Execution;
 using Trading.Services.Strategies;
 
