@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium and docker-compose (it only
-# validates deploy/docker-compose.yml; no Docker engine is needed).
+# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium (the dashboard's browser test),
+# docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed) and wrk (the API benchmark).
 set -euo pipefail
 
 missing=()
@@ -8,6 +8,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

@@ -26,7 +26,9 @@ switch (suite)
         return StrategyBenchmark.Run(args[1..]);
     case "execution-latency":
         return await ExecutionLatencyBenchmark.RunAsync(args[1..]);
+    case "api":
+        return await ApiBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency, api");
         return 2;
 }

@@ -20,6 +20,7 @@ public static class TradingCli
         root.Subcommands.Add(PortfolioCommands.Create());
         root.Subcommands.Add(StrategyCommands.Create());
         root.Subcommands.Add(ServiceCommands.Create());
+        root.Subcommands.Add(Commands.Api.ApiCommand.Create());
         root.Subcommands.Add(ExchangeCommands.Create());
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(DbCommands.Create());

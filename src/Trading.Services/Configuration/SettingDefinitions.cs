@@ -50,6 +50,10 @@ public static class SettingDefinitions
             Aliases: ["POSITION_SIZING"]),
         new(SettingKeys.SizingValue, "quantity, quote amount, equity fraction (0..1] or risk percent (0..100] for SIZING", s => Dec(s.SizingValue),
             Aliases: ["POSITION_SIZING_VALUE"]),
+        new(SettingKeys.ApiKey, "key the REST API and dashboard require in X-API-Key (empty = every request but liveness refused)", s => s.ApiKey,
+            MaskKind.Secret),
+        new(SettingKeys.ApiPort, "REST API port, 0..65535 (0 = any free port)", s => Int(s.ApiPort)),
+        new(SettingKeys.ApiBind, "address the REST API listens on", s => s.ApiBind),
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName = BuildIndex();

@@ -33,4 +33,7 @@ public static class SettingKeys
     public const string StrategiesDir = "TRADING_STRATEGIES_DIR";
     public const string ConfigDir = "TRADING_CONFIG_DIR";
     public const string ConfirmLive = "TRADING_CONFIRM_LIVE";
+    public const string ApiKey = "TRADING_API_KEY";
+    public const string ApiPort = "TRADING_API_PORT";
+    public const string ApiBind = "TRADING_API_BIND";
 }

@@ -55,6 +55,9 @@ internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values,
             EntryLimitAbandonPct = Number(SettingKeys.EntryLimitAbandonPct) ?? d.EntryLimitAbandonPct,
             Sizing = SizingMode() ?? d.Sizing,
             SizingValue = Number(SettingKeys.SizingValue) ?? d.SizingValue,
+            ApiKey = Text(SettingKeys.ApiKey),
+            ApiPort = Integer(SettingKeys.ApiPort) ?? d.ApiPort,
+            ApiBind = Text(SettingKeys.ApiBind) ?? d.ApiBind,
         };
     }
 

@@ -21,6 +21,7 @@ public static class SettingsValidator
         if (s.DatabaseUrl is not null) CheckUrl(UrlRules.CheckDatabaseUrl(s.DatabaseUrl), SettingKeys.DatabaseUrl, Add);
 
         CheckKeys(s, Add);
+        foreach (var problem in ApiAccess.Problems(s)) Add(problem.Key, problem.Message);
     }
 
     private static void CheckKeys(TradingSettings s, Action<string, string> add)

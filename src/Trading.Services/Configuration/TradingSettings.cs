@@ -71,6 +71,15 @@ public sealed record TradingSettings
     /// <summary>SIZING_VALUE: the quantity, quote amount, equity fraction (0..1) or risk percent of <see cref="Sizing"/>.</summary>
     public decimal SizingValue { get; init; } = 0.05m;
 
+    /// <summary>TRADING_API_KEY: the key every API request but liveness must carry in X-API-Key; null refuses them all.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>TRADING_API_PORT: the port of the REST API and dashboard; 0 takes any free port.</summary>
+    public int ApiPort { get; init; } = 8080;
+
+    /// <summary>TRADING_API_BIND: the address the API listens on, loopback unless an operator opens it.</summary>
+    public string ApiBind { get; init; } = "127.0.0.1";
+
     /// <summary>From config/symbols.yaml: the symbols and timeframes to collect.</summary>
     public IReadOnlyList<SymbolConfig> Symbols { get; init; } = [];
 

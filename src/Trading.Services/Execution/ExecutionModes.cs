@@ -33,4 +33,13 @@ public static class ExecutionModes
         ExecutionMode.Testnet => "TESTNET (Binance spot testnet)",
         _ => "LIVE (real orders on Binance with real money)",
     };
+
+    /// <summary>The mode as a word: dry-run, paper, testnet or live.</summary>
+    public static string Name(ExecutionMode mode) => mode switch
+    {
+        ExecutionMode.DryRun => "dry-run",
+        ExecutionMode.Paper => "paper",
+        ExecutionMode.Testnet => "testnet",
+        _ => "live",
+    };
 }

@@ -64,6 +64,9 @@ internal static class SettingEffects
         new(SettingKeys.EntryLimitAbandonPct, "3", Execution),
         new(SettingKeys.Sizing, "fixed_quote", Execution),
         new(SettingKeys.SizingValue, "0.2", Execution),
+        new(SettingKeys.ApiKey, Key, l => $"accepts the key: {ApiAccess.Accepts(l.Settings, Key)}"),
+        new(SettingKeys.ApiPort, "9123", l => ApiAccess.ListenUrl(l.Settings)),
+        new(SettingKeys.ApiBind, "::1", l => ApiAccess.ListenUrl(l.Settings)),
     ];
 
     private static string Mode(LoadedConfiguration loaded) =>

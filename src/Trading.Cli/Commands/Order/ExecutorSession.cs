@@ -63,11 +63,9 @@ internal static class ExecutorSession
         }, migrate: true);
     }
 
-    public static async Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, TradingSettings settings, ExecutionMode mode,
+    public static Task<OrderExecutor> CreateAsync(ITradingStore store, IMessageBus bus, TradingSettings settings, ExecutionMode mode,
         ILoggerFactory loggers, CancellationToken ct, IExecutionVenue? exchangeVenue = null) =>
-        await ExecutorFactory.CreateAsync(store, bus, ExecutionServiceCollectionExtensions.OptionsFrom(settings, mode), ExecutorFactory.LimitsFrom(settings),
-            await SymbolDirectory.ForModeAsync(settings, mode, store, TimeProvider.System, ct), TimeProvider.System, loggers.CreateLogger("executor"),
-            exchangeVenue: exchangeVenue, ct: ct);
+        ManualOrders.CreateExecutorAsync(store, bus, settings, mode, loggers.CreateLogger("executor"), TimeProvider.System, exchangeVenue, ct);
 
     public static ILoggerFactory Loggers() =>
         LoggerFactory.Create(b => b

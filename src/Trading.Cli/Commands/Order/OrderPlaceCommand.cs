@@ -2,7 +2,6 @@ using System.CommandLine;
 using Trading.Core.Model;
 using Symbol = Trading.Core.Model.Symbol;
 using Trading.Services.Execution;
-using Trading.Services.Portfolio;
 
 namespace Trading.Cli.Commands.Order;
 
@@ -34,22 +33,16 @@ public static class OrderPlaceCommand
             return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
             {
                 var request = ExecutionRequest.Manual(parsedSymbol, side, qty, limit);
-                var latest = executor.Venue?.SimulatedBook is not null
-                    ? (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == parsedSymbol).Price
-                    : 0m;
-                var outcome = latest > 0
-                    ? await executor.ExecuteAtPriceAsync(request, latest, TimeProvider.System.GetUtcNow(), ct)
-                    : await executor.ExecuteAsync(request, ct);
+                var outcome = await ManualOrders.PlaceAsync(store, executor, request, TimeProvider.System, ct);
                 if (outcome.IsDenied)
                 {
                     await Console.Error.WriteLineAsync($"error: order denied by the risk gate: {outcome.Reason}");
                     return DeniedExitCode;
                 }
                 var order = outcome.Order;
-                if (order?.Status is OrderStatus.Rejected or OrderStatus.Failed)
+                if (order is not null && await ManualOrders.FailureCauseAsync(store, order, ct) is { } cause)
                 {
-                    var cause = (await store.Orders.GetEventsAsync(order.Id, ct)).LastOrDefault()?.Cause;
-                    await Console.Error.WriteLineAsync($"error: order {order.Id} {order.Status.ToString().ToUpperInvariant()}: {cause ?? "no reason given"}");
+                    await Console.Error.WriteLineAsync($"error: order {order.Id} {order.Status.ToString().ToUpperInvariant()}: {cause}");
                     return DeniedExitCode;
                 }
                 Console.WriteLine(order is null ? outcome.Reason : OrderTable.Describe(order));

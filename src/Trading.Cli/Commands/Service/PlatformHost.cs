@@ -42,6 +42,15 @@ internal static class PlatformHost
         IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null, string? lifecycle = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        Configure(builder, store, settings, mode, venue, services, first, lifecycle);
+        return Connected(builder.Build());
+    }
+
+    /// <summary>Registers the chosen platform services on any host builder (a plain host, or the API's web host).</summary>
+    public static void Configure(IHostApplicationBuilder builder, ITradingStore store, TradingSettings settings, ExecutionMode mode,
+        IExecutionVenue? venue, IReadOnlyCollection<string> services, Action<IServiceCollection>? first = null, string? lifecycle = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         if (lifecycle is not null)
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ServiceLifecycle>(sp, lifecycle));
         builder.Services.AddSingleton(store);
@@ -63,8 +72,12 @@ internal static class PlatformHost
             if (series.Length == 0) Console.Error.WriteLine("warning: no symbols configured (config/symbols.yaml): the collector is not started");
             else builder.Services.AddCandleCollector(settings, new CollectorOptions { Series = series, WebSocketUrl = new Uri(settings.BinanceWsUrl) });
         }
-        var host = builder.Build();
-        // Connect the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.
+    }
+
+    /// <summary>Connects the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.</summary>
+    public static T Connected<T>(T host) where T : IHost
+    {
+        ArgumentNullException.ThrowIfNull(host);
         host.Services.GetRequiredService<IMessageBus>();
         return host;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Trading.Api.Hosting;
+using Trading.Cli.Commands.Api;
 using Trading.Cli.Commands.Db;
 using Trading.Cli.Commands.Order;
 using Trading.Services.Strategies;
@@ -58,12 +60,28 @@ public static class ServiceHostCommand
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
             var bots = services.Contains(PlatformHost.Engine) ? ConfiguredBots.From(settings) : [];
-            using var host = PlatformHost.Build(store, ConfiguredBots.WithTheirSeries(settings, bots, registry), mode, venue, services, s =>
+            var hostSettings = ConfiguredBots.WithTheirSeries(settings, bots, registry);
+            void First(IServiceCollection s)
             {
                 s.AddSingleton(registry);
                 if (services.Contains(PlatformHost.Engine)) s.AddConfiguredBots(bots);
-            }, lifecycle: services.Count == 1 ? services.First() : PlatformHost.Embedded);
-            await Console.Error.WriteLineAsync($"running {string.Join(", ", services)} on {description}; Ctrl+C stops");
+            }
+            var lifecycle = services.Count == 1 ? services.First() : PlatformHost.Embedded;
+            var what = $"running {string.Join(", ", services)} on {description}";
+            if (services.Count > 1)
+            {
+                // `service run` hosts the REST API and dashboard beside the platform, on the same store and bus.
+                var builder = ApiApplication.CreateBuilder(settings, new ApiOptions { Mode = mode, Services = [.. services] });
+                PlatformHost.Configure(builder, store, hostSettings, mode, venue, services, s =>
+                {
+                    First(s);
+                    ApiHosting.AddBotLauncher(s, store, settings, registry, mode, venue);
+                }, lifecycle);
+                await using var app = PlatformHost.Connected(builder.Build());
+                return await ApiHosting.RunAsync(app, settings, what, ct);
+            }
+            using var host = PlatformHost.Build(store, hostSettings, mode, venue, services, First, lifecycle);
+            await Console.Error.WriteLineAsync($"{what}; Ctrl+C stops");
             await host.RunAsync(ct);
             return 0;
         }, migrate: true);

@@ -1,13 +1,9 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Trading.Cli.Commands.Db;
 using Trading.Cli.Commands.Order;
-using Trading.Cli.Commands.Service;
-using Trading.Core.Storage;
 using Trading.Core.Strategies;
 using Trading.Services.Bots;
-using Trading.Services.Configuration;
 using Trading.Services.Execution;
 using Trading.Services.Strategies;
 
@@ -52,7 +48,6 @@ public static class TradeStartCommand
         }
         if (!ExecutionModes.TryResolve(settings, parse.GetValue(ExecutorSession.ConfirmLive), out var mode, out var liveProblem)) return Usage(liveProblem!);
         if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
-        var botSettings = ForBot(settings, bot, strategy);
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
             var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
@@ -60,18 +55,10 @@ public static class TradeStartCommand
             if (running is { IsRunning: true } && running.Pid != Environment.ProcessId && !BotProcessProbe.IsGone(running, TimeProvider.System.GetUtcNow()))
                 return Fail($"bot '{bot.Id}' is already running (pid {running.Pid} on {running.Host}); stop it first with `trading trade stop --bot {bot.Id}`");
             await Console.Error.WriteLineAsync($"mode: {ExecutionModes.Describe(mode)}");
-            var runtime = new BotRuntimeOptions { Bot = bot, Mode = ModeName(mode), Arguments = Environment.GetCommandLineArgs()[1..] };
-            using var host = PlatformHost.Build(store, botSettings, mode, venue, PlatformHost.All, services =>
-            {
-                services.AddSingleton<StrategyRegistry>(registry);
-                services.AddSingleton(new StrategyEngineScope(new HashSet<string>(StringComparer.Ordinal) { bot.Id }));
-                services.AddSingleton(runtime);
-                services.AddSingleton<BotRuntimeService>();
-                services.AddHostedService(sp => sp.GetRequiredService<BotRuntimeService>());
-            });
-            Console.WriteLine($"bot {bot.Id}: {bot.Strategy} on {string.Join(",", bot.Symbols)} {bot.Timeframe}, mode {runtime.Mode.ToUpperInvariant()}, store {description}");
+            var (host, recorder, modeName) = BotHost.Build(store, settings, bot, registry, strategy, mode, venue, Environment.GetCommandLineArgs()[1..]);
+            using var _ = host;
+            Console.WriteLine($"bot {bot.Id}: {bot.Strategy} on {string.Join(",", bot.Symbols)} {bot.Timeframe}, mode {modeName.ToUpperInvariant()}, store {description}");
             Console.WriteLine($"Ctrl+C or `trading trade stop --bot {bot.Id}` stops it");
-            var recorder = host.Services.GetRequiredService<BotRuntimeService>();
             try
             {
                 await host.RunAsync(ct);
@@ -87,30 +74,6 @@ public static class TradeStartCommand
             }
         }, migrate: true);
     }
-
-    /// <summary>The settings the bot's host runs with: only its own series to collect and trade, and its own sizing.</summary>
-    private static TradingSettings ForBot(TradingSettings settings, BotDefinition bot, StrategyBase strategy)
-    {
-        var primary = bot.Symbols.Select(Core.Model.Symbol.Parse).ToList();
-        var timeframe = Core.Model.Timeframe.Parse(bot.Timeframe);
-        var series = primary.Select(s => (Symbol: s, Timeframe: timeframe))
-            .Concat(primary.SelectMany(s => strategy.ExtraInputs.Select(input => (Symbol: input.Resolve(s), input.Timeframe))))
-            .Distinct();
-        // Keeps config/symbols.yaml's min_trade_size for the bot's symbols.
-        var symbols = series.GroupBy(s => s.Symbol)
-            .Select(g => new SymbolConfig(g.Key.Name, g.Select(s => s.Timeframe.ToString()).ToList(),
-                MinTradeSize: settings.Symbols.FirstOrDefault(c => c.Symbol == g.Key.Name)?.MinTradeSize ?? 0m))
-            .ToList();
-        return settings with { Symbols = symbols, Bots = [bot] };
-    }
-
-    private static string ModeName(ExecutionMode mode) => mode switch
-    {
-        ExecutionMode.DryRun => "dry-run",
-        ExecutionMode.Paper => "paper",
-        ExecutionMode.Testnet => "testnet",
-        _ => "live",
-    };
 
     private static int Usage(string message)
     {

@@ -36,6 +36,7 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
         ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
         ["TRADING_DATA_DIR"] = DataDir,
         ["LOG_LEVEL"] = "Information",
+        ["TRADING_API_PORT"] = "0", // the API `service run` hosts takes a free port, so parallel runs never collide
     };
 
     [Fact]

@@ -1,0 +1,9 @@
+namespace Trading.Api.Contracts;
+
+/// <summary>POST /orders: a market order, or a limit order when a price is given; through the risk gate.</summary>
+public sealed record OrderRequest(string? Symbol, string? Side, decimal? Quantity, decimal? Price);
+
+/// <summary>POST /kill-switch and DELETE /kill-switch: why (stored with the state).</summary>
+public sealed record KillSwitchRequest(string? Reason);
+
+public sealed record TradingStateResponse(string TradingState, string? Reason);

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Trading.Api.Tests.Dashboard;
+
+/// <summary>
+/// Debian's chromium, driven by Playwright, on the dashboard of a running paper platform fed by the simulator: it loads
+/// without a console error, the candle chart shows markers and moves with the replay, a bot started from the page runs,
+/// and the kill switch (after its confirmation) halts trading. Screenshots go to artifacts/dashboard beside the tests.
+/// </summary>
+public sealed class DashboardBrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"];
+
+    private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Dashboard_PaperPlatformOnReplay_ChartLiveBotStartsKillSwitchHalts()
+    {
+        Directory.CreateDirectory(Artifacts);
+        await using var platform = await RunningPlatform.StartAsync(Ct);
+        await platform.WhileRunningAsync(async () =>
+            (await platform.GetAsync("/signals?limit=1", Ct)).GetArrayLength() > 0 && (await platform.GetAsync("/trades?limit=1", Ct)).GetArrayLength() > 0, Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1800 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        page.PageError += (_, error) => consoleErrors.Add(error);
+
+        await page.GotoAsync(platform.Url.ToString());
+        await page.FillAsync("#api-key", RunningPlatform.Key);
+        await page.ClickAsync("#login-button");
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('candle-chart').dataset.candles) > 0 && Number(document.getElementById('candle-chart').dataset.markers) > 0");
+        var firstLast = await page.EvalOnSelectorAsync<string>("#candle-chart", "e => e.dataset.lastTime");
+        await page.WaitForFunctionAsync($"() => Number(document.getElementById('candle-chart').dataset.lastTime) > {firstLast}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "1-chart-live.png"), FullPage = true });
+
+        await page.SelectOptionAsync("#bot-strategy", "rsi");
+        await page.FillAsync("#bot-params", "period=3,quantity=0.001");
+        await page.FillAsync("#bot-name", "ui-bot");
+        await page.ClickAsync("#bot-start");
+        await page.WaitForSelectorAsync("#bots tbody tr[data-bot-id='ui-bot'] >> text=running");
+        var bots = await platform.GetAsync("/bots", Ct);
+        bots.EnumerateArray().Single(b => b.GetProperty("id").GetString() == "ui-bot").GetProperty("running").GetBoolean().ShouldBeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "2-bot-running.png"), FullPage = true });
+
+        string? confirmation = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            confirmation = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await page.ClickAsync("#kill-switch");
+        await page.WaitForSelectorAsync("#state-badge.HALTED");
+        confirmation.ShouldNotBeNull().ShouldContain("kill switch");
+        (await platform.GetAsync("/status", Ct)).GetProperty("tradingState").GetString().ShouldBe("HALTED");
+        await platform.WhileRunningAsync(async () => (await platform.GetAsync("/risk-decisions?limit=50", Ct)).EnumerateArray()
+            .Any(d => !d.GetProperty("allowed").GetBoolean() && d.GetProperty("reason").GetString()!.Contains("HALTED", StringComparison.Ordinal)), Ct);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "3-halted.png"), FullPage = true });
+
+        consoleErrors.ShouldBeEmpty();
+        await platform.Process.TerminateAsync(Ct);
+        (await platform.Process.WaitForExitAsync(TimeSpan.FromSeconds(60), Ct)).ExitCode.ShouldBe(0, platform.Process.Error);
+    }
+}
