@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis and Chromium.
+# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium and Prometheus (with promtool).
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
@@ -18,4 +19,5 @@ fi
 if command -v service >/dev/null 2>&1; then
   service postgresql stop >/dev/null 2>&1 || true
   service redis-server stop >/dev/null 2>&1 || true
+  service prometheus stop >/dev/null 2>&1 || true
 fi

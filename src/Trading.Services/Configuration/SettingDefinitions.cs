@@ -50,6 +50,9 @@ public static class SettingDefinitions
             Aliases: ["POSITION_SIZING"]),
         new(SettingKeys.SizingValue, "quantity, quote amount, equity fraction (0..1] or risk percent (0..100] for SIZING", s => Dec(s.SizingValue),
             Aliases: ["POSITION_SIZING_VALUE"]),
+        new(SettingKeys.LogFormat, "auto | json | text (auto = text on a terminal, JSON lines otherwise)", s => s.LogFormat.ToString().ToLowerInvariant()),
+        new(SettingKeys.MetricsPort, "loopback port of GET /metrics in `service run`, 0 = off", s => Int(s.MetricsPort)),
+        .. AlertSettingDefinitions.All,
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName = BuildIndex();

@@ -8,7 +8,7 @@ namespace Trading.Services.Configuration;
 /// Turns the winning raw values into typed settings; a value that does not parse becomes a problem and keeps its
 /// default. In testnet mode the Binance URLs default to the testnet's.
 /// </summary>
-internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
+internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
 {
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
@@ -55,6 +55,9 @@ internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values,
             EntryLimitAbandonPct = Number(SettingKeys.EntryLimitAbandonPct) ?? d.EntryLimitAbandonPct,
             Sizing = SizingMode() ?? d.Sizing,
             SizingValue = Number(SettingKeys.SizingValue) ?? d.SizingValue,
+            LogFormat = Format() ?? d.LogFormat,
+            MetricsPort = Integer(SettingKeys.MetricsPort) ?? d.MetricsPort,
+            Alerts = BindAlerts(d.Alerts),
         };
     }
 

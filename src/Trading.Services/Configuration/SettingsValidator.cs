@@ -21,6 +21,8 @@ public static class SettingsValidator
         if (s.DatabaseUrl is not null) CheckUrl(UrlRules.CheckDatabaseUrl(s.DatabaseUrl), SettingKeys.DatabaseUrl, Add);
 
         CheckKeys(s, Add);
+        if (s.MetricsPort is < 0 or > 65535) Add(SettingKeys.MetricsPort, $"METRICS_PORT must be a port 1..65535, or 0 for off (got {s.MetricsPort})");
+        AlertSettingsValidator.Validate(s.Alerts, Add);
     }
 
     private static void CheckKeys(TradingSettings s, Action<string, string> add)

@@ -71,6 +71,15 @@ public sealed record TradingSettings
     /// <summary>SIZING_VALUE: the quantity, quote amount, equity fraction (0..1) or risk percent of <see cref="Sizing"/>.</summary>
     public decimal SizingValue { get; init; } = 0.05m;
 
+    /// <summary>LOG_FORMAT: JSON lines, human-readable text, or auto (text on a terminal, JSON otherwise).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Auto;
+
+    /// <summary>METRICS_PORT: the 127.0.0.1 port on which `service run` serves GET /metrics; 0 is off.</summary>
+    public int MetricsPort { get; init; }
+
+    /// <summary>The alerts: block (ALERTS_*): rule thresholds and channels.</summary>
+    public AlertSettings Alerts { get; init; } = new();
+
     /// <summary>From config/symbols.yaml: the symbols and timeframes to collect.</summary>
     public IReadOnlyList<SymbolConfig> Symbols { get; init; } = [];
 

@@ -102,6 +102,7 @@ public sealed class OrderExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = _logger.BeginScope(Observability.Logging.LogScopes.ForRequest(request.SignalId, request.BotId, request.Symbol));
         await using (await EnterAsync(ct))
             return await ExecuteLockedAsync(request, ct);
     }
@@ -394,6 +395,7 @@ public sealed class OrderExecutor
 
     private async Task ApplyLockedAsync(VenueUpdate update, CancellationToken ct)
     {
+        using var scope = _logger.BeginScope(Observability.Logging.LogScopes.ForOrder(update.Order));
         if (update.Fill is { } fill)
         {
             // The fill and the order snapshot it made commit together: a crash or a stop never leaves one without the other.
@@ -411,6 +413,7 @@ public sealed class OrderExecutor
         _kernel.Settle(update.Order.Symbol);
         if (_kernel.Exits.Version != exitsBefore) await _exits.SaveAsync(_kernel.Exits.Armed, ct);
         await PublishAsync(update.Order, update.Fill, ct);
+        if (update.Fill is { } booked) _logger.LogInformation("Fill {FillId} of order {OrderId}: {Quantity} at {Price}", booked.Id, booked.OrderId, booked.Quantity, booked.Price);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             _logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
     }
@@ -443,6 +446,7 @@ public sealed class OrderExecutor
 
     private void LogDecision(ExecutionRequest request, RiskDecision decision)
     {
+        if (!decision.IsAllowed) Observability.TradingMetrics.RiskDenials.Add(1, Observability.TradingMetrics.Tag("check", decision.Check.ToString()));
         if (decision.IsAllowed)
             _logger.LogInformation("Risk gate allowed {Side} {Quantity} {Symbol} (signal {SignalId})", request.Side, decision.Quantity, request.Symbol, request.SignalId);
         else

@@ -78,6 +78,7 @@ public sealed class UserDataRouter(IBinanceUserDataStream stream, OrderExecutor 
                 await BookTransferAsync(delta, ct);
                 break;
             case UserDataReconnected reconnected:
+                Observability.TradingMetrics.WsReconnects.Add(1);
                 logger.LogWarning("User data stream back ({Cause}, reconnect {Count}); reconciling orders over REST", reconnected.Cause, reconnected.Reconnects);
                 await ReconcileOrdersAsync(ct);
                 break;
