@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium (the dashboard's browser test),
-# docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed) and wrk (the API benchmark).
+# docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed), wrk (the API benchmark) and
+# Prometheus (with promtool, for the metrics test).
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
@@ -21,4 +23,5 @@ fi
 if command -v service >/dev/null 2>&1; then
   service postgresql stop >/dev/null 2>&1 || true
   service redis-server stop >/dev/null 2>&1 || true
+  service prometheus stop >/dev/null 2>&1 || true
 fi

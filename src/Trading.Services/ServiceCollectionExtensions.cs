@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Trading.Core.Messaging;
 using Trading.Services.Configuration;
+using Serilog;
 using Trading.Services.Execution;
+using Trading.Services.Observability;
+using Trading.Services.Observability.Logging;
 
 namespace Trading.Services;
 
@@ -14,6 +17,7 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
+        PrometheusExport.Enable();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTradingLogging(settings);
         services.AddMessageBus(settings);
@@ -24,17 +28,24 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    private static void AddTradingLogging(this IServiceCollection services, TradingSettings settings) =>
+    /// <summary>
+    /// Serilog behind Microsoft.Extensions.Logging, replacing every other provider: LOG_FORMAT lines on <paramref name="output"/>
+    /// (stderr by default, so command output on stdout stays clean), secrets masked, without the host's start-up chatter.
+    /// </summary>
+    public static IServiceCollection AddTradingLogging(this IServiceCollection services, TradingSettings settings,
+        TextWriter? output = null, bool? isTerminal = null) =>
         services.AddLogging(logging =>
         {
+            ArgumentNullException.ThrowIfNull(settings);
             logging.ClearProviders();
             logging.SetMinimumLevel(Enum.Parse<LogLevel>(settings.LogLevel, ignoreCase: true));
-            // Logs go to stderr so command output on stdout stays clean.
-            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.UseUtcTimestamp = true; });
-            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            logging.AddSerilog(PlatformLogging.Create(settings, output ?? Console.Error, isTerminal ?? !Console.IsErrorRedirected), dispose: true);
         });
 
     // Redis Streams when REDIS_URL is set, else in-process; a Redis bus connects when first resolved (see MessageBusFactory).
+    // The metered wrapper reports each stream's backlog (bus_pending_messages).
     private static void AddMessageBus(this IServiceCollection services, TradingSettings settings) =>
-        services.TryAddSingleton(sp => MessageBusFactory.Create(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<IMessageBus>(sp => new MeteredMessageBus(
+            MessageBusFactory.Create(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
 }

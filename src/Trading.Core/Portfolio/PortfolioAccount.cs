@@ -19,7 +19,10 @@ public sealed class PortfolioAccount
     private decimal _positionsValue;
     private bool _positionsValueStale;
 
-    public PortfolioAccount(decimal initialCash, DateTimeOffset start, string quoteAsset = "USDT")
+    /// <summary>The asset the account is kept in unless told otherwise.</summary>
+    public const string DefaultQuoteAsset = "USDT";
+
+    public PortfolioAccount(decimal initialCash, DateTimeOffset start, string quoteAsset = DefaultQuoteAsset)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initialCash);
         ArgumentException.ThrowIfNullOrWhiteSpace(quoteAsset);

@@ -6,7 +6,7 @@ namespace Trading.Services.Configuration;
 /// </summary>
 public static class SecretSources
 {
-    public static IReadOnlyList<string> SecretKeys { get; } = [SettingKeys.BinanceApiKey, SettingKeys.BinanceApiSecret, SettingKeys.ApiKey];
+    public static IReadOnlyList<string> SecretKeys { get; } = SettingDefinitions.All.Where(d => d.Mask == MaskKind.Secret).Select(d => d.Name).ToArray();
 
     /// <summary>The file's values without its secrets; each secret found is one problem (naming the key, never the value).</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> WithoutSecrets(IReadOnlyList<KeyValuePair<string, string>> values, string displayName,
@@ -31,7 +31,7 @@ public static class SecretSources
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(problems);
-        foreach (var (name, value) in new[] { (SettingKeys.BinanceApiKey, settings.BinanceApiKey), (SettingKeys.BinanceApiSecret, settings.BinanceApiSecret), (SettingKeys.ApiKey, settings.ApiKey) })
+        foreach (var (name, value) in SettingDefinitions.All.Where(d => d.Mask == MaskKind.Secret).Select(d => (d.Name, d.Read(settings))))
             if (value is not null && value.Any(char.IsControl))
                 problems.Add(new ConfigProblem(name, $"{name} contains a control character (a tab or a line break?); set it again without one"));
     }

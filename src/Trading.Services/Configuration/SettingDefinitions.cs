@@ -54,6 +54,9 @@ public static class SettingDefinitions
             MaskKind.Secret),
         new(SettingKeys.ApiPort, "REST API port, 0..65535 (0 = any free port)", s => Int(s.ApiPort)),
         new(SettingKeys.ApiBind, "address the REST API listens on", s => s.ApiBind),
+        new(SettingKeys.LogFormat, "auto | json | text (auto = text on a terminal, JSON lines otherwise)", s => s.LogFormat.ToString().ToLowerInvariant()),
+        new(SettingKeys.MetricsPort, "loopback port of GET /metrics in `service run`, 0 = off", s => Int(s.MetricsPort)),
+        .. AlertSettingDefinitions.All,
     ];
 
     private static readonly Dictionary<string, SettingDefinition> ByName = BuildIndex();

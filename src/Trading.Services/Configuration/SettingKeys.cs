@@ -36,4 +36,21 @@ public static class SettingKeys
     public const string ApiKey = "TRADING_API_KEY";
     public const string ApiPort = "TRADING_API_PORT";
     public const string ApiBind = "TRADING_API_BIND";
+    public const string LogFormat = "LOG_FORMAT";
+    public const string MetricsPort = "METRICS_PORT";
+    public const string AlertsDailyLossPct = "ALERTS_DAILY_LOSS_PCT";
+    public const string AlertsDrawdownWarningPct = "ALERTS_DRAWDOWN_WARNING_PCT";
+    public const string AlertsDrawdownCriticalPct = "ALERTS_DRAWDOWN_CRITICAL_PCT";
+    public const string AlertsExchangeErrorsPerMinute = "ALERTS_EXCHANGE_ERRORS_PER_MINUTE";
+    public const string AlertsMaxPerMinute = "ALERTS_MAX_PER_MINUTE";
+    public const string AlertsWebhookUrl = "ALERTS_WEBHOOK_URL";
+    public const string AlertsTelegramBaseUrl = "ALERTS_TELEGRAM_BASE_URL";
+    public const string AlertsTelegramToken = "ALERTS_TELEGRAM_TOKEN";
+    public const string AlertsTelegramChatId = "ALERTS_TELEGRAM_CHAT_ID";
+    public const string AlertsEmailSmtpHost = "ALERTS_EMAIL_SMTP_HOST";
+    public const string AlertsEmailSmtpPort = "ALERTS_EMAIL_SMTP_PORT";
+    public const string AlertsEmailFrom = "ALERTS_EMAIL_FROM";
+    public const string AlertsEmailTo = "ALERTS_EMAIL_TO";
+    public const string AlertsEmailUsername = "ALERTS_EMAIL_USERNAME";
+    public const string AlertsEmailPassword = "ALERTS_EMAIL_PASSWORD";
 }

@@ -8,7 +8,7 @@ namespace Trading.Services.Configuration;
 /// Turns the winning raw values into typed settings; a value that does not parse becomes a problem and keeps its
 /// default. In testnet mode the Binance URLs default to the testnet's.
 /// </summary>
-internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
+internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string> values, List<ConfigProblem> problems)
 {
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
@@ -58,6 +58,9 @@ internal sealed class SettingsBinder(IReadOnlyDictionary<string, string> values,
             ApiKey = Text(SettingKeys.ApiKey),
             ApiPort = Integer(SettingKeys.ApiPort) ?? d.ApiPort,
             ApiBind = Text(SettingKeys.ApiBind) ?? d.ApiBind,
+            LogFormat = Format() ?? d.LogFormat,
+            MetricsPort = Integer(SettingKeys.MetricsPort) ?? d.MetricsPort,
+            Alerts = BindAlerts(d.Alerts),
         };
     }
 

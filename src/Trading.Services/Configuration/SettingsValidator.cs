@@ -22,6 +22,8 @@ public static class SettingsValidator
 
         CheckKeys(s, Add);
         foreach (var problem in ApiAccess.Problems(s)) Add(problem.Key, problem.Message);
+        if (s.MetricsPort is < 0 or > 65535) Add(SettingKeys.MetricsPort, $"METRICS_PORT must be a port 1..65535, or 0 for off (got {s.MetricsPort})");
+        AlertSettingsValidator.Validate(s.Alerts, Add);
     }
 
     private static void CheckKeys(TradingSettings s, Action<string, string> add)

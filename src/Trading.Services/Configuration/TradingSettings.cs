@@ -79,6 +79,14 @@ public sealed record TradingSettings
 
     /// <summary>TRADING_API_BIND: the address the API listens on, loopback unless an operator opens it.</summary>
     public string ApiBind { get; init; } = "127.0.0.1";
+    /// <summary>LOG_FORMAT: JSON lines, human-readable text, or auto (text on a terminal, JSON otherwise).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Auto;
+
+    /// <summary>METRICS_PORT: the 127.0.0.1 port on which `service run` serves GET /metrics; 0 is off.</summary>
+    public int MetricsPort { get; init; }
+
+    /// <summary>The alerts: block (ALERTS_*): rule thresholds and channels.</summary>
+    public AlertSettings Alerts { get; init; } = new();
 
     /// <summary>From config/symbols.yaml: the symbols and timeframes to collect.</summary>
     public IReadOnlyList<SymbolConfig> Symbols { get; init; } = [];

@@ -97,6 +97,7 @@ public sealed class OrderExecutor
     public async Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = _logger.BeginScope(Observability.Logging.LogScopes.ForRequest(request.SignalId, request.BotId, request.Symbol));
         await using (await EnterAsync(ct))
             return await ExecuteLockedAsync(request, ct);
     }
@@ -288,6 +289,7 @@ public sealed class OrderExecutor
 
     private void LogDecision(ExecutionRequest request, in RiskDecision decision)
     {
+        if (!decision.IsAllowed) Observability.TradingMetrics.RiskDenials.Add(1, Observability.TradingMetrics.Tag("check", decision.Check.ToString()));
         if (decision.IsAllowed)
             _logger.LogInformation("Risk gate allowed {Side} {Quantity} {Symbol} (signal {SignalId})", request.Side, decision.Quantity, request.Symbol, request.SignalId);
         else

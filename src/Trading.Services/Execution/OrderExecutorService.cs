@@ -86,6 +86,7 @@ public sealed class OrderExecutorService(
             return;
         }
         if (inline?.Drives(signal.Symbol) == true) return; // the strategy engine executed it in candle order
+        using var scope = logger.BeginScope(Observability.Logging.LogScopes.ForSignal(signal));
         try
         {
             var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);

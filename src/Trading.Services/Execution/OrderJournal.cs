@@ -19,6 +19,7 @@ internal sealed class OrderJournal(ITradingStore store, IMessageBus bus, Executi
 
     public async Task ApplyAsync(VenueUpdate update, CancellationToken ct)
     {
+        using var scope = logger.BeginScope(Observability.Logging.LogScopes.ForOrder(update.Order));
         if (update.Fill is { } fill)
         {
             // The fill and the order snapshot it made commit together: a crash or a stop never leaves one without the other.
@@ -36,6 +37,7 @@ internal sealed class OrderJournal(ITradingStore store, IMessageBus bus, Executi
         kernel.Settle(update.Order.Symbol);
         if (kernel.Exits.Version != exitsBefore) await exits.SaveAsync(kernel.Exits.Armed, ct);
         await PublishAsync(update.Order, update.Fill, ct);
+        if (update.Fill is { } booked) logger.LogInformation("Fill {FillId} of order {OrderId}: {Quantity} at {Price}", booked.Id, booked.OrderId, booked.Quantity, booked.Price);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
     }

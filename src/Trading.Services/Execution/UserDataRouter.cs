@@ -77,6 +77,7 @@ public sealed class UserDataRouter(IVenueEventStream stream, OrderExecutor execu
                 await BookTransferAsync(transfer, ct);
                 break;
             case VenueStreamRestored reconnected:
+                Observability.TradingMetrics.WsReconnects.Add(1);
                 logger.LogWarning("User data stream back ({Cause}, reconnect {Count}); reconciling orders over REST", reconnected.Cause, reconnected.Reconnects);
                 await ReconcileOrdersAsync(ct);
                 break;

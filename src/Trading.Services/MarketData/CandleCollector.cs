@@ -70,6 +70,7 @@ public sealed class CandleCollector(
                 logger.LogWarning("Market stream lost: {Error}; reconnecting in {Delay:0.###}s", ex.Message, wait.TotalSeconds);
             }
             Reconnects++;
+            Observability.TradingMetrics.WsReconnects.Add(1);
             try
             {
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct);

@@ -14,7 +14,7 @@ public static class MarketDataServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BinanceMarketDataClient(
-            new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
+            Observability.ExchangeMetricsHandler.CreateClient(Timeout.InfiniteTimeSpan),
             new BinanceClientOptions { BaseUrl = new Uri(settings.BinanceBaseUrl) },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<BinanceMarketDataClient>()));

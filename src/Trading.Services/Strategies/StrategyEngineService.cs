@@ -149,6 +149,7 @@ public sealed class StrategyEngineService(
         while (instance.Pending.Count > 0)
         {
             var signal = instance.Pending[0];
+            using var scope = logger.BeginScope(Observability.Logging.LogScopes.ForSignal(signal));
             await store.Signals.SaveAsync(signal, ct);
             await bus.PublishAsync(StreamNames.Signals, SignalMessages.Create(signal, time.GetUtcNow()), ct);
             instance.Pending.RemoveAt(0);

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Services.Configuration;
+using Microsoft.Extensions.Hosting;
 using Trading.Services.Execution;
+using Trading.Services.Observability;
+using Trading.Services.Observability.Alerts;
+using Trading.Services.Observability.Logging;
 using Trading.Services.Strategies;
 using Trading.Storage;
 using Trading.TestInfrastructure;
@@ -67,7 +71,73 @@ internal static class SettingEffects
         new(SettingKeys.ApiKey, Key, l => $"accepts the key: {ApiAccess.Accepts(l.Settings, Key)}"),
         new(SettingKeys.ApiPort, "9123", l => ApiAccess.ListenUrl(l.Settings)),
         new(SettingKeys.ApiBind, "::1", l => ApiAccess.ListenUrl(l.Settings)),
+        new(SettingKeys.LogFormat, "json", l => PlatformLogging.Formatter(l.Settings.LogFormat, isTerminal: true).GetType().Name),
+        new(SettingKeys.MetricsPort, "9464", l => new ServiceCollection().AddPlatformMetrics(l.Settings).Count(d => d.ServiceType == typeof(IHostedService)).ToString(CultureInfo.InvariantCulture)),
+        new(SettingKeys.AlertsDailyLossPct, "5", AlertsFired),
+        new(SettingKeys.AlertsDrawdownWarningPct, "8", AlertsFired),
+        new(SettingKeys.AlertsDrawdownCriticalPct, "6", AlertsFired),
+        new(SettingKeys.AlertsExchangeErrorsPerMinute, "10", ExchangeErrorAlert),
+        new(SettingKeys.AlertsMaxPerMinute, "1", AlertsDelivered),
+        new(SettingKeys.AlertsWebhookUrl, "http://127.0.0.1:9/hook", AlertChannels),
+        new(SettingKeys.AlertsTelegramBaseUrl, "http://127.0.0.1:9", AlertChannels, Telegram),
+        new(SettingKeys.AlertsTelegramToken, "123:telegram-token", AlertChannels, new() { [SettingKeys.AlertsTelegramChatId] = "42" }),
+        new(SettingKeys.AlertsTelegramChatId, "43", AlertChannels, Telegram),
+        new(SettingKeys.AlertsEmailSmtpHost, "127.0.0.1", AlertChannels, Email(SettingKeys.AlertsEmailSmtpHost)),
+        new(SettingKeys.AlertsEmailSmtpPort, "2525", AlertChannels, Email()),
+        new(SettingKeys.AlertsEmailFrom, "bot@example.org", AlertChannels, Email()),
+        new(SettingKeys.AlertsEmailTo, "ops@example.org,desk@example.org", AlertChannels, Email()),
+        new(SettingKeys.AlertsEmailUsername, "mailer", AlertChannels, new(Email()) { [SettingKeys.AlertsEmailPassword] = "mail-password" }),
+        new(SettingKeys.AlertsEmailPassword, "mail-password", AlertChannels, new(Email()) { [SettingKeys.AlertsEmailUsername] = "mailer" }),
     ];
+
+    private static Dictionary<string, string?> Telegram => new() { [SettingKeys.AlertsTelegramToken] = "123:telegram-token", [SettingKeys.AlertsTelegramChatId] = "42" };
+
+    private static Dictionary<string, string?> Email(string? without = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [SettingKeys.AlertsEmailSmtpHost] = "mail.example.org", [SettingKeys.AlertsEmailFrom] = "a@example.org", [SettingKeys.AlertsEmailTo] = "b@example.org",
+        };
+        if (without is not null) values.Remove(without);
+        return values;
+    }
+
+    /// <summary>The portfolio rules fired by a day 3 % down at a 7 % drawdown.</summary>
+    private static string AlertsFired(LoadedConfiguration loaded) => string.Join(", ", new PortfolioAlertRules(loaded.Settings.Alerts)
+        .Evaluate(new Core.Model.PortfolioSnapshot { Time = DateTimeOffset.UnixEpoch, Equity = 9_700m, DailyPnl = -300m, Drawdown = 0.07m })
+        .Select(a => a.Rule));
+
+    /// <summary>Whether 6 exchange errors within a minute warn.</summary>
+    private static string ExchangeErrorAlert(LoadedConfiguration loaded)
+    {
+        var rule = new ExchangeErrorRule(loaded.Settings.Alerts.ExchangeErrorsPerMinute);
+        return string.Join(",", Enumerable.Range(0, 6).Select(i => rule.Record(DateTimeOffset.UnixEpoch.AddSeconds(i), "500")?.Rule ?? "-"));
+    }
+
+    /// <summary>How many of three alerts within a minute are delivered at once.</summary>
+    private static string AlertsDelivered(LoadedConfiguration loaded)
+    {
+        var channel = new CountingChannel();
+        var dispatcher = new AlertDispatcher([channel], loaded.Settings.Alerts.MaxPerMinute, new ManualTimeProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        for (var i = 0; i < 3; i++) dispatcher.SendAsync(new Alert(AlertSeverity.Warning, "rule", "m", DateTimeOffset.UnixEpoch), CancellationToken.None).GetAwaiter().GetResult();
+        return channel.Sent.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string AlertChannels(LoadedConfiguration loaded) =>
+        string.Join("; ", AlertServiceCollectionExtensions.Channels(loaded.Settings.Alerts, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+
+    private sealed class CountingChannel : IAlertChannel
+    {
+        public int Sent { get; private set; }
+
+        public string Name => "counting";
+
+        public Task SendAsync(Alert alert, CancellationToken ct)
+        {
+            Sent++;
+            return Task.CompletedTask;
+        }
+    }
 
     private static string Mode(LoadedConfiguration loaded) =>
         ExecutionModes.TryResolve(loaded.Settings, confirmLive: false, out var mode, out var problem) ? mode.ToString() : $"refused: {problem}";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Trading.Cli.Output;
 using Trading.Core.Storage;
 
 namespace Trading.Cli.Commands.Backtest;
@@ -12,12 +13,24 @@ public static class BacktestListCommand
     public static Command Create()
     {
         var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 50 };
+        var json = CliJson.Option();
         var command = new Command("list", "List stored runs");
         command.Options.Add(limit);
+        command.Options.Add(json);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             var runs = await store.BacktestRuns.ListAsync(Math.Max(1, parse.GetValue(limit)), ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(runs.Select(r => new
+                {
+                    id = r.Id, kind = r.Kind, strategy = r.Strategy, symbol = r.Symbol, timeframe = r.Timeframe,
+                    from = DateTimeOffset.FromUnixTimeMilliseconds(r.FromMs), to = DateTimeOffset.FromUnixTimeMilliseconds(r.ToMs), createdAt = r.CreatedAt,
+                    statistics = Statistics(r),
+                }));
+                return 0;
+            }
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var column in new[] { "Id", "Kind", "Strategy", "Symbol", "TF", "From", "To", "Created (UTC)", "Return", "Sharpe" })
                 table.AddColumn(column);
@@ -48,6 +61,19 @@ public static class BacktestListCommand
         catch (JsonException)
         {
             return ("", "");
+        }
+    }
+
+    private static JsonElement? Statistics(BacktestRunRecord run)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(run.StatisticsJson);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using Trading.Cli.Output;
 using Trading.Services.Backtesting;
 
 namespace Trading.Cli.Commands.Backtest;
@@ -10,8 +12,10 @@ public static class BacktestReportCommand
     {
         var id = new Option<string>("--id") { Description = "Run id, or 'latest'", DefaultValueFactory = _ => "latest" };
         var html = new Option<string?>("--html") { Description = "Write the run's HTML report to this file" };
+        var json = CliJson.Option();
         var command = new Command("report", "Show a stored run");
         command.Options.Add(id);
+        command.Options.Add(json);
         command.Options.Add(html);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
@@ -23,12 +27,18 @@ public static class BacktestReportCommand
                 ? await store.BacktestRuns.GetLatestAsync(ct)
                 : await store.BacktestRuns.GetAsync(wanted, ct);
             if (record is null) throw new BacktestInputException(wanted == "latest" ? "no stored runs yet." : $"no stored run with id '{wanted}'.");
+            if (record.Kind != "backtest" && parse.GetValue(json))
+            {
+                CliJson.Write(new { id = record.Id, kind = record.Kind, strategy = record.Strategy, symbol = record.Symbol, timeframe = record.Timeframe,
+                    result = JsonDocument.Parse(record.StatisticsJson).RootElement });
+                return 0;
+            }
             if (record.Kind != "backtest")
             {
                 OptimizationOutput.Print(record);
                 return 0;
             }
-            await BacktestTables.PrintAsync(BacktestJson.ToReport(record), asJson: false, parse.GetValue(html), ct);
+            await BacktestTables.PrintAsync(BacktestJson.ToReport(record), asJson: parse.GetValue(json), parse.GetValue(html), ct);
             return 0;
         }));
         return command;

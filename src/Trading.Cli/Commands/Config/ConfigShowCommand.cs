@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Trading.Cli.Output;
 using Trading.Services.Configuration;
 
 namespace Trading.Cli.Commands.Config;
@@ -9,11 +10,14 @@ public static class ConfigShowCommand
 {
     public static Command Create()
     {
+        var json = CliJson.Option();
         var command = new Command("show", "Print the effective configuration with its sources (secrets masked)");
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var loaded = CliSettings.Load(parse);
-            Render(loaded);
+            if (parse.GetValue(json)) CliJson.Write(Json(loaded));
+            else Render(loaded);
             return loaded.IsValid ? 0 : CliSettings.ReportProblems(loaded.Problems);
         });
         return command;
@@ -36,6 +40,14 @@ public static class ConfigShowCommand
         table.AddRow(Cell("bots"), Cell(string.Join(", ", s.Bots.Select(x => x.Id))), Cell(loaded.SourceOf(ConfigFileKeys.Bots).Display()));
         CliConsole.Create().Write(table);
     }
+
+    private static object Json(LoadedConfiguration loaded) => new
+    {
+        settings = SettingDefinitions.All.Select(d => new { name = d.Name, value = d.Display(loaded.Settings), source = loaded.SourceOf(d.Name).Display() }),
+        symbols = loaded.Settings.Symbols.Select(x => new { symbol = x.Symbol, timeframes = x.Timeframes, enabled = x.Enabled }),
+        strategies = loaded.Settings.Strategies.Select(x => x.Name),
+        bots = loaded.Settings.Bots.Select(x => x.Id),
+    };
 
     private static Text Cell(string text) => new(text);
 }

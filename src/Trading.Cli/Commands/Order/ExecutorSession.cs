@@ -14,7 +14,7 @@ namespace Trading.Cli.Commands.Order;
 /// <summary>Builds the same order executor the service runs, for one CLI command, after checking the mode.</summary>
 internal static class ExecutorSession
 {
-    private static readonly HttpClient Http = new();
+    private static readonly HttpClient Http = Services.Observability.ExchangeMetricsHandler.CreateClient();
 
     /// <summary>The Binance client's warnings (a request waiting for the weight budget) go to stderr for the process's life.</summary>
     private static readonly Lazy<ILoggerFactory> ClientWarnings = new(() => LoggerFactory.Create(b => b

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Trading.Cli.Commands.Db;
+using Trading.Cli.Output;
 
 namespace Trading.Cli.Commands.Order;
 
@@ -10,8 +11,10 @@ public static class OrderListCommand
     {
         var open = new Option<bool>("--open") { Description = "Only open orders" };
         var limit = new Option<int>("--limit") { Description = "How many orders to show", DefaultValueFactory = _ => 50 };
+        var json = CliJson.Option();
         var command = new Command("list", "List orders");
         command.Options.Add(open);
+        command.Options.Add(json);
         command.Options.Add(limit);
         command.SetAction(async (parse, ct) =>
         {
@@ -22,7 +25,10 @@ public static class OrderListCommand
             }
             return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
             {
-                OrderTable.Print(await store.Orders.ListAsync(parse.GetValue(open), parse.GetValue(limit), ct));
+                var orders = await store.Orders.ListAsync(parse.GetValue(open), parse.GetValue(limit), ct);
+                var precision = await AmountPrecision.LoadAsync(store, ct);
+                if (parse.GetValue(json)) CliJson.Write(orders.Select(o => OrderTable.Json(o, precision)));
+                else OrderTable.Print(orders, precision);
                 return 0;
             }, migrate: true);
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Trading.Cli.Commands.Db;
+using Trading.Cli.Output;
 
 namespace Trading.Cli.Commands.Portfolio;
 
@@ -16,8 +17,10 @@ public static class PortfolioHistoryCommand
     public static Command Create()
     {
         var days = new Option<int>("--days") { Description = $"How many days back, 1..{MaxDays}", DefaultValueFactory = _ => 30 };
+        var json = CliJson.Option();
         var command = new Command("history", "Show portfolio snapshots");
         command.Options.Add(days);
+        command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
             var span = parse.GetValue(days);
@@ -30,12 +33,18 @@ public static class PortfolioHistoryCommand
             {
                 var now = TimeProvider.System.GetUtcNow();
                 var snapshots = await store.Portfolio.ListSnapshotsAsync(now.AddDays(-span), now, ct);
+                var view = new PortfolioView(await AmountPrecision.LoadAsync(store, ct), Core.Portfolio.PortfolioAccount.DefaultQuoteAsset);
+                if (parse.GetValue(json))
+                {
+                    CliJson.Write(snapshots.Select(view.SnapshotJson));
+                    return 0;
+                }
                 var table = new Table().AddColumns("Time (UTC)", "Equity", "Cash", "Positions", "Realised", "Unrealised", "Daily PnL", "Drawdown");
                 foreach (var s in snapshots)
                 {
-                    table.AddRow(s.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), PortfolioShowCommand.Money(s.Equity),
-                        PortfolioShowCommand.Money(s.Cash), PortfolioShowCommand.Money(s.PositionsValue), PortfolioShowCommand.Money(s.RealizedPnl),
-                        PortfolioShowCommand.Money(s.UnrealizedPnl), PortfolioShowCommand.Money(s.DailyPnl), s.Drawdown.ToString("P2", CultureInfo.InvariantCulture));
+                    table.AddRow(s.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), view.Quote(s.Equity),
+                        view.Quote(s.Cash), view.Quote(s.PositionsValue), view.Quote(s.RealizedPnl),
+                        view.Quote(s.UnrealizedPnl), view.Quote(s.DailyPnl), s.Drawdown.ToString("P2", CultureInfo.InvariantCulture));
                 }
                 CliConsole.Create().Write(table);
                 Console.WriteLine($"{snapshots.Count} snapshot(s) in the last {span} day(s)");

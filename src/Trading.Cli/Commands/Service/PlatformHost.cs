@@ -10,6 +10,8 @@ using Trading.Services.Configuration;
 using Trading.Services.Execution;
 using Trading.Services.Hosting;
 using Trading.Services.MarketData;
+using Trading.Services.Observability;
+using Trading.Services.Observability.Alerts;
 using Trading.Services.Strategies;
 using Symbol = Trading.Core.Model.Symbol;
 
@@ -66,6 +68,8 @@ internal static class PlatformHost
         if (services.Contains(Portfolio)) builder.Services.AddPortfolioManager();
         if (services.Contains(Supervisor)) builder.Services.AddBotSupervisor(Path.Combine(settings.DataDir, "logs"));
         builder.Services.AddHostedService<ConsumersReadyGate>();
+        builder.Services.AddPlatformMetrics(settings);
+        builder.Services.AddPlatformAlerts(settings);
         if (services.Contains(Collector))
         {
             var series = Series(settings);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Trading.Cli.Output;
 using Trading.Core.Strategies;
 using Trading.Services.Plugins;
 using Trading.Services.Strategies;
@@ -12,8 +13,10 @@ public static class StrategyInfoCommand
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "Strategy name, e.g. rsi", Required = true };
+        var json = CliJson.Option();
         var command = new Command("info", "Describe a strategy: rules, parameters with defaults and ranges, warm-up");
         command.Options.Add(name);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
@@ -24,12 +27,27 @@ public static class StrategyInfoCommand
                 Console.Error.WriteLine($"error: unknown strategy '{wanted}'; known: {string.Join(", ", registry.Registrations.Select(r => r.Name))}");
                 return TradingCli.UsageError;
             }
-            if (plugins.TryGetValue(registration.Name, out var declared)) RenderDeclared(declared);
+            if (parse.GetValue(json)) CliJson.Write(plugins.TryGetValue(registration.Name, out var plugin) ? DeclaredJson(plugin) : Json(registration, registry.Create(registration.Name)));
+            else if (plugins.TryGetValue(registration.Name, out var declared)) RenderDeclared(declared);
             else Render(registration, registry.Create(registration.Name));
             return 0;
         });
         return command;
     }
+
+    private static object DeclaredJson(PluginDeclaration plugin) => new
+    {
+        name = plugin.Name, source = plugin.Path, plugin = true, warmUp = (int?)null, description = plugin.Description.TrimEnd(), declaredParameters = plugin.Parameters,
+    };
+
+    private static object Json(StrategyRegistration registration, StrategyBase strategy) => new
+    {
+        name = registration.Name, source = registration.Source, plugin = false, warmUp = strategy.WarmUpPeriod, description = strategy.Description.TrimEnd(),
+        parameters = strategy.Parameters.Select(p => new
+        {
+            name = p.Name, type = p.Kind.ToString().ToLowerInvariant(), @default = p.Default, min = p.Min, max = p.Max, step = p.Step, description = p.Description,
+        }),
+    };
 
     /// <summary>A plugin as its source declares it: describing a strategy never runs plugin code.</summary>
     private static void RenderDeclared(PluginDeclaration plugin)

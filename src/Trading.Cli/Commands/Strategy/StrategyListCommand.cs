@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Trading.Cli.Output;
 using Trading.Services.Strategies;
 
 namespace Trading.Cli.Commands.Strategy;
@@ -9,11 +10,22 @@ public static class StrategyListCommand
 {
     public static Command Create()
     {
+        var json = CliJson.Option();
         var command = new Command("list", "List built-in and plugin strategies with their source and load errors");
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
             var registry = StrategyCatalog.Describe(settings, out _);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new
+                {
+                    strategies = registry.Registrations.Select(r => new { name = r.Name, source = r.Source, builtIn = r.IsBuiltIn, summary = r.Summary }),
+                    problems = registry.Problems,
+                });
+                return 0;
+            }
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumn("Name");
             table.AddColumn("Source");

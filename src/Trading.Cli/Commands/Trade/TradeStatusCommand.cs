@@ -1,12 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 using Trading.Cli.Commands.Db;
+using Trading.Cli.Commands.Portfolio;
+using Trading.Cli.Output;
 using Trading.Core.Storage;
 using Trading.Services.Bots;
 using Trading.Services.Execution;
 using Trading.Services.Portfolio;
-using static Trading.Cli.Commands.Portfolio.PortfolioShowCommand;
 
 namespace Trading.Cli.Commands.Trade;
 
@@ -20,8 +20,10 @@ public static class TradeStatusCommand
     public static Command Create()
     {
         var bot = new Option<string?>("--bot") { Description = "Show only this bot" };
+        var json = CliJson.Option();
         var command = new Command("status", "Show bots: state, heartbeat, mode, orders, positions and PnL");
         command.Options.Add(bot);
+        command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
@@ -42,21 +44,27 @@ public static class TradeStatusCommand
                         return TradingCli.UsageError;
                     }
                 }
-                if (rows.Count == 0)
+                if (rows.Count == 0 && !parse.GetValue(json))
                 {
                     Console.WriteLine($"no bots: add one in {settings.ConfigDir}/bots/NAME.json or run `trading trade start --strategy rsi --symbol BTCUSDT`");
                     return 0;
                 }
-                var console = CliConsole.Create();
-                console.Write(BotTable(rows));
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
                 var problems = new List<string>();
                 var account = await PortfolioReplay.BuildAsync(store, initial, TimeProvider.System.GetUtcNow(), ct, problems);
                 await Portfolio.BooksProblems.ReportAsync(problems);
                 var symbols = rows.SelectMany(r => r.Symbols).ToHashSet(StringComparer.Ordinal);
-                console.Write(PositionsTable(account.OpenPositions().Where(p => symbols.Contains(p.Symbol.Name))));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"account: equity {Money(account.Equity)} {account.QuoteAsset}  unrealised {Money(account.UnrealizedPnl)}  realised {Money(account.RealizedPnl)}  fees {Money(account.FeesPaid)}  today {Money(account.DailyPnl)}"));
+                var positions = account.OpenPositions().Where(p => symbols.Contains(p.Symbol.Name)).ToList();
+                var view = new PortfolioView(await AmountPrecision.LoadAsync(store, ct), account.QuoteAsset);
+                if (parse.GetValue(json))
+                {
+                    CliJson.Write(new { bots = rows, account = view.AccountJson(account, positions) });
+                    return 0;
+                }
+                var console = CliConsole.Create();
+                console.Write(BotTable(rows));
+                console.Write(view.PositionsTable(positions));
+                Console.WriteLine($"account: {view.Summary(account)}");
                 return 0;
             }, migrate: true);
         });
