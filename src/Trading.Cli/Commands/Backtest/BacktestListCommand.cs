@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Trading.Core.Storage;
+using Trading.Services.Backtesting;
 
 namespace Trading.Cli.Commands.Backtest;
 
@@ -16,8 +17,14 @@ public static class BacktestListCommand
         command.Options.Add(limit);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
+            if (parse.GetValue(limit) <= 0) throw new BacktestInputException($"--limit must be positive, got {parse.GetValue(limit)}");
+            if (StoreOpener.IsMissing(settings))
+            {
+                Console.WriteLine($"no stored runs yet: {settings.SqlitePath} does not exist");
+                return 0;
+            }
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
-            var runs = await store.BacktestRuns.ListAsync(Math.Max(1, parse.GetValue(limit)), ct);
+            var runs = await store.BacktestRuns.ListAsync(parse.GetValue(limit), ct);
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var column in new[] { "Id", "Kind", "Strategy", "Symbol", "TF", "From", "To", "Created (UTC)", "Return", "Sharpe" })
                 table.AddColumn(column);

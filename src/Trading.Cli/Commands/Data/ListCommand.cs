@@ -11,7 +11,7 @@ public static class ListCommand
     public static Command Create()
     {
         var command = new Command("list", "List stored series: rows, first, last and gaps");
-        command.SetAction((parse, ct) => StoreCommand.RunAsync(parse, ct, async (store, _) =>
+        command.SetAction((parse, ct) => StoreCommand.ReadAsync(parse, ct, async (store, _) =>
         {
             var series = await store.Candles.ListSeriesAsync(ct);
             if (series.Count == 0)
@@ -27,7 +27,7 @@ public static class ListCommand
             }
             CliConsole.Create().Write(table);
             return 0;
-        }, migrate: true));
+        }));
         return command;
     }
 }

@@ -7,12 +7,21 @@ public static class StatusCommand
     public static Command Create()
     {
         var command = new Command("status", "Show which migrations are applied and which are pending");
-        command.SetAction((parse, ct) => StoreCommand.RunAsync(parse, ct, async (store, description) =>
+        command.SetAction((parse, ct) =>
         {
-            Console.WriteLine(description);
-            StoreCommand.PrintStatus(await store.GetMigrationStatusAsync(ct));
-            return 0;
-        }));
+            var location = StoreOpener.Resolve(parse);
+            if (StoreOpener.IsMissing(location))
+            {
+                Console.WriteLine($"{location.Describe()} does not exist yet: `trading db migrate` creates it");
+                return Task.FromResult(0);
+            }
+            return StoreCommand.RunAsync(parse, ct, async (store, description) =>
+            {
+                Console.WriteLine(description);
+                StoreCommand.PrintStatus(await store.GetMigrationStatusAsync(ct));
+                return 0;
+            });
+        });
         return command;
     }
 }

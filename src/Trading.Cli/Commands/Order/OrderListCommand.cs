@@ -20,11 +20,11 @@ public static class OrderListCommand
                 await Console.Error.WriteLineAsync("error: --limit must be positive");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 OrderTable.Print(await store.Orders.ListAsync(parse.GetValue(open), parse.GetValue(limit), ct));
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }

@@ -20,7 +20,7 @@ public static class PortfolioShowCommand
         command.SetAction(async (parse, ct) =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
                 var problems = new List<string>();
@@ -36,7 +36,7 @@ public static class PortfolioShowCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"equity {Money(account.Equity)} {account.QuoteAsset}  cash {Money(account.Cash)}  unrealised {Money(account.UnrealizedPnl)}  realised {Money(account.RealizedPnl)}  fees {Money(account.FeesPaid)}  today {Money(account.DailyPnl)}  drawdown {account.Drawdown:P2}"));
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }
