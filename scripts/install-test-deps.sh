@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis and Chromium.
+# Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium and GNU time (peak memory).
 set -euo pipefail
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/bin/time ] || missing+=(time)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
