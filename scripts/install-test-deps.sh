@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium (the dashboard's browser test),
-# docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed), wrk (the API benchmark) and
-# Prometheus (with promtool, for the metrics test).
+# docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed), wrk (the API benchmark),
+# Prometheus (with promtool, for the metrics test) and GNU time (peak memory of the import test).
 set -euo pipefail
 
 missing=()
@@ -11,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+[ -x /usr/bin/time ] || missing+=(time)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

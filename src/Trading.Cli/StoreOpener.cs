@@ -18,6 +18,13 @@ public static class StoreOpener
         return string.IsNullOrWhiteSpace(settings.DatabaseUrl) && !File.Exists(settings.SqlitePath);
     }
 
+    /// <summary>True when the location is an embedded SQLite file that does not exist yet.</summary>
+    public static bool IsMissing(StoreLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return !location.IsPostgres && !File.Exists(Path.Combine(location.DataDir, TradingStoreFactory.SqliteFileName));
+    }
+
     public static StoreLocation Resolve(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);

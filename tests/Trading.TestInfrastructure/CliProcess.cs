@@ -35,6 +35,26 @@ public static class CliProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Runs the command under GNU time (<c>/usr/bin/time</c>, Debian package <c>time</c>) and returns its peak resident set
+    /// size in bytes, as the kernel accounted it for the whole process life.
+    /// </summary>
+    public static async Task<(Result Result, long PeakRssBytes)> RunMeasuringMemoryAsync(IEnumerable<string> arguments, string workingDirectory,
+        CancellationToken ct = default)
+    {
+        var report = Path.Combine(workingDirectory, $"peak-rss-{Guid.NewGuid():N}.txt");
+        var info = StartInfo(arguments, null, workingDirectory);
+        info.ArgumentList.Insert(0, info.FileName);
+        foreach (var option in new[] { "-f", "%M", "-o", report }.Reverse()) info.ArgumentList.Insert(0, option);
+        info.FileName = "/usr/bin/time";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start /usr/bin/time.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        var kilobytes = long.Parse((await File.ReadAllTextAsync(report, ct)).Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        return (new Result(process.ExitCode, await output, await error), kilobytes * 1024);
+    }
+
     /// <summary>Starts a long-running command (such as <c>trade start</c>) and returns at once; see <see cref="RunningCli"/>.</summary>
     public static RunningCli Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
         new(Process.Start(StartInfo(arguments, environment, workingDirectory)) ?? throw new InvalidOperationException("Could not start the trading CLI."));

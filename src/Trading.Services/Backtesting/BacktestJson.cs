@@ -9,7 +9,7 @@ namespace Trading.Services.Backtesting;
 
 /// <summary>
 /// The JSON columns of a stored run. Kind "backtest": ParametersJson = {strategy, parameters, balance, feeBps,
-/// slippageBps}; StatisticsJson = the statistics; TradesJson = the closed trades; EquityJson = the chart series
+/// slippageBps, tickSize, stepSize}; StatisticsJson = the statistics; TradesJson = the closed trades; EquityJson = the chart series
 /// (equity, drawdown and OHLC in at most 4,000 buckets, with the fill markers).
 /// </summary>
 public static class BacktestJson
@@ -35,7 +35,8 @@ public static class BacktestJson
         FromMs = request.FromMs,
         ToMs = request.ToMs,
         CreatedAt = DateTimeOffset.UtcNow,
-        ParametersJson = Serialize(new StoredParameters(request.Strategy, values, request.Balance, request.FeeBps, request.SlippageBps)),
+        ParametersJson = Serialize(new StoredParameters(request.Strategy, values, request.Balance, request.FeeBps, request.SlippageBps,
+            report.TickSize, report.StepSize)),
         StatisticsJson = Serialize(report.Statistics),
         TradesJson = Serialize(report.Trades),
         EquityJson = Serialize(report.Chart),
@@ -59,8 +60,12 @@ public static class BacktestJson
             Statistics = Deserialize<BacktestStatistics>(record.StatisticsJson),
             Trades = Deserialize<ClosedTrade[]>(record.TradesJson),
             Chart = Deserialize<ChartSeries>(record.EquityJson),
+            TickSize = parameters.TickSize,
+            StepSize = parameters.StepSize,
         };
     }
 
-    public sealed record StoredParameters(string Strategy, IReadOnlyDictionary<string, string> Parameters, decimal Balance, decimal FeeBps, decimal SlippageBps);
+    /// <summary>TickSize and StepSize are 0 in runs stored before they were kept.</summary>
+    public sealed record StoredParameters(string Strategy, IReadOnlyDictionary<string, string> Parameters, decimal Balance, decimal FeeBps,
+        decimal SlippageBps, decimal TickSize = 0, decimal StepSize = 0);
 }

@@ -41,6 +41,8 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
             Statistics = result.Statistics,
             Trades = result.Trades,
             Chart = ChartSeries.Build(candles, result.Equity.Span, (double)prepared.Settings.InitialBalance, result.Fills),
+            TickSize = prepared.Filters.Filters.TickSize,
+            StepSize = prepared.Filters.Filters.StepSize,
         };
     }
 

@@ -29,7 +29,7 @@ public static class HtmlReportWriter
             .Replace("{{SUBTITLE}}", Encode(subtitle), StringComparison.Ordinal)
             .Replace("{{STATISTICS}}", StatisticsTable(report.Statistics), StringComparison.Ordinal)
             .Replace("{{TRADES}}", TradeTable(report), StringComparison.Ordinal)
-            .Replace("{{DATA}}", ChartJson(report.Chart), StringComparison.Ordinal)
+            .Replace("{{DATA}}", ChartJson(report), StringComparison.Ordinal)
             .Replace("{{LIBRARY}}", ChartLibrary.StandaloneScript, StringComparison.Ordinal);
     }
 
@@ -59,6 +59,8 @@ public static class HtmlReportWriter
 
     private static string TradeTable(BacktestReport report)
     {
+        var price = new ReportNumberFormat(report.TickSize);
+        var quantity = new ReportNumberFormat(report.StepSize);
         var html = new StringBuilder("<table id=\"trades\"><tr><th>#</th><th>Entry (UTC)</th><th>Exit (UTC)</th><th>Quantity</th>"
             + "<th>Entry price</th><th>Exit price</th><th>Fees</th><th>PnL</th></tr>");
         var shown = Math.Min(report.Trades.Count, MaxTradeRows);
@@ -66,8 +68,8 @@ public static class HtmlReportWriter
         {
             var t = report.Trades[i];
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{i + 1}</td><td>{Time(t.EntryTimeMs)}</td><td>{Time(t.ExitTimeMs)}</td><td>{t.Quantity}</td>"
-                + $"<td>{t.EntryPrice:0.########}</td><td>{t.ExitPrice:0.########}</td><td>{t.Fees:0.####}</td>"
+                $"<tr><td>{i + 1}</td><td>{Time(t.EntryTimeMs)}</td><td>{Time(t.ExitTimeMs)}</td><td>{quantity.Text(t.Quantity)}</td>"
+                + $"<td>{price.Text(t.EntryPrice)}</td><td>{price.Text(t.ExitPrice)}</td><td>{t.Fees:0.####}</td>"
                 + $"<td class=\"{(t.Pnl >= 0 ? "win" : "loss")}\">{t.Pnl:0.####}</td></tr>");
         }
         html.Append("</table>");
@@ -76,16 +78,34 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static string ChartJson(ChartSeries chart)
+    /// <summary>
+    /// The page's data: OHLC at the tick, equity, drawdown, the marker levels (<see cref="MarkerLevels"/>) and the chart
+    /// settings (<see cref="ReportChartConfig"/>). The default encoder escapes '&lt;' and '&gt;', so the JSON cannot close
+    /// its script element.
+    /// </summary>
+    public static string ChartJson(BacktestReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        var chart = report.Chart;
+        var price = new ReportNumberFormat(report.TickSize);
+        var quantity = new ReportNumberFormat(report.StepSize);
         var payload = new
         {
-            points = chart.Points.Select(p => new { t = p.TimeMs / 1000, o = p.Open, h = p.High, l = p.Low, c = p.Close, e = Math.Round(p.Equity, 4), d = p.Drawdown }),
-            markers = chart.Markers.Select(m => new { t = m.TimeMs / 1000, buy = m.Side == OrderSide.Buy, price = m.Price, qty = m.Quantity, n = m.Count }),
+            config = ReportChartConfig.For(report),
+            points = chart.Points.Select(p => new
+            {
+                t = p.TimeMs / 1000, o = price.Round(p.Open), h = price.Round(p.High), l = price.Round(p.Low), c = price.Round(p.Close),
+                e = Math.Round(p.Equity, 2), d = Math.Round(p.Drawdown, 6),
+            }),
+            markerLevels = MarkerLevels.Build(chart.Points, chart.Markers).Select(level => level.Select(m => new
+            {
+                t = m.TimeMs / 1000, buy = m.Side == OrderSide.Buy, price = price.Round(m.Price), qty = quantity.Round(m.Quantity), n = m.Count,
+            })),
         };
-        // The default encoder escapes '<' and '>', so the JSON cannot close its <script> element.
-        return JsonSerializer.Serialize(payload);
+        return JsonSerializer.Serialize(payload, JsonOptions);
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -24,14 +24,21 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
 
     public async Task<Prepared> PrepareAsync(OptimizationRequest request, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        var candidates = Candidates(request);
-        foreach (var candidate in candidates) BacktestService.CreateStrategy(registry, request.Base.Strategy, candidate);
+        var candidates = CheckParameters(request, registry);
         var b = request.Base;
         var candles = await BacktestService.LoadCandlesAsync(store, b.Symbol, b.Timeframe, b.FromMs, b.ToMs, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, b.Symbol, b.FilterOverride, candles, ct).ConfigureAwait(false);
         return new Prepared(request, new BacktestData(candles), candidates, filters);
+    }
+
+    /// <summary>Every parameter set the search would try, each checked against the strategy: bad input is refused before any data is read.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> CheckParameters(OptimizationRequest request, StrategyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var candidates = Candidates(request);
+        foreach (var candidate in candidates) BacktestService.CreateStrategy(registry, request.Base.Strategy, candidate);
+        return candidates;
     }
 
     public OptimizationSummary Run(Prepared prepared, Action? onTrialDone = null, CancellationToken ct = default)

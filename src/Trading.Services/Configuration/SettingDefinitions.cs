@@ -46,6 +46,8 @@ public static class SettingDefinitions
         new(SettingKeys.EntryLimitMaxReprices, "re-prices of a timed-out limit entry before it is abandoned, 0 or more", s => Int(s.EntryLimitMaxReprices)),
         new(SettingKeys.EntryLimitAbandonPct, "market move from the signal price that abandons a limit entry, percent 0..100",
             s => Dec(s.EntryLimitAbandonPct)),
+        new(SettingKeys.PortfolioSnapshotMinutes, "minutes between portfolio snapshots while candles arrive, 0..1440 (0 = daily only)",
+            s => Int(s.PortfolioSnapshotMinutes)),
         new(SettingKeys.Sizing, SizingNames.Choices.Replace(", ", " | ", StringComparison.Ordinal), s => SizingNames.Name(s.Sizing),
             Aliases: ["POSITION_SIZING"]),
         new(SettingKeys.SizingValue, "quantity, quote amount, equity fraction (0..1] or risk percent (0..100] for SIZING", s => Dec(s.SizingValue),

@@ -25,6 +25,7 @@ public static class SettingKeys
     public const string EntryLimitTimeoutSeconds = "ENTRY_LIMIT_TIMEOUT_SECONDS";
     public const string EntryLimitMaxReprices = "ENTRY_LIMIT_MAX_REPRICES";
     public const string EntryLimitAbandonPct = "ENTRY_LIMIT_ABANDON_PCT";
+    public const string PortfolioSnapshotMinutes = "PORTFOLIO_SNAPSHOT_MINUTES";
     public const string Sizing = "SIZING";
     public const string SizingValue = "SIZING_VALUE";
     public const string DryRun = "DRY_RUN";

@@ -53,6 +53,7 @@ internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string>
             EntryLimitTimeoutSeconds = Integer(SettingKeys.EntryLimitTimeoutSeconds) ?? d.EntryLimitTimeoutSeconds,
             EntryLimitMaxReprices = Integer(SettingKeys.EntryLimitMaxReprices) ?? d.EntryLimitMaxReprices,
             EntryLimitAbandonPct = Number(SettingKeys.EntryLimitAbandonPct) ?? d.EntryLimitAbandonPct,
+            PortfolioSnapshotMinutes = Integer(SettingKeys.PortfolioSnapshotMinutes) ?? d.PortfolioSnapshotMinutes,
             Sizing = SizingMode() ?? d.Sizing,
             SizingValue = Number(SettingKeys.SizingValue) ?? d.SizingValue,
             ApiKey = Text(SettingKeys.ApiKey),

@@ -3,6 +3,8 @@ namespace Trading.Services.Configuration;
 /// <summary>Start-up checks across settings. Every problem is reported, not only the first.</summary>
 public static class SettingsValidator
 {
+    public const int MaxSnapshotMinutes = 1440;
+
     public static void Validate(TradingSettings s, List<ConfigProblem> problems)
     {
         void Add(string key, string message) => problems.Add(new ConfigProblem(key, message));
@@ -62,6 +64,8 @@ public static class SettingsValidator
         if (s.EntryLimitMaxReprices < 0)
             add(SettingKeys.EntryLimitMaxReprices, $"ENTRY_LIMIT_MAX_REPRICES must be 0 or more (got {s.EntryLimitMaxReprices})");
         CheckPercent(SettingKeys.EntryLimitAbandonPct, s.EntryLimitAbandonPct, add);
+        if (s.PortfolioSnapshotMinutes is < 0 or > MaxSnapshotMinutes)
+            add(SettingKeys.PortfolioSnapshotMinutes, $"PORTFOLIO_SNAPSHOT_MINUTES must be within 0..{MaxSnapshotMinutes} (0 = daily only; got {s.PortfolioSnapshotMinutes})");
         var sizingKnown = problems.All(p => p.Key != SettingKeys.Sizing);
         if (sizingKnown && SizingNames.Problem(s.Sizing, s.SizingValue) is { } sizing)
             add(SettingKeys.SizingValue, $"SIZING_VALUE {s.SizingValue} does not fit SIZING={SizingNames.Name(s.Sizing)}: {sizing}");

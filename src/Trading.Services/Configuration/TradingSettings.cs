@@ -65,6 +65,12 @@ public sealed record TradingSettings
     /// <summary>ENTRY_LIMIT_ABANDON_PCT: a timed-out limit entry is abandoned when the market moved this many percent from the signal.</summary>
     public decimal EntryLimitAbandonPct { get; init; } = 1m;
 
+    /// <summary>PORTFOLIO_SNAPSHOT_MINUTES: how often the portfolio manager stores a snapshot as candles arrive (besides daily and on stop); 0 = daily only.</summary>
+    public int PortfolioSnapshotMinutes { get; init; } = 60;
+
+    /// <summary>The snapshot interval of <see cref="PortfolioSnapshotMinutes"/>, or null when it is off.</summary>
+    public TimeSpan? PortfolioSnapshotInterval => PortfolioSnapshotMinutes > 0 ? TimeSpan.FromMinutes(PortfolioSnapshotMinutes) : null;
+
     /// <summary>SIZING: how an entry is sized when neither the signal nor its bot says (with <see cref="SizingValue"/>).</summary>
     public PositionSizingMode Sizing { get; init; } = PositionSizingMode.EquityFraction;
 

@@ -41,7 +41,7 @@ public sealed class PortfolioManagerService(
         PortfolioTracker? tracker = null;
         try
         {
-            tracker = new PortfolioTracker(store, options.InitialQuoteBalance);
+            tracker = new PortfolioTracker(store, options.InitialQuoteBalance, settings.PortfolioSnapshotInterval);
             await tracker.InitializeAsync(time.GetUtcNow(), stoppingToken);
             var symbols = SymbolDirectory.Offline(settings).Keys;
             var subscriptions = symbols

@@ -11,6 +11,41 @@ public class HtmlReportBrowserTests
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     [Fact]
+    public async Task Report_LongRunOpenedInChromium_WholePeriodInViewAlignedAxesAndThinnedMarkers()
+    {
+        var dir = Directory.CreateTempSubdirectory("report-test-");
+        try
+        {
+            var reportPath = Path.Combine(dir.FullName, "report.html");
+            await HtmlReportWriter.WriteAsync(ReportSamples.CreateLong(400_000, fillEvery: 60), reportPath, TestContext.Current.CancellationToken);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium", Headless = true, Args = [.. ChromiumArgs, "--disable-quic"],
+            });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 1400 } });
+            var errors = new List<string>();
+            page.PageError += (_, error) => errors.Add(error);
+
+            await page.GotoAsync(new Uri(reportPath).AbsoluteUri);
+            await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 15_000 });
+
+            errors.ShouldBeEmpty();
+            var widths = (await page.GetAttributeAsync("body", "data-plot-widths"))!.Split(',');
+            widths.Distinct().ShouldHaveSingleItem();
+            var ranges = (await page.GetAttributeAsync("body", "data-visible-ranges"))!.Split(',');
+            ranges.Distinct().ShouldHaveSingleItem().ShouldBe("0..3999");
+            int.Parse((await page.GetAttributeAsync("#price-chart", "data-marker-level"))!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+            var shown = int.Parse((await page.GetAttributeAsync("#price-chart", "data-marker-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+            shown.ShouldBeInRange(2, int.Parse(widths[0], System.Globalization.CultureInfo.InvariantCulture) / 5);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Report_OpenedInChromium_DrawsChartsAndMarkers()
     {
         var dir = Directory.CreateTempSubdirectory("report-test-");

@@ -66,6 +66,8 @@ internal static class SettingEffects
         new(SettingKeys.EntryLimitTimeoutSeconds, "5", Execution),
         new(SettingKeys.EntryLimitMaxReprices, "7", Execution),
         new(SettingKeys.EntryLimitAbandonPct, "3", Execution),
+        // The interval the portfolio manager snapshots at (PaperPipelineTests runs the service with it).
+        new(SettingKeys.PortfolioSnapshotMinutes, "15", l => l.Settings.PortfolioSnapshotInterval?.ToString() ?? "daily only"),
         new(SettingKeys.Sizing, "fixed_quote", Execution),
         new(SettingKeys.SizingValue, "0.2", Execution),
         new(SettingKeys.ApiKey, Key, l => $"accepts the key: {ApiAccess.Accepts(l.Settings, Key)}"),

@@ -52,6 +52,27 @@ public sealed class PaperPipelineTests
         snapshots[^1].Equity.ShouldBe(10_000m - fill.Notional - fill.Fee + 0.01m * 70_500m);
     }
 
+    /// <summary>61 one-minute candles (the last closes an hour after the first): a snapshot at start, one per elapsed interval, one at stop.</summary>
+    [Theory]
+    [InlineData(15, 6)]
+    [InlineData(60, 3)]
+    [InlineData(0, 2)]
+    public async Task Service_PortfolioSnapshotMinutes_SnapshotsAtThatIntervalWhileCandlesArrive(int minutes, int expected)
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var options = new ExecutionOptions { Mode = ExecutionMode.Paper };
+        using var service = new PortfolioManagerService(h.Settings with { PortfolioSnapshotMinutes = minutes }, options, h.Store, h.Bus, h.Clock,
+            NullLogger<PortfolioManagerService>.Instance);
+        await service.StartAsync(h.Token);
+        var tracker = await service.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
+
+        for (var minute = 0; minute <= 60; minute++) await h.PublishCandleAsync(ExecutionHarness.Bar(minute, 70_000m + minute));
+        await TestWait.UntilAsync(() => tracker.Account.TryGetLatestPrice(ExecutionHarness.Btc, out var p) && p == 70_060m, ExecutionHarness.Timeout, h.Token);
+        await service.StopAsync(CancellationToken.None);
+
+        (await SnapshotCountAsync(h)).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Tracker_FillsAndCandlesWithinADay_WriteHoldingsButNoSnapshot()
     {

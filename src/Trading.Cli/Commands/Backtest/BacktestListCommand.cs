@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Trading.Cli.Output;
 using Trading.Core.Storage;
+using Trading.Services.Backtesting;
 
 namespace Trading.Cli.Commands.Backtest;
 
@@ -19,6 +20,12 @@ public static class BacktestListCommand
         command.Options.Add(json);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
+            if (parse.GetValue(limit) <= 0) throw new BacktestInputException($"--limit must be positive, got {parse.GetValue(limit)}");
+            if (StoreOpener.IsMissing(settings))
+            {
+                Console.WriteLine($"no stored runs yet: {settings.SqlitePath} does not exist");
+                return 0;
+            }
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             var runs = await store.BacktestRuns.ListAsync(Math.Max(1, parse.GetValue(limit)), ct);
             if (parse.GetValue(json))

@@ -34,10 +34,12 @@ public static class BacktestOptimizeCommand
                 Jobs = parse.GetValue(jobs),
                 WalkForwardFolds = ParseFolds(parse.GetValue(walkForward)),
             };
-            request.Validate();
+            var strategies = BacktestCli.LoadStrategies(settings);
+            OptimizationService.CheckParameters(request, strategies);
+            BacktestCli.EnsureCandlesCanExist(request.Base, settings);
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request.Base, ct);
-            var service = new OptimizationService(store, BacktestCli.LoadStrategies(settings));
+            var service = new OptimizationService(store, strategies);
             var prepared = await service.PrepareAsync(request, ct);
             if (prepared.Filters.Warning is { } warning) await Console.Error.WriteLineAsync(warning);
             var summary = RunWithProgress(service, prepared, ct);

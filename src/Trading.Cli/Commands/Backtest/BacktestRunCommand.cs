@@ -20,10 +20,12 @@ public static class BacktestRunCommand
             var request = options.ToRequest(parse, settings);
             request.Validate();
             BacktestCli.CheckHtmlPath(parse.GetValue(html), settings);
+            var strategies = BacktestCli.LoadStrategies(settings);
+            BacktestService.CreateStrategy(strategies, request.Strategy, request.Parameters);
             BacktestCli.EnsureCandlesCanExist(request, settings);
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);
-            var service = new BacktestService(store, BacktestCli.LoadStrategies(settings));
+            var service = new BacktestService(store, strategies);
             var prepared = await service.PrepareAsync(request, ct);
             if (prepared.Filters.Warning is { } warning) await Console.Error.WriteLineAsync(warning);
             var runId = BacktestService.NewRunId("bt");

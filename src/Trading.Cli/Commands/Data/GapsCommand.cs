@@ -21,14 +21,10 @@ public static class GapsCommand
         {
             if (!DataOptions.TryGetSymbol(parse, symbol, out var s) || !DataOptions.TryGetTimeframe(parse, timeframe, out var tf))
                 return TradingCli.UsageError;
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var latest = await store.Candles.GetLatestAsync(s!.Value, tf!.Value, ct);
-                if (latest is null)
-                {
-                    await Console.Error.WriteLineAsync($"error: no {s} {tf} candles stored; import or collect them first");
-                    return StoreCommand.RuntimeError;
-                }
+                if (latest is null) return await NoCandles(s.Value, tf.Value);
                 var gaps = await StoredSeriesGaps.FindAsync(store.Candles, s.Value, tf.Value, ct);
                 var table = new Table().AddColumns("First missing", "Last missing", "Missing");
                 foreach (var gap in gaps)
@@ -37,8 +33,14 @@ public static class GapsCommand
                 if (gaps.Count > 0) console.Write(table);
                 console.WriteLine($"{s} {tf}: {gaps.Count} gap(s), {gaps.Sum(g => g.MissingCount):N0} missing candle(s)");
                 return 0;
-            }, migrate: true);
+            }, _ => NoCandles(s!.Value, tf!.Value));
         });
         return command;
+    }
+
+    private static async Task<int> NoCandles(Core.Model.Symbol symbol, Core.Model.Timeframe timeframe)
+    {
+        await Console.Error.WriteLineAsync($"error: no {symbol} {timeframe} candles stored; import or collect them first");
+        return StoreCommand.RuntimeError;
     }
 }

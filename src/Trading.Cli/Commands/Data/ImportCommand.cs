@@ -36,18 +36,27 @@ public static class ImportCommand
                 await Console.Error.WriteLineAsync("error: nothing to import: no .zip or .csv files found");
                 return StoreCommand.RuntimeError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            var options = new KlineFileOptions(s, tf);
+            var location = StoreOpener.Resolve(parse);
+            if (!StoreOpener.IsMissing(location))
+                return await StoreCommand.RunAsync(parse, ct, (store, _) => ImportAsync(store.Candles, files, options, ct), migrate: true);
+            // A new store is created by the first valid batch: files without a usable row leave no empty store behind.
+            return await StoreCommand.GuardAsync(location.Describe(), async () =>
             {
-                var importer = new CandleImporter(store.Candles, TimeProvider.System);
-                var summary = await RunWithProgressAsync(importer, files, new KlineFileOptions(s, tf), ct);
-                var console = CliConsole.Create();
-                ImportSummaryView.Write(console, summary);
-                if (summary.RowsWritten > 0) return 0;
-                await Console.Error.WriteLineAsync($"error: nothing imported: {ImportSummaryView.WhyNothing(summary)}");
-                return StoreCommand.RuntimeError;
-            }, migrate: true);
+                await using var created = new LazyCandleStore(location);
+                return await ImportAsync(created, files, options, ct);
+            });
         });
         return command;
+    }
+
+    private static async Task<int> ImportAsync(Core.Storage.ICandleStore store, IReadOnlyList<string> files, KlineFileOptions options, CancellationToken ct)
+    {
+        var summary = await RunWithProgressAsync(new CandleImporter(store, TimeProvider.System), files, options, ct);
+        ImportSummaryView.Write(CliConsole.Create(), summary);
+        if (summary.RowsWritten > 0) return 0;
+        await Console.Error.WriteLineAsync($"error: nothing imported: {ImportSummaryView.WhyNothing(summary)}");
+        return StoreCommand.RuntimeError;
     }
 
     private static async Task<ImportSummary> RunWithProgressAsync(CandleImporter importer, IReadOnlyList<string> files, KlineFileOptions options, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class ListCommand
         var json = CliJson.Option();
         var command = new Command("list", "List stored series: rows, first, last and gaps");
         command.Options.Add(json);
-        command.SetAction((parse, ct) => StoreCommand.RunAsync(parse, ct, async (store, _) =>
+        command.SetAction((parse, ct) => StoreCommand.ReadAsync(parse, ct, async (store, _) =>
         {
             var series = (await store.Candles.ListSeriesAsync(ct)).OrderBy(s => s.Symbol.Name, StringComparer.Ordinal).ThenBy(s => s.Timeframe.DurationMs).ToList();
             if (parse.GetValue(json))
@@ -43,7 +43,7 @@ public static class ListCommand
             }
             CliConsole.Create().Write(table);
             return 0;
-        }, migrate: true));
+        }));
         return command;
     }
 }

@@ -30,21 +30,23 @@ public static class ResampleCommand
                 await Console.Error.WriteLineAsync($"error: cannot resample {sourceTf} into {target}: the target must be a multiple of the source");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var (written, partial) = await StoredSeriesResampler.ResampleAsync(store.Candles, s!.Value, sourceTf, target.Value, parse.GetValue(skipPartial), ct);
-                if (written == 0 && partial.Count == 0)
-                {
-                    await Console.Error.WriteLineAsync($"error: no {s} {sourceTf} candles stored to resample");
-                    return StoreCommand.RuntimeError;
-                }
+                if (written == 0 && partial.Count == 0) return await NothingToResample(s.Value, sourceTf);
                 foreach (var p in partial.Take(MaxListed))
                     Console.WriteLine($"partial {DataOptions.Time(p.Candle.OpenTimeMs)}: {p.SourceCount} of {p.ExpectedSourceCount} {sourceTf} candles");
                 var verb = parse.GetValue(skipPartial) ? "skipped" : "built from what exists";
                 Console.WriteLine($"wrote {written:N0} {s} {target} candles from {sourceTf}; {partial.Count} partial bucket(s) {verb}");
                 return 0;
-            }, migrate: true);
+            }, _ => NothingToResample(s!.Value, sourceTf));
         });
         return command;
+    }
+
+    private static async Task<int> NothingToResample(Core.Model.Symbol symbol, Core.Model.Timeframe source)
+    {
+        await Console.Error.WriteLineAsync($"error: no {symbol} {source} candles stored to resample");
+        return StoreCommand.RuntimeError;
     }
 }

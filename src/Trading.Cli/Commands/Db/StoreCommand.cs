@@ -11,6 +11,25 @@ internal static class StoreCommand
 {
     public const int RuntimeError = 1;
 
+    /// <summary>
+    /// Runs <paramref name="body"/> on a store that already holds data. A read-only command on an embedded store that does
+    /// not exist yet runs <paramref name="whenMissing"/> (default: says there is no data yet and exits 0) and creates nothing.
+    /// </summary>
+    public static Task<int> ReadAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, string, Task<int>> body,
+        Func<string, Task<int>>? whenMissing = null)
+    {
+        var location = StoreOpener.Resolve(parse);
+        if (!StoreOpener.IsMissing(location)) return RunAsync(parse, ct, body, migrate: true);
+        return (whenMissing ?? NoDataYet)(location.Describe());
+    }
+
+    /// <summary>The message of a read-only command on a store that does not exist yet.</summary>
+    public static Task<int> NoDataYet(string description)
+    {
+        Console.WriteLine($"no data yet: {description} does not exist (data import, data history or a bot creates it)");
+        return Task.FromResult(0);
+    }
+
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken ct, Func<ITradingStore, string, Task<int>> body, bool migrate = false)
     {
         var location = StoreOpener.Resolve(parse);
@@ -24,10 +43,20 @@ internal static class StoreCommand
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return TradingCli.UsageError;
         }
-        try
+        return await GuardAsync(description, async () =>
         {
             await using var store = migrate ? await location.OpenAsync(ct) : await location.ConnectAsync(ct);
             return await body(store, description);
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the store at <paramref name="description"/>, turning store and bus failures into one <c>error:</c> line.</summary>
+    public static async Task<int> GuardAsync(string description, Func<Task<int>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await work();
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {

@@ -30,7 +30,7 @@ public static class InfoCommand
                 await Console.Error.WriteLineAsync($"error: BINANCE_BASE_URL is not a URL: {settings.BinanceBaseUrl}");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            var body = async (Core.Storage.ITradingStore store, string _) =>
             {
                 IReadOnlyList<StoredSymbolInfo> symbols = [];
                 if (parse.GetValue(refresh))
@@ -47,7 +47,10 @@ public static class InfoCommand
                     symbols = await store.SymbolFilters.ListAsync(ct);
                 }
                 return await PrintAsync(symbols, only, parse.GetValue(json), parse.GetValue(refresh));
-            }, migrate: true);
+            };
+            return parse.GetValue(refresh)
+                ? await StoreCommand.RunAsync(parse, ct, body, migrate: true)
+                : await StoreCommand.ReadAsync(parse, ct, body, _ => PrintAsync([], only, parse.GetValue(json), refreshed: false));
         });
         return command;
     }

@@ -23,14 +23,14 @@ public static class OrderListCommand
                 await Console.Error.WriteLineAsync("error: --limit must be positive");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var orders = await store.Orders.ListAsync(parse.GetValue(open), parse.GetValue(limit), ct);
                 var precision = await AmountPrecision.LoadAsync(store, ct);
                 if (parse.GetValue(json)) CliJson.Write(orders.Select(o => OrderTable.Json(o, precision)));
                 else OrderTable.Print(orders, precision);
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }

@@ -29,7 +29,7 @@ public static class PortfolioHistoryCommand
                 await Console.Error.WriteLineAsync($"error: --days must be within 1..{MaxDays}, got {span}");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var now = TimeProvider.System.GetUtcNow();
                 var snapshots = await store.Portfolio.ListSnapshotsAsync(now.AddDays(-span), now, ct);
@@ -50,7 +50,7 @@ public static class PortfolioHistoryCommand
                 Console.WriteLine($"{snapshots.Count} snapshot(s) in the last {span} day(s)");
                 if (snapshots.Count > 1) Console.WriteLine($"equity {Sparkline(snapshots.Select(s => s.Equity).ToArray())}");
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }

@@ -18,7 +18,7 @@ public static class PortfolioRepairCommand
         command.SetAction(async (parse, ct) =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
                 var added = await PortfolioRepair.RepairAsync(store, initial, ct);
@@ -26,7 +26,7 @@ public static class PortfolioRepairCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"adjusted {a.Asset} by {a.Delta} at {a.Time:yyyy-MM-dd HH:mm:ss.fff}: {a.Reason}"));
                 Console.WriteLine(added.Count == 0 ? "the books agree: nothing to repair" : $"{added.Count} adjustment(s) stored; the stored fills now replay");
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }

@@ -22,7 +22,7 @@ public static class PortfolioShowCommand
         command.SetAction(async (parse, ct) =>
         {
             if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return exit;
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var initial = ExecutionServiceCollectionExtensions.OptionsFrom(settings, ExecutionMode.Paper).InitialQuoteBalance;
                 var problems = new List<string>();
@@ -43,7 +43,7 @@ public static class PortfolioShowCommand
                 console.Write(view.PositionsTable(account.OpenPositions()));
                 Console.WriteLine(view.Summary(account));
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
     }

@@ -32,7 +32,7 @@ public static class TradeStatusCommand
                 await Console.Error.WriteLineAsync($"error: {invalid}");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            return await StoreCommand.ReadAsync(parse, ct, async (store, _) =>
             {
                 var rows = await BotStatusRows.LoadAsync(store, settings.Bots, TimeProvider.System.GetUtcNow(), ct);
                 if (parse.GetValue(bot) is { } only)
@@ -66,7 +66,15 @@ public static class TradeStatusCommand
                 console.Write(view.PositionsTable(positions));
                 Console.WriteLine($"account: {view.Summary(account)}");
                 return 0;
-            }, migrate: true);
+            }, async description =>
+            {
+                if (parse.GetValue(bot) is { } only && settings.Bots.All(b => b.Id != only))
+                {
+                    await Console.Error.WriteLineAsync($"error: unknown bot '{only}': it is not configured ({settings.ConfigDir}/bots/*.json) and has never run");
+                    return TradingCli.UsageError;
+                }
+                return await StoreCommand.NoDataYet(description);
+            });
         });
         return command;
     }

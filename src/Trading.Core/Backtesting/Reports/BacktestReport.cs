@@ -15,4 +15,10 @@ public sealed record BacktestReport
     public required BacktestStatistics Statistics { get; init; }
     public required IReadOnlyList<ClosedTrade> Trades { get; init; }
     public required ChartSeries Chart { get; init; }
+
+    /// <summary>The symbol's price tick the run traded at (0 when a stored run predates it): prices print at this precision.</summary>
+    public decimal TickSize { get; init; }
+
+    /// <summary>The symbol's quantity step (0 when unknown): quantities print at this precision.</summary>
+    public decimal StepSize { get; init; }
 }

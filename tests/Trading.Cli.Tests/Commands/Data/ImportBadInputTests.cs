@@ -38,5 +38,23 @@ public sealed class ImportBadInputTests : IDisposable
         result.ErrorLines.ShouldHaveSingleItem().ShouldContain("BTCUSDT-1m-long.csv:1: line longer than");
     }
 
+    [Fact]
+    public async Task Import_OneGigabyteWithoutNewline_OneRowErrorUnderTwoHundredMegabytes()
+    {
+        var file = Path.Combine(_dir.Path, "BTCUSDT-1m-huge.csv");
+        await using (var stream = new FileStream(file, FileMode.CreateNew))
+        {
+            await stream.WriteAsync("1704067200000,42000.5,42001,41999,42000,"u8.ToArray(), Ct);
+            stream.SetLength(1L << 30); // sparse: the rest of the gigabyte reads as NUL bytes, never a newline
+        }
+
+        var (result, peak) = await CliProcess.RunMeasuringMemoryAsync(["data", "import", file, "--data-dir", Path.Combine(_dir.Path, "data")], _dir.Path, Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.ErrorLines.ShouldHaveSingleItem().ShouldContain("BTCUSDT-1m-huge.csv:1: line longer than");
+        peak.ShouldBeLessThan(200L << 20);
+        Directory.Exists(Path.Combine(_dir.Path, "data")).ShouldBeFalse();
+    }
+
     public void Dispose() => _dir.Dispose();
 }
