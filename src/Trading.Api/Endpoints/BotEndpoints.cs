@@ -32,7 +32,7 @@ public static class BotEndpoints
         TimeProvider time, IServiceProvider services, CancellationToken ct)
     {
         if (BotRequestResolver.TryResolve(request, settings, registry, out var bot) is { } problem) return Problems.BadRequest(problem);
-        if (services.GetService(typeof(IBotLauncher)) is not IBotLauncher launcher)
+        if (services.GetService(typeof(IBotStarter)) is not IBotStarter launcher)
             return Problems.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "this process cannot run bots");
         var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
         if (running is not null && running.IsRunning && !running.IsLost(time.GetUtcNow(), BotRuntimeOptions.StaleAfter))

@@ -115,7 +115,7 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         try
         {
             var open = await client.GetOpenOrdersAsync(null, ct);
-            return [.. open.Select(o => new VenueOpenOrder(o.ClientOrderId, o.Symbol, o.Side, o.Quantity))];
+            return [.. open.Select(Describe)];
         }
         catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceMalformedResponseException or HttpRequestException)
         {
@@ -124,7 +124,10 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
     }
 
     /// <summary>DELETE /api/v3/openOrders for one symbol (stop-all): the orders it cancelled. Errors are the client's.</summary>
-    public Task<IReadOnlyList<ExchangeOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct) => client.CancelAllAsync(symbol, ct);
+    public async Task<IReadOnlyList<VenueOpenOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct) =>
+        [.. (await client.CancelAllAsync(symbol, ct)).Select(Describe)];
+
+    private static VenueOpenOrder Describe(ExchangeOrder order) => new(order.ClientOrderId, order.Symbol, order.Side, order.Quantity, order.Type, order.Price);
 
     public async Task<IReadOnlyList<VenueUpdate>> CancelAsync(Order stored, CancellationToken ct)
     {

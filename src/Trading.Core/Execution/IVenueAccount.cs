@@ -1,3 +1,5 @@
+using Trading.Core.Model;
+
 namespace Trading.Core.Execution;
 
 /// <summary>
@@ -11,6 +13,9 @@ public interface IVenueAccount
 
     /// <summary>Every open order at the venue; a <see cref="VenueOutcomeUnknownException"/> when they cannot be listed.</summary>
     Task<IReadOnlyList<VenueOpenOrder>> OpenOrdersAsync(CancellationToken ct);
+
+    /// <summary>Cancels every open order of <paramref name="symbol"/> at the venue in one request (stop-all): the orders it cancelled.</summary>
+    Task<IReadOnlyList<VenueOpenOrder>> CancelAllAsync(Symbol symbol, CancellationToken ct);
 
     /// <summary>The account's event stream (not started), or null when the venue has none.</summary>
     IVenueEventStream? Events { get; }

@@ -34,7 +34,7 @@ public sealed class StopAll(ITradingStore store, BotControl bots)
         var problems = new List<string>();
         var cancelled = executor.Venue switch
         {
-            BinanceVenue exchange => await CancelAtExchangeAsync(executor, exchange, report, problems, ct),
+            { Account: { } exchange } => await CancelAtExchangeAsync(executor, exchange, report, problems, ct),
             null => 0,
             _ => await CancelOneByOneAsync(executor, report, problems, ct),
         };
@@ -58,7 +58,7 @@ public sealed class StopAll(ITradingStore store, BotControl bots)
         return cancelled;
     }
 
-    private async Task<int> CancelAtExchangeAsync(OrderExecutor executor, BinanceVenue exchange, Action<string> report, List<string> problems,
+    private async Task<int> CancelAtExchangeAsync(OrderExecutor executor, IVenueAccount exchange, Action<string> report, List<string> problems,
         CancellationToken ct)
     {
         var stored = await OpenOrdersAsync(ct);
@@ -90,12 +90,12 @@ public sealed class StopAll(ITradingStore store, BotControl bots)
                 Problem(report, problems, $"DELETE /api/v3/openOrders {symbol} failed: {e.Message}");
             }
         }
-        foreach (var order in stored) await SyncAsync(executor, exchange, order, report, problems, ct);
+        foreach (var order in stored) await SyncAsync(executor, executor.Venue!, order, report, problems, ct);
         return cancelled;
     }
 
     // The exchange's answer is the truth: the stored order takes its state (cancelled, or filled before the cancel arrived).
-    private static async Task SyncAsync(OrderExecutor executor, BinanceVenue exchange, Order order, Action<string> report, List<string> problems,
+    private static async Task SyncAsync(OrderExecutor executor, IExecutionVenue exchange, Order order, Action<string> report, List<string> problems,
         CancellationToken ct)
     {
         try

@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
+using Trading.Binance.Execution;
 using Trading.Binance.Simulator;
 using Trading.Binance.UserData;
+using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Services.Execution;
@@ -50,10 +52,10 @@ public sealed class ExchangeFidelityEndToEndTests
             41_050m, 41_060m, 40_990m, 41_040m, 0.004m)).ToList();
         await using var run = await TestnetRun.StartAsync([.. history, .. thin], replayFromMs: thin[0].OpenTimeMs);
         var trades = Channel.CreateUnbounded<OrderUpdate>();
-        run.Router.Handled += update => { if (update is OrderUpdate { ExecutionType: "TRADE" } t) trades.Writer.TryWrite(t); };
+        run.Router.Handled += update => { if (update is BinanceOrderReport { Report: { ExecutionType: "TRADE" } t }) trades.Writer.TryWrite(t); };
         await run.Executor.OnCandleAsync(ExecutionHarness.Bar(0, history[^1].Close), run.H.Token);
 
-        var resting = await run.Executor.ExecuteAsync(new ExecutionRequest("thin", Btc, OrderSide.Buy, 0.01m, 41_000m, history[^1].Close), run.H.Token);
+        var resting = await run.Executor.ExecuteAsync(new ExecutionRequest("thin", new OrderIntent(Btc, OrderSide.Buy, 0.01m, 41_000m, history[^1].Close)), run.H.Token);
         resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
         await run.H.ReplayAsync(run.Sim);
         var events = new List<OrderUpdate>();

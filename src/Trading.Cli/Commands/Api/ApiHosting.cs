@@ -18,7 +18,7 @@ internal static class ApiHosting
     /// <summary>Lets the API start bots in this process (<see cref="InProcessBotLauncher"/>).</summary>
     public static void AddBotLauncher(IServiceCollection services, ITradingStore store, TradingSettings settings, StrategyRegistry registry,
         ExecutionMode mode, IExecutionVenue? venue) =>
-        services.AddSingleton<IBotLauncher>(sp =>
+        services.AddSingleton<IBotStarter>(sp =>
             new InProcessBotLauncher(store, settings, registry, mode, venue, sp.GetRequiredService<IHostApplicationLifetime>()));
 
     public static async Task<int> RunAsync(WebApplication app, TradingSettings settings, string what, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Trading.Cli.Commands.Api;
 /// or when this process stops.
 /// </summary>
 internal sealed class InProcessBotLauncher(ITradingStore store, TradingSettings settings, StrategyRegistry registry, ExecutionMode mode,
-    IExecutionVenue? venue, IHostApplicationLifetime lifetime) : IBotLauncher, IAsyncDisposable
+    IExecutionVenue? venue, IHostApplicationLifetime lifetime) : IBotStarter, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
 
