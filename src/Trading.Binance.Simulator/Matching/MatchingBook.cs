@@ -69,7 +69,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         var fillOrKillFails = request.TimeInForce == "FOK" && taken < quantity;
         if (fillOrKillFails) takes.Clear();
         var needed = request.Side == OrderSide.Buy
-            ? takes.Sum(t => t.Price * t.Quantity) + (rests ? request.Price!.Value * (quantity - taken) : 0m)
+            ? (takes.Sum(t => t.Price * t.Quantity) + (rests ? request.Price!.Value * (quantity - taken) : 0m)) * QuoteFeeFactor
             : quantity;
         if (Account.Free(request.Side == OrderSide.Buy ? info.QuoteAsset : info.BaseAsset) < needed) throw SimulatorRejection.InsufficientBalance();
 
@@ -90,7 +90,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         if (!order.IsOpen) return order;
         if (rests)
         {
-            order.Locked = order.Side == OrderSide.Buy ? order.Price * (quantity - taken) : quantity - taken;
+            order.Locked = order.Side == OrderSide.Buy ? order.Price * (quantity - taken) * QuoteFeeFactor : quantity - taken;
             Account.Lock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, order.Locked);
             events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
         }
@@ -149,28 +149,29 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         Trade(order, price, quantity, isMaker: true, nowMs, events);
     }
 
+    /// <summary>What a buy spends per unit of notional: 1, or 1 + the rate when its commission is charged in the quote asset.</summary>
+    private decimal QuoteFeeFactor => options.CommissionInReceivedAsset ? 1m : 1m + options.CommissionRate;
+
     private decimal Commission(decimal amount) => Math.Round(amount * options.CommissionRate, 8, MidpointRounding.AwayFromZero);
 
     private void Trade(SimulatedOrder order, decimal price, decimal quantity, bool isMaker, long nowMs, List<byte[]> events)
     {
         var notional = price * quantity;
-        decimal commission;
+        var inBase = order.Side == OrderSide.Buy && options.CommissionInReceivedAsset;
+        var commission = Commission(inBase ? quantity : notional);
         if (order.Side == OrderSide.Buy)
         {
-            commission = Commission(quantity);
-            Release(order, order.QuoteAsset, order.Price * quantity);
-            Account.AddFree(order.QuoteAsset, -notional);
-            Account.AddFree(order.BaseAsset, quantity - commission);
+            Release(order, order.QuoteAsset, order.Price * quantity * QuoteFeeFactor);
+            Account.AddFree(order.QuoteAsset, -notional - (inBase ? 0m : commission));
+            Account.AddFree(order.BaseAsset, quantity - (inBase ? commission : 0m));
         }
         else
         {
-            commission = Commission(notional);
             Release(order, order.BaseAsset, quantity);
             Account.AddFree(order.BaseAsset, -quantity);
             Account.AddFree(order.QuoteAsset, notional - commission);
         }
-        var trade = new SimulatedTrade(_nextTradeId++, price, quantity, commission,
-            order.Side == OrderSide.Buy ? order.BaseAsset : order.QuoteAsset, isMaker, nowMs);
+        var trade = new SimulatedTrade(_nextTradeId++, price, quantity, commission, inBase ? order.BaseAsset : order.QuoteAsset, isMaker, nowMs);
         order.Trades.Add(trade);
         order.ExecutedQuantity += quantity;
         order.CumulativeQuote += notional;

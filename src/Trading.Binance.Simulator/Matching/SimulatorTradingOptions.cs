@@ -22,6 +22,12 @@ public sealed record SimulatorTradingOptions
     /// </summary>
     public decimal CommissionRate { get; init; } = 0.001m;
 
+    /// <summary>
+    /// True (Binance): commission in the asset received. False charges every fill in the quote asset, as the backtester's
+    /// fill model does, for comparing a testnet run with a backtest order for order.
+    /// </summary>
+    public bool CommissionInReceivedAsset { get; init; } = true;
+
     /// <summary>The full bid-ask spread around the last replayed price, in basis points (each side half of it, put on the tick).</summary>
     public decimal SpreadBps { get; init; } = 1m;
 

@@ -66,12 +66,12 @@ public sealed class BinanceTradingClientTests
         var thinBook = new Simulator.Matching.SimulatorTradingOptions { BookShareOfBarVolume = 0.001m };
         await using var h = await StartAsync(options: new Simulator.SimulatorOptions { Trading = thinBook });
         var asks = h.Exchange.Book(TestCandles.BtcUsdt, OrderSide.Buy);
-        var quantity = asks[0].Quantity + asks[1].Quantity / 2;
+        var second = OfflineSymbols.BtcUsdt.Filters.RoundQuantity(asks[1].Quantity / 2);
 
-        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, quantity, "walk"), Ct);
+        var placement = await h.Client.PlaceOrderAsync(Market(OrderSide.Buy, asks[0].Quantity + second, "walk"), Ct);
 
-        var fills = placement.Order!.Fills;
-        fills.Select(f => (f.Price, f.Quantity)).ShouldBe([(asks[0].Price, asks[0].Quantity), (asks[1].Price, asks[1].Quantity / 2)]);
+        var fills = placement.Order.ShouldNotBeNull(placement.Reason).Fills;
+        fills.Select(f => (f.Price, f.Quantity)).ShouldBe([(asks[0].Price, asks[0].Quantity), (asks[1].Price, second)]);
         placement.Order.AveragePrice.ShouldBeGreaterThan(asks[0].Price);
     }
 

@@ -22,10 +22,13 @@ public sealed class TradingHarness : IAsyncDisposable
 
     public static BinanceCredentials TestCredentials { get; } = new(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret);
 
-    /// <summary>Fast unknown-outcome resolution for tests; placements answer within 2 s or are unknown.</summary>
+    /// <summary>
+    /// Fast unknown-outcome resolution for tests. Placements answer within 15 s or are unknown: 2 s turned answers from a
+    /// loaded machine into unknown outcomes; tests of timeouts set their own shorter one.
+    /// </summary>
     public static BinanceTradingOptions FastOptions { get; } = new()
     {
-        RequestTimeout = TimeSpan.FromSeconds(2), UnknownOutcomeQueryDelay = TimeSpan.FromMilliseconds(5), UnknownOutcomeQueries = 4,
+        RequestTimeout = TimeSpan.FromSeconds(15), UnknownOutcomeQueryDelay = TimeSpan.FromMilliseconds(5), UnknownOutcomeQueries = 4,
     };
 
     public BinanceSimulator Simulator { get; }

@@ -8,7 +8,7 @@ using Trading.Services.Import;
 namespace Trading.Cli.Commands.Exchange;
 
 /// <summary>
-/// <c>trading exchange simulate --data PATH... --port N [--speed N] [--replay-from DATE]</c>: a Binance-compatible
+/// <c>trading exchange simulate --data PATH... --port N [--speed N] [--replay-from DATE] [--spread-bps N] [--depth-levels N]</c>: a Binance-compatible
 /// server on 127.0.0.1 serving the data's history over REST and replaying the rest on the kline stream, until Ctrl+C.
 /// </summary>
 public static class SimulateCommand
@@ -21,14 +21,20 @@ public static class SimulateCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 9000 };
         var speed = new Option<double>("--speed") { Description = "Replay speed: 1 real time, N times faster, 0 as fast as clients read", DefaultValueFactory = _ => 1 };
         var replayFrom = new Option<string?>("--replay-from") { Description = $"First bar replayed on the stream (default: the last half of each series, at most {DefaultReplayBars} bars)" };
+        var spread = new Option<decimal>("--spread-bps") { Description = "Bid-ask spread of the modelled book in basis points (docs/simulator.md)", DefaultValueFactory = _ => 1m };
+        var depth = new Option<int>("--depth-levels") { Description = "Price levels per side of the modelled book, each an equal share of the last bar's volume", DefaultValueFactory = _ => 10 };
         var command = new Command("simulate", "Serve a Binance-compatible simulator");
-        foreach (var option in new Option[] { data, port, speed, replayFrom }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, port, speed, replayFrom, spread, depth }) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(port) is < 0 or > 65535)
                 return Usage("--port must be between 0 and 65535");
             if (parse.GetValue(speed) is var s && (s < 0 || double.IsNaN(s)))
                 return Usage("--speed must be 0 or more");
+            if (parse.GetValue(spread) is < 0 or > 1000)
+                return Usage("--spread-bps must be between 0 and 1000");
+            if (parse.GetValue(depth) is < 1 or > 1000)
+                return Usage("--depth-levels must be between 1 and 1000");
             long? replayFromMs = null;
             if (parse.GetValue(replayFrom) is { } text)
             {
@@ -52,7 +58,8 @@ public static class SimulateCommand
                 var ordered = series.OrderBy(c => c.OpenTimeMs).ToList();
                 market.Add(ordered, replayFromMs ?? ordered[ordered.Count - Math.Min(DefaultReplayBars, (ordered.Count + 1) / 2)].OpenTimeMs);
             }
-            await using var simulator = new BinanceSimulator(market, new SimulatorOptions { Port = parse.GetValue(port), Speed = s });
+            var trading = new Trading.Binance.Simulator.Matching.SimulatorTradingOptions { SpreadBps = parse.GetValue(spread), DepthLevels = parse.GetValue(depth) };
+            await using var simulator = new BinanceSimulator(market, new SimulatorOptions { Port = parse.GetValue(port), Speed = s, Trading = trading });
             var url = await simulator.StartAsync(ct);
             Console.WriteLine($"Binance simulator on {url} (streams at {simulator.WebSocketUrl}stream?streams=...)");
             foreach (var series in market.Series)

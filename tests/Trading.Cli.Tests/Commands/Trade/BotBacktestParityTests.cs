@@ -100,7 +100,11 @@ public sealed class BotBacktestParityTests : IAsyncLifetime
     private async Task<BotRun> RunBotAsync(string strategy, string mode, Dictionary<string, string?> extra)
     {
         var dataDir = Path.Combine(_dir.Path, $"{strategy}-{mode}");
-        await using var simulator = new BinanceSimulator(new SimulatedMarket().Add(_candles, _candles[0].OpenTimeMs), new SimulatorOptions { Speed = 3000 });
+        // The backtester charges commission in the quote asset and models no spread; Binance (and the simulator by default)
+        // charges it in the asset received, making each sell 0.00001 smaller, and a buy pays half the spread, moving the
+        // protective levels. Order-for-order parity compares the kernel, so the fill models match here.
+        var quoteFees = new Binance.Simulator.Matching.SimulatorTradingOptions { CommissionInReceivedAsset = false, SpreadBps = 0m };
+        await using var simulator = new BinanceSimulator(new SimulatedMarket().Add(_candles, _candles[0].OpenTimeMs), new SimulatorOptions { Speed = 3000, Trading = quoteFees });
         await simulator.StartAsync(Ct);
         var environment = new Dictionary<string, string?>(extra)
         {
