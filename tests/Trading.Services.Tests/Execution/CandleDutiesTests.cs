@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Core.Risk;
-using Trading.Core.Storage;
 using Trading.Services.Execution;
 using Trading.Storage;
 
@@ -22,8 +20,8 @@ public sealed class CandleDutiesTests
     {
         await using var h = await ExecutionHarness.CreateAsync();
         await using var otherStore = await TradingStoreFactory.OpenAsync(null, h.Settings.DataDir, h.Token);
-        var watcher = await PaperExecutorAsync(h, otherStore, new ExecutionPolicy());
-        var trader = await PaperExecutorAsync(h, h.Store, new ExecutionPolicy());
+        var watcher = await h.CreatePaperExecutorAsync(otherStore);
+        var trader = await h.CreatePaperExecutorAsync(h.Store);
         await trader.OnCandleAsync(ExecutionHarness.Bar(0, Price), h.Token);
 
         await trader.ExecuteAsync(ExecutionRequest.FromSignal(ExecutionHarness.BuySignal("entry", Price) with { StopLoss = Price - 100m }), h.Token);
@@ -51,7 +49,7 @@ public sealed class CandleDutiesTests
         {
             EntryOrderType = EntryOrderType.Limit, LimitEntryTimeout = new LimitEntryTimeoutPolicy(TimeSpan.FromMinutes(2), AbandonMovePct: 5m),
         };
-        var executor = await PaperExecutorAsync(h, h.Store, policy);
+        var executor = await h.CreatePaperExecutorAsync(h.Store, policy);
         await executor.OnCandleAsync(ExecutionHarness.Bar(0, Price), h.Token);
 
         var placed = await executor.ExecuteAsync(ExecutionRequest.FromSignal(ExecutionHarness.BuySignal("limit", Price)), h.Token);
@@ -65,8 +63,4 @@ public sealed class CandleDutiesTests
         repriced.Price.ShouldBe(Price + 60m);
         repriced.Quantity.ShouldBe(0.01m);
     }
-
-    private static Task<OrderExecutor> PaperExecutorAsync(ExecutionHarness h, ITradingStore store, ExecutionPolicy policy) =>
-        ExecutorFactory.CreateAsync(store, h.Bus, new ExecutionOptions { Mode = ExecutionMode.Paper, Policy = policy }, ExecutorFactory.LimitsFrom(h.Settings),
-            SymbolDirectory.Offline(h.Settings), h.Clock, NullLogger.Instance, h.Health, ct: h.Token);
 }
