@@ -63,6 +63,11 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         ExecutorFactory.CreateAsync(Store, Bus, new ExecutionOptions { Mode = mode }, ExecutorFactory.LimitsFrom(Settings),
             SymbolDirectory.Offline(Settings), Clock, NullLogger.Instance, Health, venue, Token);
 
+    /// <summary>A paper executor on <paramref name="store"/> (another connection to the same store stands for another process).</summary>
+    public Task<OrderExecutor> CreatePaperExecutorAsync(ITradingStore store, ExecutionPolicy? policy = null) =>
+        ExecutorFactory.CreateAsync(store, Bus, new ExecutionOptions { Mode = ExecutionMode.Paper, Policy = policy ?? new ExecutionPolicy() },
+            ExecutorFactory.LimitsFrom(Settings), SymbolDirectory.Offline(Settings), Clock, NullLogger.Instance, Health, ct: Token);
+
     /// <summary>Closes and reopens the store, as a process restart would.</summary>
     public async Task ReopenStoreAsync()
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 using Trading.Core.Execution;
 using Trading.Core.Model;
@@ -114,7 +113,5 @@ public sealed class SharedPaperBookTests
 
     private static Task<ITradingStore> OpenStoreAsync(ExecutionHarness h) => TradingStoreFactory.OpenAsync(null, h.Settings.DataDir, h.Token);
 
-    private static Task<OrderExecutor> ExecutorOnAsync(ExecutionHarness h, ITradingStore store) =>
-        ExecutorFactory.CreateAsync(store, h.Bus, new ExecutionOptions { Mode = ExecutionMode.Paper }, ExecutorFactory.LimitsFrom(h.Settings),
-            SymbolDirectory.Offline(h.Settings), h.Clock, NullLogger.Instance, h.Health, ct: h.Token);
+    private static Task<OrderExecutor> ExecutorOnAsync(ExecutionHarness h, ITradingStore store) => h.CreatePaperExecutorAsync(store);
 }

@@ -51,6 +51,23 @@ public sealed class BacktestCommandTests(BacktestDataFixture data) : IClassFixtu
     }
 
     [Fact]
+    public async Task Run_DailyLossLimitZero_AcceptedAndTradesAsWithTheLimitOff()
+    {
+        string[] args = ["backtest", "run", "--strategy", "rsi", .. Range, "--json", "--data-dir", data.DataDir];
+
+        var zero = await CliProcess.RunAsync(args, new Dictionary<string, string?> { ["RISK_DAILY_LOSS_LIMIT_PCT"] = "0" }, ct: Ct);
+        var off = await CliProcess.RunAsync(args, new Dictionary<string, string?> { ["RISK_DAILY_LOSS_LIMIT_PCT"] = "100" }, ct: Ct);
+
+        zero.ExitCode.ShouldBe(0, zero.Error);
+        off.ExitCode.ShouldBe(0, off.Error);
+        using var zeroJson = JsonDocument.Parse(zero.Output);
+        using var offJson = JsonDocument.Parse(off.Output);
+        var trades = zeroJson.RootElement.GetProperty("statistics").GetProperty("trades").GetInt32();
+        trades.ShouldBeGreaterThan(0);
+        trades.ShouldBe(offJson.RootElement.GetProperty("statistics").GetProperty("trades").GetInt32());
+    }
+
+    [Fact]
     public async Task Run_FiveMinuteTimeframe_ResamplesFromOneMinute()
     {
         var result = await Cli(["backtest", "run", "--strategy", "rsi", .. Range, "--timeframe", "5m", "--json"]);

@@ -30,12 +30,9 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private Dictionary<string, string?> Environment => new()
+    private Dictionary<string, string?> Environment => new(RunningCliWait.SimulatorEnvironment(_simulator, configDir: null, logLevel: "Information"))
     {
-        ["BINANCE_BASE_URL"] = _simulator.BaseUrl.ToString().TrimEnd('/'),
-        ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
         ["TRADING_DATA_DIR"] = DataDir,
-        ["LOG_LEVEL"] = "Information",
         ["TRADING_API_PORT"] = "0", // the API `service run` hosts takes a free port, so parallel runs never collide
     };
 
@@ -51,13 +48,13 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
         _dir.Write("config/bots/off.json", """{ "strategy": "rsi", "symbols": ["BTCUSDT"], "enabled": false }""");
 
         await using var service = CliProcess.Start(["service", "run"], Environment, _dir.Path);
-        await WhileRunningAsync(service, () => Task.FromResult(service.Error.Contains("Ctrl+C stops", StringComparison.Ordinal)));
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(service.Error.Contains("Ctrl+C stops", StringComparison.Ordinal)), Timeout, Ct, service);
         await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
-        await WhileRunningAsync(service, async () =>
+        await RunningCliWait.WhileRunningAsync(async () =>
         {
             var bots = (await store.Signals.ListAsync(null, 200, Ct)).Select(s => s.BotId).Distinct().ToList();
             return bots.Contains("rsi-btcusdt-1m") && bots.Contains("btc-sma");
-        });
+        }, Timeout, Ct, service);
         await service.TerminateAsync(Ct);
         var exited = await service.WaitForExitAsync(Timeout, Ct);
 
@@ -77,18 +74,5 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
 
         result.ExitCode.ShouldBe(2);
         result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: config/strategies.yaml: strategy 'nosuch': unknown strategy 'nosuch'");
-    }
-
-    private static async Task WhileRunningAsync(RunningCli service, Func<Task<bool>> condition)
-    {
-        try
-        {
-            await TestWait.UntilAsync(async () => service.HasExited || await condition(), Timeout, Ct);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\nstdout:\n{service.Output}\nstderr:\n{service.Error}", e);
-        }
-        service.HasExited.ShouldBeFalse($"the service exited early:\n{service.Output}\n{service.Error}");
     }
 }

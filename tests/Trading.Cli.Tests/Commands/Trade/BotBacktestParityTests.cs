@@ -106,23 +106,19 @@ public sealed class BotBacktestParityTests : IAsyncLifetime
         var quoteFees = new Binance.Simulator.Matching.SimulatorTradingOptions { CommissionInReceivedAsset = false, SpreadBps = 0m };
         await using var simulator = new BinanceSimulator(new SimulatedMarket().Add(_candles, _candles[0].OpenTimeMs), new SimulatorOptions { Speed = 3000, Trading = quoteFees });
         await simulator.StartAsync(Ct);
-        var environment = new Dictionary<string, string?>(extra)
+        var environment = new Dictionary<string, string?>(RunningCliWait.SimulatorEnvironment(simulator, Path.Combine(_dir.Path, "config")))
         {
-            ["BINANCE_BASE_URL"] = simulator.BaseUrl.ToString().TrimEnd('/'),
-            ["BINANCE_WS_URL"] = simulator.WebSocketUrl.ToString().TrimEnd('/'),
-            ["BINANCE_WS_API_URL"] = simulator.WebSocketApiUrl.ToString().TrimEnd('/'),
-            ["TRADING_CONFIG_DIR"] = Path.Combine(_dir.Path, "config"),
-            ["LOG_LEVEL"] = "Warning",
             ["RISK_MAX_POSITION_SIZE"] = "1", ["RISK_DAILY_LOSS_LIMIT_PCT"] = "100", ["RISK_MAX_DRAWDOWN_PCT"] = "100", ["RISK_PRICE_GUARD_PCT"] = "0",
             ["RISK_STOP_LOSS_PCT"] = StopLossPct, ["RISK_TAKE_PROFIT_PCT"] = TakeProfitPct,
             ["PAPER_FEE_BPS"] = "10", ["PAPER_SLIPPAGE_BPS"] = "2",
         };
+        foreach (var (key, value) in extra) environment[key] = value;
         await using var bot = CliProcess.Start(["trade", "start", "--strategy", strategy, "--symbol", "BTCUSDT", "--timeframe", "1m",
             "--mode", mode, "--name", "parity", "--data-dir", dataDir], environment, _dir.Path);
         var last = _candles[^1];
-        await WhileRunningAsync(bot, () => Task.FromResult(bot.Output.Contains("bot parity:", StringComparison.Ordinal)));
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(bot.Output.Contains("bot parity:", StringComparison.Ordinal)), Timeout, Ct, bot);
         await using var store = await TradingStoreFactory.ConnectAsync(null, dataDir, Ct);
-        await WhileRunningAsync(bot, async () => (await store.Candles.GetLatestAsync(last.Symbol, last.Timeframe, Ct))?.OpenTimeMs == last.OpenTimeMs);
+        await RunningCliWait.WhileRunningAsync(async () => (await store.Candles.GetLatestAsync(last.Symbol, last.Timeframe, Ct))?.OpenTimeMs == last.OpenTimeMs, Timeout, Ct, bot);
         await bot.TerminateAsync(Ct);
         (await bot.WaitForExitAsync(Timeout, Ct)).ExitCode.ShouldBe(0, bot.Error);
 
@@ -131,19 +127,6 @@ public sealed class BotBacktestParityTests : IAsyncLifetime
         var fills = (await store.Orders.GetFillsAsync(null, Ct)).OrderBy(f => f.Time).ToList();
         var account = await Services.Portfolio.PortfolioReplay.BuildAsync(store, 10_000m, DateTimeOffset.UtcNow, Ct);
         return new BotRun(candles, orders, fills, account.Cash, candles[^HandlingMargin].CloseTime);
-    }
-
-    private static async Task WhileRunningAsync(RunningCli bot, Func<Task<bool>> condition)
-    {
-        try
-        {
-            await TestWait.UntilAsync(async () => bot.HasExited || await condition(), Timeout, Ct);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\nstdout:\n{bot.Output}\nstderr:\n{bot.Error}", e);
-        }
-        bot.HasExited.ShouldBeFalse($"the bot exited early:\n{bot.Output}\n{bot.Error}");
     }
 
     /// <summary>The bot is stopped once its collector stored the last candle: the strategy may not have seen the last few yet.</summary>

@@ -51,12 +51,12 @@ public sealed class MultiProcessPaperTests(PostgresServerFixture postgres) : IAs
             "--param", "period=2", "--param", "quantity=0.002", "--mode", "paper", "--name", "bot-a");
         await using var botB = Start(environment, "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "1m",
             "--param", "period=3", "--param", "quantity=0.003", "--mode", "paper", "--name", "bot-b");
-        await WhileRunningAsync([botA, botB], async () => (await BotFillsAsync(store, "bot-a")) > 0 && (await BotFillsAsync(store, "bot-b")) > 0);
+        await RunningCliWait.WhileRunningAsync(async () => (await BotFillsAsync(store, "bot-a")) > 0 && (await BotFillsAsync(store, "bot-b")) > 0, Timeout, Ct, botA, botB);
 
         var buys = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
             CliProcess.RunAsync(["order", "buy", "--symbol", "BTCUSDT", "--quantity", "0.006", "--data-dir", DataDir], environment, _dir.Path, Ct)));
         var fillsAfterBuys = (await store.Orders.GetFillsAsync(null, Ct)).Count;
-        await WhileRunningAsync([botA, botB], async () => (await store.Orders.GetFillsAsync(null, Ct)).Count >= fillsAfterBuys + 2);
+        await RunningCliWait.WhileRunningAsync(async () => (await store.Orders.GetFillsAsync(null, Ct)).Count >= fillsAfterBuys + 2, Timeout, Ct, botA, botB);
         await botA.TerminateAsync(Ct);
         await botB.TerminateAsync(Ct);
         (await botA.WaitForExitAsync(Timeout, Ct)).ExitCode.ShouldBe(0, botA.Error);
@@ -108,16 +108,12 @@ public sealed class MultiProcessPaperTests(PostgresServerFixture postgres) : IAs
 
     private string DataDir => Path.Combine(_dir.Path, "data");
 
-    private Dictionary<string, string?> Environment(string? databaseUrl) => new()
+    private Dictionary<string, string?> Environment(string? databaseUrl) => new(RunningCliWait.SimulatorEnvironment(_simulator, Path.Combine(_dir.Path, "config")))
     {
-        ["BINANCE_BASE_URL"] = _simulator.BaseUrl.ToString().TrimEnd('/'),
-        ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
-        ["TRADING_CONFIG_DIR"] = Path.Combine(_dir.Path, "config"),
         ["DATABASE_URL"] = databaseUrl,
         ["TRADING_MODE"] = "paper",
         ["DRY_RUN"] = "false",
         ["RISK_MAX_POSITION_SIZE"] = MaxPositionFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["LOG_LEVEL"] = "Warning",
     };
 
     private RunningCli Start(Dictionary<string, string?> environment, params string[] args) =>
@@ -127,18 +123,5 @@ public sealed class MultiProcessPaperTests(PostgresServerFixture postgres) : IAs
     {
         var orders = (await store.Orders.ListAsync(limit: 10_000, ct: Ct)).Where(o => o.BotId == bot).Select(o => o.Id).ToHashSet();
         return (await store.Orders.GetFillsAsync(null, Ct)).Count(f => orders.Contains(f.OrderId));
-    }
-
-    private static async Task WhileRunningAsync(RunningCli[] bots, Func<Task<bool>> condition)
-    {
-        try
-        {
-            await TestWait.UntilAsync(async () => bots.Any(b => b.HasExited) || await condition(), Timeout, Ct);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\n{string.Join("\n", bots.Select(b => $"stdout:\n{b.Output}\nstderr:\n{b.Error}"))}", e);
-        }
-        foreach (var bot in bots) bot.HasExited.ShouldBeFalse($"a bot exited early:\n{bot.Output}\n{bot.Error}");
     }
 }

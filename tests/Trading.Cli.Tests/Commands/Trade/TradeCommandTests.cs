@@ -35,13 +35,7 @@ public sealed class TradeCommandTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private Dictionary<string, string?> Environment => new()
-    {
-        ["BINANCE_BASE_URL"] = _simulator.BaseUrl.ToString().TrimEnd('/'),
-        ["BINANCE_WS_URL"] = _simulator.WebSocketUrl.ToString().TrimEnd('/'),
-        ["TRADING_CONFIG_DIR"] = Path.Combine(_dir.Path, "config"),
-        ["LOG_LEVEL"] = "Warning",
-    };
+    private Dictionary<string, string?> Environment => RunningCliWait.SimulatorEnvironment(_simulator, Path.Combine(_dir.Path, "config"));
 
     private Task<CliProcess.Result> Run(params string[] args) => CliProcess.RunAsync([.. args, "--data-dir", DataDir], Environment, _dir.Path, Ct);
 
@@ -52,9 +46,9 @@ public sealed class TradeCommandTests : IAsyncLifetime
     {
         await using var bot = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "1m",
             "--param", "period=2", "--param", "quantity=0.001", "--mode", "paper", "--name", "paper-rsi");
-        await WhileRunningAsync(bot, () => Task.FromResult(bot.Output.Contains("bot paper-rsi:", StringComparison.Ordinal)));
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(bot.Output.Contains("bot paper-rsi:", StringComparison.Ordinal)), Timeout, Ct, bot);
         await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
-        await WhileRunningAsync(bot, async () => (await BotOrdersAsync(store)).Count(o => o.Status == OrderStatus.Filled) >= 2);
+        await RunningCliWait.WhileRunningAsync(async () => (await BotOrdersAsync(store)).Count(o => o.Status == OrderStatus.Filled) >= 2, Timeout, Ct, bot);
 
         var running = await Run("trade", "status");
         var again = await Run("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "paper-rsi", "--mode", "paper");
@@ -88,9 +82,9 @@ public sealed class TradeCommandTests : IAsyncLifetime
         _dir.Write("config/bots/btc-rsi.json",
             """{ "strategy": "rsi", "symbols": ["BTCUSDT"], "timeframe": "1m", "parameters": { "period": 2, "quantity": 0.001 } }""");
         await using var bot = Start("trade", "start", "--bot", "btc-rsi");
-        await WhileRunningAsync(bot, () => Task.FromResult(bot.Output.Contains("bot btc-rsi:", StringComparison.Ordinal)));
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(bot.Output.Contains("bot btc-rsi:", StringComparison.Ordinal)), Timeout, Ct, bot);
         await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
-        await WhileRunningAsync(bot, async () => (await store.Signals.ListAsync("rsi", 10, Ct)).Count > 0);
+        await RunningCliWait.WhileRunningAsync(async () => (await store.Signals.ListAsync("rsi", 10, Ct)).Count > 0, Timeout, Ct, bot);
 
         await bot.TerminateAsync(Ct);
         var exited = await bot.WaitForExitAsync(Timeout, Ct);
@@ -151,9 +145,9 @@ public sealed class TradeCommandTests : IAsyncLifetime
     {
         await using (var killed = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "dies"))
         {
-            await WhileRunningAsync(killed, () => Task.FromResult(killed.Output.Contains("bot dies:", StringComparison.Ordinal)));
+            await RunningCliWait.WhileRunningAsync(() => Task.FromResult(killed.Output.Contains("bot dies:", StringComparison.Ordinal)), Timeout, Ct, killed);
             await using var store = await TradingStoreFactory.ConnectAsync(null, DataDir, Ct);
-            await WhileRunningAsync(killed, async () => await new Services.Bots.BotRuntimeStore(store).GetAsync("dies", Ct) is { IsRunning: true });
+            await RunningCliWait.WhileRunningAsync(async () => await new Services.Bots.BotRuntimeStore(store).GetAsync("dies", Ct) is { IsRunning: true }, Timeout, Ct, killed);
             using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", killed.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync(Ct);
             await killed.WaitForExitAsync(Timeout, Ct);
@@ -161,7 +155,7 @@ public sealed class TradeCommandTests : IAsyncLifetime
 
         var lost = await Run("trade", "status", "--bot", "dies");
         await using var again = Start("trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "dies");
-        await WhileRunningAsync(again, () => Task.FromResult(again.Output.Contains("bot dies:", StringComparison.Ordinal)));
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(again.Output.Contains("bot dies:", StringComparison.Ordinal)), Timeout, Ct, again);
         var stop = await Run("trade", "stop", "--strategy", "rsi", "--symbol", "BTCUSDT");
         var exited = await again.WaitForExitAsync(Timeout, Ct);
         var notRunning = await Run("trade", "stop", "--bot", "dies");
@@ -176,20 +170,6 @@ public sealed class TradeCommandTests : IAsyncLifetime
         notRunning.ErrorLines.ShouldHaveSingleItem().ShouldBe("error: bot 'dies' is not running");
         noneOfStrategy.ExitCode.ShouldBe(2);
         noneOfStrategy.ErrorLines.ShouldHaveSingleItem().ShouldBe("error: no bot of strategy 'rsi' is running");
-    }
-
-    /// <summary>Polls <paramref name="condition"/> while the bot runs; a bot that exits or a timeout fails with the bot's output.</summary>
-    private static async Task WhileRunningAsync(RunningCli bot, Func<Task<bool>> condition)
-    {
-        try
-        {
-            await TestWait.UntilAsync(async () => bot.HasExited || await condition(), Timeout, Ct);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}\nstdout:\n{bot.Output}\nstderr:\n{bot.Error}", e);
-        }
-        bot.HasExited.ShouldBeFalse($"the bot exited early:\n{bot.Output}\n{bot.Error}");
     }
 
     private static async Task<List<Core.Model.Order>> BotOrdersAsync(ITradingStore store) =>
