@@ -88,7 +88,8 @@ public sealed class OrderExecutorService(
         if (inline?.Drives(signal.Symbol) == true) return; // the strategy engine executed it in candle order
         try
         {
-            var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);
+            // Not cancelled by a stop (SIGINT/SIGTERM): an order in flight finishes, is booked and acked before the process exits.
+            var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), CancellationToken.None);
             logger.LogInformation("Signal {SignalId}: {Outcome}", signal.Id, outcome);
         }
         catch (Exception e) when (e is not OperationCanceledException)
