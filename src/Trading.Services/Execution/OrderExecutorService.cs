@@ -89,7 +89,8 @@ public sealed class OrderExecutorService(
         using var scope = logger.BeginScope(Observability.Logging.LogScopes.ForSignal(signal));
         try
         {
-            var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct);
+            // Not cancelled by a stop (SIGINT/SIGTERM): an order in flight finishes, is booked and acked before the process exits.
+            var outcome = await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), CancellationToken.None);
             logger.LogInformation("Signal {SignalId}: {Outcome}", signal.Id, outcome);
         }
         catch (Exception e) when (e is not OperationCanceledException)

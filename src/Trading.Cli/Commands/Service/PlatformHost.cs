@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Trading.Core.Execution;
+using Trading.Core.MarketData;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Core.Storage;
@@ -76,6 +78,9 @@ internal static class PlatformHost
             if (series.Length == 0) Console.Error.WriteLine("warning: no symbols configured (config/symbols.yaml): the collector is not started");
             else builder.Services.AddCandleCollector(settings, new CollectorOptions { Series = series, WebSocketUrl = new Uri(settings.BinanceWsUrl) });
         }
+        // The connection flag is this process's collector's: a process without one (a separate executor) has no flag to trust,
+        // so it neither reports itself degraded nor denies orders for a connection it does not hold.
+        if (!services.Contains(Collector)) builder.Services.RemoveAll<IMarketConnectionHealth>();
     }
 
     /// <summary>Connects the bus before the host starts, so a Redis that stays away ends in one error line, not a host failure report.</summary>
