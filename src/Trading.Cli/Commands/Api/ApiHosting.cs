@@ -30,7 +30,8 @@ internal static class ApiHosting
         }
         catch (IOException e)
         {
-            await Console.Error.WriteLineAsync($"error: the API cannot listen on {ApiAccess.ListenUrl(settings)}: {e.Message.Split('\n')[0]}");
+            var url = ApiAccess.ListenUrl(settings, app.Services.GetRequiredService<ApiOptions>().Port);
+            await Console.Error.WriteLineAsync($"error: the API cannot listen on {url}: {e.Message.Split('\n')[0]}");
             return StoreCommand.RuntimeError;
         }
         if (string.IsNullOrEmpty(settings.ApiKey))
