@@ -40,14 +40,15 @@ internal static class PlatformHost
         if (venue is not null) builder.Services.AddSingleton(venue);
         builder.Services.AddTradingPlatform(settings);
         builder.Services.AddBinanceMarketData(settings);
+        // Observers start before the services they watch and stop after them: a consumer group that stopped reading would hold up publishers.
+        builder.Services.AddPlatformMetrics(settings);
+        builder.Services.AddPlatformAlerts(settings);
         first?.Invoke(builder.Services);
         if (services.Contains(Engine) && services.Contains(Executor)) builder.Services.AddInlineExecution();
         if (services.Contains(Engine)) builder.Services.AddStrategyEngine(settings);
         if (services.Contains(Executor)) builder.Services.AddOrderExecutor();
         if (services.Contains(Portfolio)) builder.Services.AddPortfolioManager();
         builder.Services.AddHostedService<ConsumersReadyGate>();
-        builder.Services.AddPlatformMetrics(settings);
-        builder.Services.AddPlatformAlerts(settings);
         if (services.Contains(Collector))
         {
             var series = Series(settings);
