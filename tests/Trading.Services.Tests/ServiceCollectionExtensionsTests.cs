@@ -5,6 +5,7 @@ using Trading.Core.Messaging;
 using Trading.Messaging;
 using Trading.Messaging.Redis;
 using Trading.Services.Configuration;
+using Trading.Services.Observability;
 using Trading.TestInfrastructure.Servers;
 
 namespace Trading.Services.Tests;
@@ -19,7 +20,7 @@ public sealed class ServiceCollectionExtensionsTests
 
         provider.GetRequiredService<TradingSettings>().ShouldBeSameAs(settings);
         provider.GetRequiredService<TimeProvider>().ShouldBeSameAs(TimeProvider.System);
-        provider.GetRequiredService<IMessageBus>().ShouldBeOfType<InProcessMessageBus>();
+        provider.GetRequiredService<IMessageBus>().ShouldBeOfType<MeteredMessageBus>().Inner.ShouldBeOfType<InProcessMessageBus>();
         provider.GetRequiredService<IMessageBus>().ShouldBeSameAs(provider.GetRequiredService<IMessageBus>());
     }
 
@@ -30,7 +31,7 @@ public sealed class ServiceCollectionExtensionsTests
         var settings = new TradingSettings { LogLevel = "Warning", RedisUrl = redis.Url };
         await using var provider = new ServiceCollection().AddTradingPlatform(settings).BuildServiceProvider();
 
-        var bus = provider.GetRequiredService<IMessageBus>().ShouldBeOfType<RedisMessageBus>();
+        var bus = provider.GetRequiredService<IMessageBus>().ShouldBeOfType<MeteredMessageBus>().Inner.ShouldBeOfType<RedisMessageBus>();
         bus.Endpoint.Port.ShouldBe(redis.Port);
     }
 

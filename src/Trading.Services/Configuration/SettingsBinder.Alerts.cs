@@ -21,12 +21,5 @@ internal sealed partial class SettingsBinder
         EmailPassword = Text(SettingKeys.AlertsEmailPassword),
     };
 
-    private LogFormat? Format()
-    {
-        var text = Text(SettingKeys.LogFormat);
-        if (text is null) return null;
-        if (Enum.TryParse<LogFormat>(text, ignoreCase: true, out var format) && !char.IsAsciiDigit(text[0])) return format;
-        Add(SettingKeys.LogFormat, $"LOG_FORMAT must be auto, json or text (got '{text}')");
-        return null;
-    }
+    private LogFormat? Format() => Choice<LogFormat>(SettingKeys.LogFormat, "LOG_FORMAT must be auto, json or text");
 }

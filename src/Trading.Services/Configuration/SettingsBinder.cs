@@ -117,12 +117,15 @@ internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string>
     private string? Text(string key) =>
         values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private TradingMode? Mode()
+    private TradingMode? Mode() => Choice<TradingMode>(SettingKeys.TradingMode, "TRADING_MODE must be paper, testnet or live");
+
+    /// <summary>An enum value by name, ignoring case; numbers are not names.</summary>
+    private TEnum? Choice<TEnum>(string key, string rule) where TEnum : struct, Enum
     {
-        var text = Text(SettingKeys.TradingMode);
+        var text = Text(key);
         if (text is null) return null;
-        if (Enum.TryParse<TradingMode>(text, ignoreCase: true, out var mode) && !char.IsAsciiDigit(text[0])) return mode;
-        Add(SettingKeys.TradingMode, $"TRADING_MODE must be paper, testnet or live (got '{text}')");
+        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !char.IsAsciiDigit(text[0])) return value;
+        Add(key, $"{rule} (got '{text}')");
         return null;
     }
 

@@ -12,6 +12,7 @@ using Trading.TestInfrastructure.Servers;
 namespace Trading.Services.Tests.Observability;
 
 /// <summary>The loopback /metrics endpoint, scraped by a real Prometheus and linted by promtool.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsExportTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -63,6 +63,9 @@ internal static class PlatformHost
         if (venue is not null) builder.Services.AddSingleton(venue);
         builder.Services.AddTradingPlatform(settings);
         builder.Services.AddBinanceMarketData(settings);
+        // Observers start before the services they watch and stop after them: a consumer group that stopped reading would hold up publishers.
+        builder.Services.AddPlatformMetrics(settings);
+        builder.Services.AddPlatformAlerts(settings);
         first?.Invoke(builder.Services);
         if (services.Contains(Engine) && services.Contains(Executor)) builder.Services.AddInlineExecution();
         if (services.Contains(Engine)) builder.Services.AddStrategyEngine(settings);
@@ -70,8 +73,6 @@ internal static class PlatformHost
         if (services.Contains(Portfolio)) builder.Services.AddPortfolioManager();
         if (services.Contains(Supervisor)) builder.Services.AddBotSupervisor(Path.Combine(settings.DataDir, "logs"));
         builder.Services.AddHostedService<ConsumersReadyGate>();
-        builder.Services.AddPlatformMetrics(settings);
-        builder.Services.AddPlatformAlerts(settings);
         if (services.Contains(Collector))
         {
             var series = Series(settings);

@@ -21,14 +21,15 @@ public static class PlatformLogging
     {
         ArgumentNullException.ThrowIfNull(settings);
         var level = Level(settings.LogLevel);
+        var secrets = SecretValues(settings);
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level ?? LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .Enrich.With(new ServiceEnricher(), new SafeValuesEnricher(SecretValues(settings)));
+            .Enrich.With(new ServiceEnricher(), new SafeValuesEnricher(secrets));
         if (level is null) return configuration.CreateLogger();
-        return configuration.WriteTo.Sink(new SynchronizedWriterSink(Formatter(settings.LogFormat, isTerminal), output)).CreateLogger();
+        return configuration.WriteTo.Sink(new SynchronizedWriterSink(Formatter(settings.LogFormat, isTerminal), output, secrets)).CreateLogger();
     }
 
     public static ITextFormatter Formatter(LogFormat format, bool isTerminal) =>

@@ -58,6 +58,18 @@ public sealed class PlatformLoggingTests
     }
 
     [Fact]
+    public void Log_ExceptionMessageHoldingASecret_IsMasked()
+    {
+        var output = new StringWriter();
+        using var provider = Services(new TradingSettings { LogFormat = LogFormat.Json, BinanceApiKey = Secret, BinanceApiSecret = "other-secret-value" }, output);
+
+        provider.GetRequiredService<ILogger<PlatformLoggingTests>>().LogError(new InvalidOperationException($"key {Secret} refused"), "Request failed");
+
+        output.ToString().ShouldNotContain(Secret);
+        output.ToString().ShouldContain("key *** refused");
+    }
+
+    [Fact]
     public void Log_NameWithControlCharacters_IsEscapedOnOneLine()
     {
         var output = new StringWriter();
