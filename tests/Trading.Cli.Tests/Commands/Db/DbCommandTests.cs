@@ -11,15 +11,13 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Status_FreshSqlite_ListsPendingMigrations()
+    public async Task Status_FreshSqlite_SaysNotCreatedYetAndCreatesNothing()
     {
         var result = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status", "--data-dir", dataDir], ct: Ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("trading.db");
-        result.Output.ShouldContain("core schema");
-        result.Output.ShouldContain("symbol filters");
-        result.Output.ShouldContain("0 applied, 6 pending");
+        result.Output.ShouldContain("trading.db does not exist yet: `trading db migrate` creates it");
+        File.Exists(Path.Combine(dataDir, "trading.db")).ShouldBeFalse();
     }
 
     [Fact]
