@@ -1,16 +1,11 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
-using Trading.Binance.Execution;
-using Trading.Binance.Orders;
 using Trading.Binance.Simulator;
 using Trading.Binance.Simulator.Matching;
-using Trading.Binance.UserData;
 using Trading.Core.Execution;
 using Trading.Core.Messaging;
 using Trading.Core.Model;
 using Trading.Services.Execution;
-using Trading.Services.Portfolio;
 using Trading.TestInfrastructure;
 
 namespace Trading.Services.Tests.Execution;
@@ -27,95 +22,54 @@ public sealed class SimulatorEndToEndTests
     [Fact]
     public async Task Testnet_SignalsAndRestingLimit_PortfolioEqualsSimulatorAccount()
     {
-        await using var h = await ExecutionHarness.CreateAsync();
         var candles = TestCandles.Generate(30);
-        await using var sim = new BinanceSimulator(new SimulatedMarket().Add(candles, candles[10].OpenTimeMs));
-        await sim.StartAsync(h.Token);
+        await using var run = await TestnetRun.StartAsync(candles, replayFromMs: candles[10].OpenTimeMs);
+        var (h, sim, executor, tracker) = (run.H, run.Sim, run.Executor, run.Tracker);
         var startPrice = candles[9].Close;
-        using var http = new HttpClient();
-        var client = ExecutionHarness.SimulatorClient(http, sim);
-        var venue = new BinanceVenue(client, h.Clock, "binance-testnet")
-        {
-            UserData = new BinanceUserDataStream(ExecutionHarness.SimulatorCredentials, new UserDataStreamOptions { WebSocketApiUrl = sim.WebSocketApiUrl }, client.Clock),
-        };
-        var options = new ExecutionOptions { Mode = ExecutionMode.Testnet };
-        // Testnet filters come from the exchange's exchangeInfo, so BINANCE_BASE_URL points at the simulator as the user would.
-        var settings = h.Settings with { BinanceBaseUrl = sim.BaseUrl.ToString() };
-        var executorService = new OrderExecutorService(settings, options, h.Store, h.Bus, h.Clock, NullLogger<OrderExecutorService>.Instance, h.Health, venue);
-        var portfolioService = new PortfolioManagerService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<PortfolioManagerService>.Instance, venue);
-        var booked = Channel.CreateUnbounded<Fill>();
-        portfolioService.FillBooked += fill => booked.Writer.TryWrite(fill);
-        await executorService.StartAsync(h.Token);
-        await portfolioService.StartAsync(h.Token);
-        try
-        {
-            var executor = await executorService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
-            var tracker = await portfolioService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
-            var router = executorService.UserData.ShouldNotBeNull();
-            var accountEvents = Channel.CreateUnbounded<VenueBalancesChanged>();
-            router.Handled += update => { if (update is VenueBalancesChanged p) accountEvents.Writer.TryWrite(p); };
-            // The mark the collector's candle would bring; given directly, as the bus does not order candles before signals.
-            await executor.OnCandleAsync(ExecutionHarness.Bar(0, startPrice), h.Token);
+        var accountEvents = Channel.CreateUnbounded<VenueBalancesChanged>();
+        run.Router.Handled += update => { if (update is VenueBalancesChanged p) accountEvents.Writer.TryWrite(p); };
+        // The mark the collector's candle would bring; given directly, as the bus does not order candles before signals.
+        await executor.OnCandleAsync(ExecutionHarness.Bar(0, startPrice), h.Token);
 
-            await PublishSignalAsync(h, "e2e-buy", OrderSide.Buy, startPrice, 0.01m);
-            await WaitForStatusAsync(h, "e2e-buy", OrderStatus.Filled);
-            await PublishSignalAsync(h, "e2e-sell", OrderSide.Sell, startPrice, 0.004m);
-            await WaitForStatusAsync(h, "e2e-sell", OrderStatus.Filled);
+        await run.SignalAsync("e2e-buy", OrderSide.Buy, startPrice, 0.01m);
+        await run.WaitForStatusAsync("e2e-buy", OrderStatus.Filled);
+        await run.SignalAsync("e2e-sell", OrderSide.Sell, startPrice, 0.004m);
+        await run.WaitForStatusAsync("e2e-sell", OrderStatus.Filled);
 
-            var limitPrice = startPrice - 5m;
-            var resting = await executor.ExecuteAsync(new ExecutionRequest("e2e-limit", new OrderIntent(Btc, OrderSide.Buy, 0.005m, limitPrice, startPrice)), h.Token);
-            resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
-            await h.ReplayAsync(sim);
-            await WaitForStatusAsync(h, "e2e-limit", OrderStatus.Filled);
-            router.FillsFromStream.ShouldBeGreaterThanOrEqualTo(1);
+        var limitPrice = startPrice - 5m;
+        var resting = await executor.ExecuteAsync(new ExecutionRequest("e2e-limit", new OrderIntent(Btc, OrderSide.Buy, 0.005m, limitPrice, startPrice)), h.Token);
+        resting.Order.ShouldNotBeNull().Status.ShouldBe(OrderStatus.New, resting.Reason);
+        await h.ReplayAsync(sim);
+        await run.WaitForStatusAsync("e2e-limit", OrderStatus.Filled);
+        run.Router.FillsFromStream.ShouldBeGreaterThanOrEqualTo(1);
 
-            var lastPrice = sim.Exchange.LastPrice(Btc).ShouldNotBeNull();
-            await executor.OnCandleAsync(ExecutionHarness.Bar(30, lastPrice), h.Token);
-            await PublishSignalAsync(h, "e2e-exit", OrderSide.Sell, lastPrice, 0.003m);
-            await WaitForStatusAsync(h, "e2e-exit", OrderStatus.Filled);
+        var lastPrice = sim.Exchange.LastPrice(Btc).ShouldNotBeNull();
+        await executor.OnCandleAsync(ExecutionHarness.Bar(30, lastPrice), h.Token);
+        await run.SignalAsync("e2e-exit", OrderSide.Sell, lastPrice, 0.003m);
+        await run.WaitForStatusAsync("e2e-exit", OrderStatus.Filled);
 
-            var trades = sim.Exchange.Orders.SelectMany(o => o.Trades).ToList();
-            trades.Count.ShouldBe(4);
-            for (var i = 0; i < trades.Count; i++) await h.NextAsync(booked);
-            var usdt = sim.Exchange.Balance("USDT");
-            var btc = sim.Exchange.Balance("BTC");
-            await WaitForAccountEventAsync(accountEvents, usdt.Free + usdt.Locked, btc.Free + btc.Locked, h);
+        var trades = sim.Exchange.Orders.SelectMany(o => o.Trades).ToList();
+        trades.Count.ShouldBe(4);
+        await run.WaitForBookedAsync(trades.Count);
+        var usdt = sim.Exchange.Balance("USDT");
+        var btc = sim.Exchange.Balance("BTC");
+        await WaitForAccountEventAsync(accountEvents, usdt.Free + usdt.Locked, btc.Free + btc.Locked, h);
 
-            tracker.Account.Cash.ShouldBe(usdt.Free + usdt.Locked);
-            tracker.Account.Quantity(Btc).ShouldBe(btc.Free + btc.Locked);
-            tracker.Account.Quantity(Btc).ShouldBe(0.008m - 0.00001m - 0.000005m, "bought 0.015 and sold 0.007, less the buys' commission in BTC");
-            var stored = await h.Store.Portfolio.GetBalancesAsync(h.Token);
-            (stored["USDT"].Free + stored["USDT"].Locked).ShouldBe(usdt.Free + usdt.Locked);
-            (stored["BTC"].Free + stored["BTC"].Locked).ShouldBe(btc.Free + btc.Locked);
-            (await h.Store.Portfolio.ListPositionsAsync(h.Token)).Single(p => p.Symbol == Btc).Quantity.ShouldBe(btc.Free + btc.Locked);
+        tracker.Account.Cash.ShouldBe(usdt.Free + usdt.Locked);
+        tracker.Account.Quantity(Btc).ShouldBe(btc.Free + btc.Locked);
+        tracker.Account.Quantity(Btc).ShouldBe(0.008m - 0.00001m - 0.000005m, "bought 0.015 and sold 0.007, less the buys' commission in BTC");
+        var stored = await h.Store.Portfolio.GetBalancesAsync(h.Token);
+        (stored["USDT"].Free + stored["USDT"].Locked).ShouldBe(usdt.Free + usdt.Locked);
+        (stored["BTC"].Free + stored["BTC"].Locked).ShouldBe(btc.Free + btc.Locked);
+        (await h.Store.Portfolio.ListPositionsAsync(h.Token)).Single(p => p.Symbol == Btc).Quantity.ShouldBe(btc.Free + btc.Locked);
 
-            var fills = await h.Store.Orders.GetFillsAsync(null, h.Token);
-            fills.Select(f => f.Id).Order().ShouldBe(trades.Select(t => $"BTCUSDT-{t.TradeId}").Order());
-            fills.Sum(f => f.Fee).ShouldBe(trades.Sum(t => t.Commission));
-            tracker.Account.FeesPaid.ShouldBe(trades.Sum(t => t.CommissionAsset == "BTC" ? t.Commission * t.Price : t.Commission), "BTC commission valued at its fill price");
-            tracker.Account.FeesPaid.ShouldBeGreaterThan(0m);
-            foreach (var order in sim.Exchange.Orders)
-                (await h.Store.Orders.GetByClientOrderIdAsync(order.ClientOrderId, h.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Filled);
-        }
-        finally
-        {
-            await executorService.StopAsync(CancellationToken.None);
-            await portfolioService.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static ValueTask PublishSignalAsync(ExecutionHarness h, string id, OrderSide side, decimal price, decimal quantity) =>
-        h.Bus.PublishAsync(StreamNames.Signals, SignalMessages.Create(ExecutionHarness.BuySignal(id, price, quantity) with { Side = side }, h.Clock.GetUtcNow()), h.Token);
-
-    private static async Task WaitForStatusAsync(ExecutionHarness h, string signalId, OrderStatus status)
-    {
-        var id = ClientOrderIds.FromSignal(signalId);
-        while (true)
-        {
-            var order = await h.NextAsync(h.Orders);
-            if (order.ClientOrderId == id && order.Status == status) return;
-            order.Status.ShouldNotBeOneOf(OrderStatus.Rejected, OrderStatus.Failed);
-        }
+        var fills = await h.Store.Orders.GetFillsAsync(null, h.Token);
+        fills.Select(f => f.Id).Order().ShouldBe(trades.Select(t => $"BTCUSDT-{t.TradeId}").Order());
+        fills.Sum(f => f.Fee).ShouldBe(trades.Sum(t => t.Commission));
+        tracker.Account.FeesPaid.ShouldBe(trades.Sum(t => t.CommissionAsset == "BTC" ? t.Commission * t.Price : t.Commission), "BTC commission valued at its fill price");
+        tracker.Account.FeesPaid.ShouldBeGreaterThan(0m);
+        foreach (var order in sim.Exchange.Orders)
+            (await h.Store.Orders.GetByClientOrderIdAsync(order.ClientOrderId, h.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Filled);
     }
 
     private static async Task WaitForAccountEventAsync(Channel<VenueBalancesChanged> events, decimal usdt, decimal btc, ExecutionHarness h)
