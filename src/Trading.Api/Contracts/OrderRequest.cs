@@ -7,3 +7,7 @@ public sealed record OrderRequest(string? Symbol, string? Side, decimal? Quantit
 public sealed record KillSwitchRequest(string? Reason);
 
 public sealed record TradingStateResponse(string TradingState, string? Reason);
+
+/// <summary>POST /kill-switch: the state set and what the stop-all did, line by line as `trade stop-all` prints it.</summary>
+public sealed record KillSwitchResponse(string TradingState, string Reason, int BotsStopped, int OrdersCancelled,
+    IReadOnlyList<string> Problems, IReadOnlyList<string> Actions);

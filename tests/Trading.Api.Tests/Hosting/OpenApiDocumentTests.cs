@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests(ApiServer server) : IClassFixture<ApiSe
         var document = result.Document!;
         document.Info.Title.ShouldBe("Trading platform API");
         var paths = document.Paths.Keys.ToHashSet();
-        foreach (var (_, path, _) in Endpoints.Reads.Concat(Endpoints.Actions).Where(r => r.Path != "/metrics"))
+        foreach (var (_, path, _) in EndpointCatalog.Reads.Concat(EndpointCatalog.Actions).Where(r => r.Path != "/metrics"))
         {
             var route = path.Split('?')[0].Replace("/bt-1", "/{id}", StringComparison.Ordinal).Replace("/some-bot", "/{id}", StringComparison.Ordinal);
             paths.ShouldContain(route);

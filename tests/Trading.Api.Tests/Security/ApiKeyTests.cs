@@ -11,7 +11,7 @@ public sealed class ApiKeyTests(ApiServer server) : IClassFixture<ApiServer>
     public static TheoryData<string, string, string?> Routes()
     {
         var data = new TheoryData<string, string, string?>();
-        foreach (var (method, path, body) in Endpoints.Reads.Concat(Endpoints.Actions)) data.Add(method, path, body);
+        foreach (var (method, path, body) in EndpointCatalog.Reads.Concat(EndpointCatalog.Actions)) data.Add(method, path, body);
         return data;
     }
 
@@ -21,7 +21,7 @@ public sealed class ApiKeyTests(ApiServer server) : IClassFixture<ApiServer>
     {
         using var client = server.Client(key: null);
 
-        using var response = await client.SendAsync(Endpoints.Request(method, path, body), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request(method, path, body), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -34,7 +34,7 @@ public sealed class ApiKeyTests(ApiServer server) : IClassFixture<ApiServer>
     {
         using var client = server.Client(key: ApiServer.Key[..^1] + "X");
 
-        using var response = await client.SendAsync(Endpoints.Request(method, path, body), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request(method, path, body), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -44,7 +44,7 @@ public sealed class ApiKeyTests(ApiServer server) : IClassFixture<ApiServer>
     public async Task KillSwitch_WrongKey_LeavesTradingStateUnchanged()
     {
         using var wrong = server.Client(key: "not-the-key-at-all-000");
-        using var refused = await wrong.SendAsync(Endpoints.Request("POST", "/kill-switch", "{}"), Ct);
+        using var refused = await wrong.SendAsync(EndpointCatalog.Request("POST", "/kill-switch", "{}"), Ct);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await new Services.Execution.KillSwitch(server.Store.SystemState).LoadAsync(Ct)).ShouldBe(Core.Risk.TradingState.Active);

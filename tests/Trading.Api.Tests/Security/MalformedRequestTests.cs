@@ -12,7 +12,7 @@ public sealed class MalformedRequestTests(ApiServer server) : IClassFixture<ApiS
     public static TheoryData<string, string> MalformedBodies()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in Endpoints.PostPaths)
+        foreach (var path in EndpointCatalog.PostPaths)
         {
             data.Add(path, "{not json");
             data.Add(path, """{"quantity": "lots", "symbols": 7, "reason": 3, "from": "yesterday"}""");
@@ -26,7 +26,7 @@ public sealed class MalformedRequestTests(ApiServer server) : IClassFixture<ApiS
     {
         using var client = server.Client();
 
-        using var response = await client.SendAsync(Endpoints.Request("POST", path, body), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request("POST", path, body), Ct);
 
         await ShouldBeBadRequestAsync(response);
     }
@@ -42,7 +42,7 @@ public sealed class MalformedRequestTests(ApiServer server) : IClassFixture<ApiS
     {
         using var client = server.Client();
 
-        using var response = await client.SendAsync(Endpoints.Request("POST", path, body), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request("POST", path, body), Ct);
 
         var detail = await ShouldBeBadRequestAsync(response);
         detail.ShouldContain(reason);
@@ -59,7 +59,7 @@ public sealed class MalformedRequestTests(ApiServer server) : IClassFixture<ApiS
     {
         using var client = server.Client();
 
-        using var response = await client.SendAsync(Endpoints.Request(path.StartsWith("/bots/", StringComparison.Ordinal) ? "DELETE" : "GET", path, null), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request(path.StartsWith("/bots/", StringComparison.Ordinal) ? "DELETE" : "GET", path, null), Ct);
 
         await ShouldBeBadRequestAsync(response);
     }

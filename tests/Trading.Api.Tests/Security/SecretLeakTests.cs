@@ -11,9 +11,9 @@ public sealed class SecretLeakTests(ApiServer server) : IClassFixture<ApiServer>
     [Fact]
     public async Task EveryResponse_FakeSecretsConfigured_NoneContainsASecret()
     {
-        var requests = Endpoints.Reads.Where(r => r.Path != "/events")
-            .Concat(Endpoints.Actions)
-            .Concat(Endpoints.PostPaths.Select(p => ("POST", p, (string?)"{not json")))
+        var requests = EndpointCatalog.Reads.Where(r => r.Path != "/events")
+            .Concat(EndpointCatalog.Actions)
+            .Concat(EndpointCatalog.PostPaths.Select(p => ("POST", p, (string?)"{not json")))
             .Concat([("GET", "/health", null), ("GET", "/no-such-route", null), ("GET", "/openapi/v1.json", null), ("GET", "/", null),
                 ("POST", "/orders", """{"symbol":"BTCUSDT","side":"SELL","quantity":5}""")])
             .ToList();
@@ -23,7 +23,7 @@ public sealed class SecretLeakTests(ApiServer server) : IClassFixture<ApiServer>
             using var client = server.Client(key);
             foreach (var (method, path, body) in requests)
             {
-                using var response = await client.SendAsync(Endpoints.Request(method, path, body), Ct);
+                using var response = await client.SendAsync(EndpointCatalog.Request(method, path, body), Ct);
                 var text = response + "\n" + await response.Content.ReadAsStringAsync(Ct);
                 foreach (var secret in ApiServer.Secrets)
                     text.ShouldNotContain(secret, Case.Sensitive, $"{method} {path} with key {(key is null ? "none" : "given")} answered a secret");
@@ -38,7 +38,7 @@ public sealed class SecretLeakTests(ApiServer server) : IClassFixture<ApiServer>
     {
         using var client = server.Client();
 
-        using var response = await client.SendAsync(Endpoints.Request("POST", "/orders", "{\"quantity\":"), Ct);
+        using var response = await client.SendAsync(EndpointCatalog.Request("POST", "/orders", "{\"quantity\":"), Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -1,7 +1,7 @@
 namespace Trading.Api.Tests;
 
 /// <summary>Every route of the API but liveness, with a well-formed body for each action.</summary>
-public static class Endpoints
+public static class EndpointCatalog
 {
     public static readonly (string Method, string Path, string? Body)[] Reads =
     [
