@@ -9,7 +9,7 @@ public static class EndpointCatalog
         ("GET", "/balances", null), ("GET", "/portfolio", null), ("GET", "/orders?status=open", null), ("GET", "/trades", null),
         ("GET", "/signals", null), ("GET", "/risk-decisions", null), ("GET", "/portfolio/history?days=7", null),
         ("GET", "/backtests", null), ("GET", "/backtests/bt-1", null), ("GET", "/candles?symbol=BTCUSDT&timeframe=1m", null),
-        ("GET", "/strategies", null), ("GET", "/events", null), ("GET", "/metrics", null),
+        ("GET", "/strategies", null), ("GET", "/regimes", null), ("GET", "/events", null), ("GET", "/metrics", null),
     ];
 
     public static readonly (string Method, string Path, string? Body)[] Actions =

@@ -82,6 +82,7 @@ public static class ApiApplication
         app.MapSignalEndpoints();
         app.MapBacktestEndpoints();
         app.MapMarketEndpoints();
+        app.MapRegimeEndpoints();
         app.MapKillSwitchEndpoints();
         app.MapEventStream();
         app.MapReferenceEndpoints();

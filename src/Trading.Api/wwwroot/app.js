@@ -5,6 +5,8 @@
   let equity = null;
   let timer = null;
   let refreshing = false;
+  let regimesAt = 0;
+  const RegimeEvery = 10000;
 
   async function refresh() {
     if (refreshing) return;
@@ -23,6 +25,10 @@
       Panels.trades(trades);
       Panels.signals(signals, decisions);
       Panels.backtests(backtests, openBacktest);
+      if (Date.now() - regimesAt > RegimeEvery) {
+        regimesAt = Date.now();
+        Panels.regimes(await Api.get('/regimes'));
+      }
       document.body.dataset.refreshed = String(Date.now());
     } catch (e) {
       if (e.status === 401) logout('the key was refused');
@@ -51,7 +57,7 @@
   }
 
   async function setKillSwitch(engage) {
-    if (engage && !window.confirm('Engage the kill switch? No new orders will be placed until trading is resumed.')) return;
+    if (engage && !window.confirm('Engage the kill switch? Trading halts, every bot stops and every open order is cancelled until trading is resumed.')) return;
     try {
       if (engage) await Api.post('/kill-switch', { reason: 'kill switch from the dashboard' }); else await Api.del('/kill-switch');
     } catch (e) { window.alert(e.message); }

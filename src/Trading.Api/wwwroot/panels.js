@@ -2,8 +2,9 @@
 // The dashboard's tables and cards, each filled from one GET of the API.
 const Panels = (() => {
   const money = (v) => (v === null || v === undefined) ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: 8 });
+  const quote = (v) => (v === null || v === undefined) ? '–' : Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const time = (t) => t ? new Date(t).toISOString().replace('T', ' ').slice(0, 19) : '–';
-  const signed = (v) => '<span class="' + (v >= 0 ? 'pos' : 'neg') + '">' + money(v) + '</span>';
+  const signed = (v) => '<span class="' + (v >= 0 ? 'pos' : 'neg') + '">' + quote(v) + '</span>';
 
   function cell(value) {
     const td = document.createElement('td');
@@ -21,7 +22,7 @@ const Panels = (() => {
   }
 
   function portfolio(p) {
-    document.getElementById('equity').textContent = money(p.equity) + ' ' + p.quoteAsset;
+    document.getElementById('equity').textContent = quote(p.equity) + ' ' + p.quoteAsset;
     document.getElementById('daily-pnl').innerHTML = signed(p.dailyPnl);
     document.getElementById('drawdown').textContent = (p.drawdown * 100).toFixed(2) + ' %';
     document.getElementById('pnl').innerHTML = signed(p.realizedPnl) + ' / ' + signed(p.unrealizedPnl);
@@ -71,6 +72,18 @@ const Panels = (() => {
     });
   }
 
+  function regimes(list) {
+    const reading = (v) => (v === null || v === undefined) ? '–' : Number(v).toFixed(2);
+    fill('regimes', list, (r) => {
+      const label = document.createElement('td');
+      const badge = document.createElement('span');
+      badge.className = 'regime ' + r.regime;
+      badge.textContent = r.regime;
+      label.appendChild(badge);
+      return [r.symbol, r.timeframe, label, time(r.asOf), reading(r.adx), reading(r.plusDi) + ' / ' + reading(r.minusDi), reading(r.atrPercent)];
+    });
+  }
+
   function backtests(list, open) {
     fill('backtests', list, (b) => {
       const link = document.createElement('td');
@@ -83,5 +96,5 @@ const Panels = (() => {
     });
   }
 
-  return { portfolio, status, bots, orders, trades, signals, backtests, money };
+  return { portfolio, status, bots, orders, trades, signals, regimes, backtests, money };
 })();

@@ -6,7 +6,7 @@ namespace Trading.Api.Tests.Dashboard;
 /// <summary>
 /// Debian's chromium, driven by Playwright, on the dashboard of a running paper platform fed by the simulator: it loads
 /// without a console error, the candle chart shows markers and moves with the replay, a bot started from the page runs,
-/// and the kill switch (after its confirmation) halts trading. Screenshots go to artifacts/dashboard beside the tests.
+/// the regime panel lists the stored series, and the kill switch (after its confirmation) halts trading and stops every bot. Screenshots go to artifacts/dashboard beside the tests.
 /// </summary>
 public sealed class DashboardBrowserTests
 {
@@ -41,6 +41,8 @@ public sealed class DashboardBrowserTests
         await page.WaitForFunctionAsync("() => Number(document.getElementById('candle-chart').dataset.candles) > 0 && Number(document.getElementById('candle-chart').dataset.markers) > 0");
         var firstLast = await page.EvalOnSelectorAsync<string>("#candle-chart", "e => e.dataset.lastTime");
         await page.WaitForFunctionAsync($"() => Number(document.getElementById('candle-chart').dataset.lastTime) > {firstLast}");
+        await page.WaitForSelectorAsync("#regimes tbody tr >> text=BTCUSDT");
+        (await page.InnerTextAsync("#regimes tbody")).ShouldMatch("(TRENDING_UP|TRENDING_DOWN|RANGING|HIGH_VOLATILITY|UNCERTAIN)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "1-chart-live.png"), FullPage = true });
 
         await page.SelectOptionAsync("#bot-strategy", "rsi");
@@ -62,8 +64,14 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("#state-badge.HALTED");
         confirmation.ShouldNotBeNull().ShouldContain("kill switch");
         (await platform.GetAsync("/status", Ct)).GetProperty("tradingState").GetString().ShouldBe("HALTED");
-        await platform.WhileRunningAsync(async () => (await platform.GetAsync("/risk-decisions?limit=50", Ct)).EnumerateArray()
-            .Any(d => !d.GetProperty("allowed").GetBoolean() && d.GetProperty("reason").GetString()!.Contains("HALTED", StringComparison.Ordinal)), Ct);
+        await platform.WhileRunningAsync(async () => (await platform.GetAsync("/bots", Ct)).EnumerateArray().All(b => !b.GetProperty("running").GetBoolean()), Ct);
+        using (var client = platform.Client())
+        {
+            using var denied = await client.PostAsync("/orders",
+                new StringContent("""{"symbol":"BTCUSDT","side":"BUY","quantity":0.001}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+            ((int)denied.StatusCode).ShouldBe(422);
+            (await denied.Content.ReadAsStringAsync(Ct)).ShouldContain("HALTED");
+        }
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "3-halted.png"), FullPage = true });
 
         consoleErrors.ShouldBeEmpty();
