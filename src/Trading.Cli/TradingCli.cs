@@ -41,11 +41,17 @@ public static class TradingCli
             Console.Error.WriteLine("error: --data-dir needs a directory; leave the option out to use ./data or TRADING_DATA_DIR");
             return UsageError;
         }
+        using var signals = new ShutdownSignals();
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (signals.Received)
+        {
+            Console.Error.WriteLine("stopped before it had started");
+            return 0;
+        }
+        catch (Exception e)
         {
             return UnhandledErrors.Report(e, parse.GetValue(GlobalOptions.Verbose));
         }

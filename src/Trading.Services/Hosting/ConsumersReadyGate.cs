@@ -15,11 +15,18 @@ public sealed class ConsumersReadyGate(
     OrderExecutorService? executor = null,
     PortfolioManagerService? portfolio = null) : IHostedService
 {
+    /// <summary>Waits for the consumers; a stop request during the wait ends it quietly, as the host is stopping them anyway.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (engine is not null) await engine.Ready.WaitAsync(cancellationToken);
-        if (executor is not null) await executor.Ready.WaitAsync(cancellationToken);
-        if (portfolio is not null) await portfolio.Ready.WaitAsync(cancellationToken);
+        try
+        {
+            if (engine is not null) await engine.Ready.WaitAsync(cancellationToken);
+            if (executor is not null) await executor.Ready.WaitAsync(cancellationToken);
+            if (portfolio is not null) await portfolio.Ready.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -28,6 +28,12 @@ internal static class ApiHosting
         {
             await app.StartAsync(ct);
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await app.StopAsync(CancellationToken.None);
+            await Console.Error.WriteLineAsync("stopped before it had started");
+            return 0;
+        }
         catch (IOException e)
         {
             var url = ApiAccess.ListenUrl(settings, app.Services.GetRequiredService<ApiOptions>().Port);

@@ -65,6 +65,25 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
         stored.ShouldAllBe(b => b.Status == BotStatuses.Stopped);
     }
 
+    [Theory]
+    [InlineData("mode:")]
+    [InlineData("Order executor mode")]
+    public async Task Run_StopRequestedWhileStarting_StopsWithoutAnErrorOrATrace(string startupLine)
+    {
+        _dir.Write("config/strategies.yaml", "strategies:\n  - { name: rsi, symbols: [BTCUSDT], timeframe: 1m }\n");
+
+        await using var service = CliProcess.Start(["service", "run"], Environment, _dir.Path);
+        await RunningCliWait.WhileRunningAsync(() => Task.FromResult(service.Error.Contains(startupLine, StringComparison.Ordinal)), Timeout, Ct, service);
+        await service.TerminateAsync(Ct);
+        var exited = await service.WaitForExitAsync(Timeout, Ct);
+
+        // 143 is the command line's answer when the stop came before the command could finish on its own; both are clean stops.
+        exited.ExitCode.ShouldBeOneOf([0, 143], exited.Error);
+        exited.Error.ShouldNotContain("   at ");
+        exited.Error.ShouldNotContain("Unhandled");
+        exited.Error.ShouldNotContain("Hosting failed to start");
+    }
+
     [Fact]
     public async Task Run_UnknownStrategyInStrategiesYaml_RefusedWithOneLineExitTwo()
     {
