@@ -8,6 +8,9 @@ public static class TradingCli
 {
     public const int UsageError = 2;
 
+    /// <summary>How long a stop request (SIGINT, SIGTERM) waits for the command to finish gracefully before the process exits.</summary>
+    public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(25);
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
@@ -44,7 +47,7 @@ public static class TradingCli
         using var signals = new ShutdownSignals();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop });
         }
         catch (OperationCanceledException) when (signals.Received)
         {

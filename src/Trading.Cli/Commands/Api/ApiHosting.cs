@@ -26,13 +26,7 @@ internal static class ApiHosting
         app.UseTradingApi();
         try
         {
-            await app.StartAsync(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await app.StopAsync(CancellationToken.None);
-            await Console.Error.WriteLineAsync("stopped before it had started");
-            return 0;
+            await Service.StopAfterStart.StartAsync(app);
         }
         catch (IOException e)
         {

@@ -82,7 +82,7 @@ public static class ServiceHostCommand
             }
             using var host = PlatformHost.Build(store, hostSettings, mode, venue, services, First, lifecycle);
             await Console.Error.WriteLineAsync($"{what}; Ctrl+C stops");
-            await host.RunAsync(ct);
+            await StopAfterStart.RunAsync(host, ct);
             return 0;
         }, migrate: true);
     }

@@ -61,7 +61,7 @@ public static class TradeStartCommand
             Console.WriteLine($"Ctrl+C or `trading trade stop --bot {bot.Id}` stops it");
             try
             {
-                await host.RunAsync(ct);
+                await Service.StopAfterStart.RunAsync(host, ct);
                 return 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -79,7 +79,7 @@ public sealed class ServiceRunCommandTests : IAsyncLifetime
 
         // 143 is the command line's answer when the stop came before the command could finish on its own; both are clean stops.
         exited.ExitCode.ShouldBeOneOf([0, 143], exited.Error);
-        exited.Error.ShouldNotContain("   at ");
+        exited.Error.ShouldNotContain("   at ", customMessage: exited.Error);
         exited.Error.ShouldNotContain("Unhandled");
         exited.Error.ShouldNotContain("Hosting failed to start");
     }
