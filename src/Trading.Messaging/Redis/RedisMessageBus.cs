@@ -12,7 +12,7 @@ namespace Trading.Messaging.Redis;
 /// across all processes, and the subscribers of a group share its messages. An entry is acknowledged only once settled (see
 /// <see cref="RedisEntryHandler"/>), entries of a dead consumer are reclaimed, and duplicates by message id are skipped.
 /// </summary>
-public sealed class RedisMessageBus : IMessageBus
+public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
 {
     private readonly ConnectionMultiplexer _connection;
     private readonly IDatabase _db;
@@ -49,6 +49,8 @@ public sealed class RedisMessageBus : IMessageBus
         log.LogInformation("Message bus: Redis Streams at {Endpoint} as consumer {Consumer}", endpoint, options.ConsumerName);
         return new RedisMessageBus(connection, endpoint, options, time, log);
     }
+
+    public long? Backlog(string stream) => _disposed ? null : RedisBacklog.Read(_db, stream);
 
     public async ValueTask PublishAsync(string stream, MessageEnvelope message, CancellationToken ct = default)
     {

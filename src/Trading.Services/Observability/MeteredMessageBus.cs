@@ -4,8 +4,9 @@ using Trading.Core.Messaging;
 namespace Trading.Services.Observability;
 
 /// <summary>
-/// Wraps the process's bus to count, per stream, what was published and what each consumer group in this process has
-/// handled since it subscribed; the backlog of the slowest group is <c>bus_pending_messages{stream}</c>.
+/// Wraps the process's bus to report <c>bus_pending_messages{stream}</c> for each stream it publishes or consumes: the bus's
+/// own backlog across processes where it can tell (<see cref="IMessageBacklog"/>, Redis Streams), otherwise what was
+/// published here and not yet handled by the slowest consumer group of this process since it subscribed.
 /// </summary>
 public sealed class MeteredMessageBus(IMessageBus inner) : IMessageBus
 {
@@ -38,7 +39,7 @@ public sealed class MeteredMessageBus(IMessageBus inner) : IMessageBus
     private StreamCounts Counts(string stream) => _streams.GetOrAdd(stream, name =>
     {
         var counts = new StreamCounts();
-        TradingMetrics.TrackStream(name, counts.Pending);
+        TradingMetrics.TrackStream(name, inner is IMessageBacklog shared ? () => shared.Backlog(name) : () => counts.Pending());
         return counts;
     });
 

@@ -14,7 +14,7 @@ public static class TradingMetrics
     public const string MeterName = "Trading";
 
     private static readonly Meter Meter = new(MeterName);
-    private static readonly ConcurrentDictionary<string, Func<long>> PendingByStream = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Func<long?>> PendingByStream = new(StringComparer.Ordinal);
     private static PortfolioSnapshot? _portfolio;
 
     public static Counter<long> Orders { get; } = Meter.CreateCounter<long>("orders_total", description: "Order state changes, by status");
@@ -48,7 +48,7 @@ public static class TradingMetrics
     public static void SetPortfolio(PortfolioSnapshot snapshot) => _portfolio = snapshot;
 
     /// <summary>Reports <paramref name="pending"/> as the stream's backlog until <see cref="UntrackStream"/>.</summary>
-    public static void TrackStream(string stream, Func<long> pending) => PendingByStream[stream] = pending;
+    public static void TrackStream(string stream, Func<long?> pending) => PendingByStream[stream] = pending;
 
     public static void UntrackStream(string stream) => PendingByStream.TryRemove(stream, out _);
 
@@ -58,5 +58,7 @@ public static class TradingMetrics
         _portfolio is { } snapshot ? [new Measurement<double>((double)read(snapshot))] : [];
 
     private static IEnumerable<Measurement<long>> PendingMessages() =>
-        PendingByStream.Select(p => new Measurement<long>(p.Value(), Tag("stream", p.Key)));
+        PendingByStream.Select(p => (Stream: p.Key, Pending: p.Value()))
+            .Where(p => p.Pending is not null)
+            .Select(p => new Measurement<long>(p.Pending!.Value, Tag("stream", p.Stream)));
 }
