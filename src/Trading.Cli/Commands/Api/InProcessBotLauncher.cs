@@ -13,7 +13,8 @@ namespace Trading.Cli.Commands.Api;
 /// <summary>
 /// Runs each bot started through the API in its own host inside this process, exactly as `trading trade start` runs it
 /// (<see cref="BotHost"/>). The bot stops on its stop request (DELETE /bots/{id} or `trading trade stop`, from any process)
-/// or when this process stops.
+/// or when this process stops. Each records the `trade start` arguments that run it alone, so the supervisor can start it
+/// again as its own process if this one dies.
 /// </summary>
 internal sealed class InProcessBotLauncher(ITradingStore store, TradingSettings settings, StrategyRegistry registry, ExecutionMode mode,
     IExecutionVenue? venue, IHostApplicationLifetime lifetime) : IBotStarter, IAsyncDisposable
@@ -26,7 +27,8 @@ internal sealed class InProcessBotLauncher(ITradingStore store, TradingSettings 
         BotHost botHost;
         try
         {
-            botHost = BotHost.Build(store, settings, bot, registry, registry.Create(bot.Strategy, bot.Parameters), mode, venue);
+            botHost = BotHost.Build(store, settings, bot, registry, registry.Create(bot.Strategy, bot.Parameters), mode, venue,
+                TradeStartOptions.ArgumentsFor(bot, ExecutionModes.Name(mode)));
             await botHost.Host.StartAsync(ct);
         }
         catch (Exception e) when (e is StrategyConfigurationException or InvalidOperationException or IOException)

@@ -20,7 +20,7 @@ internal sealed record BotHost(IHost Host, BotRuntimeService Recorder, string Mo
     public static BotHost Build(ITradingStore store, TradingSettings settings, BotDefinition bot, StrategyRegistry registry, StrategyBase strategy,
         ExecutionMode mode, IExecutionVenue? venue, IReadOnlyList<string>? arguments = null)
     {
-        // The arguments let the supervisor start the bot again as a process; a bot hosted by the API process has none.
+        // The arguments let the supervisor start the bot again as its own process.
         var runtime = new BotRuntimeOptions { Bot = bot, Mode = ExecutionModes.Name(mode), Arguments = arguments ?? [] };
         var host = PlatformHost.Build(store, ForBot(settings, bot, strategy), mode, venue, PlatformHost.All, services =>
         {

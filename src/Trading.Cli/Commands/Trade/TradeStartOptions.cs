@@ -44,6 +44,27 @@ internal sealed class TradeStartOptions
         return null;
     }
 
+    /// <summary>
+    /// The <c>trading trade start</c> arguments that run <paramref name="bot"/> (an ad hoc definition) in <paramref name="mode"/>:
+    /// what the supervisor relaunches when the process that hosted the bot, such as the API's, is gone.
+    /// </summary>
+    public static IReadOnlyList<string> ArgumentsFor(BotDefinition bot, string mode)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var arguments = new List<string>
+        {
+            "trade", "start", "--strategy", bot.Strategy, "--symbol", string.Join(",", bot.Symbols), "--timeframe", bot.Timeframe,
+            "--name", bot.Id, "--mode", mode,
+        };
+        foreach (var (name, value) in bot.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            arguments.Add("--param");
+            arguments.Add($"{name}={value}");
+        }
+        if (mode == "live") arguments.Add(ExecutorSession.ConfirmLive.Name);
+        return arguments;
+    }
+
     /// <summary>The bot to run, or a one-line problem.</summary>
     public string? TryResolveBot(ParseResult parse, TradingSettings settings, out BotDefinition bot)
     {
