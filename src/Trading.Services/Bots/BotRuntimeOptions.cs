@@ -13,6 +13,12 @@ public sealed record BotRuntimeOptions
     /// <summary>The <c>trading</c> arguments that started the process (recorded so the supervisor can restart it).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>
+    /// Set in a bot process the supervisor started (<see cref="ProcessBotLauncher.RestartedVariable"/>): a stop request made
+    /// while it was starting is kept and honoured. A bot an operator starts clears any stale request instead.
+    /// </summary>
+    public bool StartedBySupervisor { get; init; } = Environment.GetEnvironmentVariable(ProcessBotLauncher.RestartedVariable) == "1";
+
     /// <summary>How often the bot writes its heartbeat and polls for a stop request.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 

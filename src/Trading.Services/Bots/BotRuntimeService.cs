@@ -38,7 +38,7 @@ public sealed class BotRuntimeService(
             Host = Environment.MachineName, Pid = Environment.ProcessId, StartedAt = now, Heartbeat = now,
             Arguments = options.Arguments,
         };
-        await _runtimes.ClearStopRequestAsync(Bot.Id, cancellationToken);
+        if (!options.StartedBySupervisor) await _runtimes.ClearStopRequestAsync(Bot.Id, cancellationToken);
         await store.Bots.SaveAsync(Bot with { Status = BotStatuses.Running }, cancellationToken);
         await _runtimes.SaveAsync(_state, cancellationToken);
         logger.LogInformation("Bot {Bot} running: {Strategy} on {Symbols} {Timeframe}, pid {Pid}", Bot.Id, Bot.Strategy,

@@ -59,6 +59,11 @@ public sealed class BotSupervisor(
         foreach (var bot in await store.Bots.ListAsync(ct))
         {
             if (await _runtimes.GetAsync(bot.Id, ct) is not { IsRunning: true } runtime || !BotProcessProbe.IsGone(runtime, now)) continue;
+            if (await _runtimes.GetStopRequestAsync(bot.Id, ct) is { } requested)
+            {
+                await _runtimes.MarkStoppedAsync(runtime, $"stopped as requested ({requested}); its process was gone", now, ct);
+                continue;
+            }
             if (!_restored) await LaunchAsync(runtime, "restored at platform start", ct);
             else await OnCrashAsync(runtime, now, ct);
         }

@@ -9,6 +9,9 @@ namespace Trading.Services.Bots;
 /// </summary>
 public sealed class ProcessBotLauncher(string logDirectory) : IBotLauncher
 {
+    /// <summary>Marks the child as started by the supervisor (see <see cref="BotRuntimeOptions.StartedBySupervisor"/>).</summary>
+    public const string RestartedVariable = "TRADING_BOT_STARTED_BY_SUPERVISOR";
+
     private readonly List<Process> _children = [];
 
     public int Launch(BotRuntimeState bot)
@@ -23,6 +26,7 @@ public sealed class ProcessBotLauncher(string logDirectory) : IBotLauncher
         info.ArgumentList.Insert(2, info.FileName);
         info.FileName = "/bin/sh";
         info.Environment["TRADING_BOT_LOG"] = log;
+        info.Environment[RestartedVariable] = "1";
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start bot {bot.BotId}");
         // Kept (not disposed) so the runtime reaps the child when it ends and its pid reads as gone.
         lock (_children) _children.Add(process);

@@ -32,8 +32,9 @@ public sealed class BotRuntimeServiceTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private BotRuntimeService CreateService() =>
-        new(new BotRuntimeOptions { Bot = _bot, Mode = "paper" }, _store, _bus, _clock, _lifetime, NullLogger<BotRuntimeService>.Instance);
+    private BotRuntimeService CreateService(bool startedBySupervisor = false) =>
+        new(new BotRuntimeOptions { Bot = _bot, Mode = "paper", StartedBySupervisor = startedBySupervisor }, _store, _bus, _clock, _lifetime,
+            NullLogger<BotRuntimeService>.Instance);
 
     [Fact]
     public async Task StartAsync_RecordsTheBotRunningWithThisProcessAndSavesItForTheEngine()
@@ -78,6 +79,29 @@ public sealed class BotRuntimeServiceTests : IAsyncLifetime
         runtime.LastSignal.ShouldBe("Buy BTCUSDT @ 42000.5");
         (await runtimes.GetStopRequestAsync("btc-rsi", Ct)).ShouldBeNull();
         (await _store.Bots.GetAsync("btc-rsi", Ct)).ShouldNotBeNull().Status.ShouldBe(BotStatuses.Stopped);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task StartAsync_StopRequestedBeforeTheProcessStarted_HonouredOnlyWhenTheSupervisorStartedIt(bool startedBySupervisor, bool stops)
+    {
+        var runtimes = new BotRuntimeStore(_store);
+        await runtimes.RequestStopAsync("btc-rsi", "asked while it was starting", Ct);
+        using var service = CreateService(startedBySupervisor);
+
+        await service.StartAsync(Ct);
+        var started = _clock.GetUtcNow();
+        // Ticks until the bot stops or has written two heartbeats, either of which shows whether it saw the request.
+        await TestWait.UntilAsync(async () =>
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            return _lifetime.StopRequested || (await runtimes.GetAsync("btc-rsi", Ct))!.Heartbeat >= started.AddSeconds(2);
+        }, Timeout, Ct);
+        await service.StopAsync(Ct);
+
+        _lifetime.StopRequested.ShouldBe(stops);
+        (await runtimes.GetAsync("btc-rsi", Ct))!.StopReason.ShouldBe(stops ? "asked while it was starting" : "process stopped (Ctrl+C or SIGTERM)");
     }
 
     [Fact]

@@ -120,6 +120,25 @@ public sealed class BotSupervisorTests : IAsyncLifetime
         (await runtimes.GetAsync("btc-rsi", Ct)).ShouldNotBeNull().Status.ShouldBe(BotRuntimeState.Stopped);
     }
 
+    [Fact]
+    public async Task CheckOnce_ProcessGoneWithAStopRequestPending_MarkedStoppedNotStartedAgain()
+    {
+        await RecordRunningAsync("btc-rsi", _launcher.Launch(null!));
+        var supervisor = CreateSupervisor();
+        await supervisor.CheckOnceAsync(Ct);
+        var runtimes = new BotRuntimeStore(_store);
+        await runtimes.RequestStopAsync("btc-rsi", "trade stop", Ct);
+        _launcher.KillNewest();
+
+        await supervisor.CheckOnceAsync(Ct);
+
+        _launcher.Started.Count.ShouldBe(1);
+        var stopped = (await runtimes.GetAsync("btc-rsi", Ct)).ShouldNotBeNull();
+        stopped.Status.ShouldBe(BotRuntimeState.Stopped);
+        stopped.StopReason.ShouldStartWith("stopped as requested (trade stop)");
+        (await runtimes.GetStopRequestAsync("btc-rsi", Ct)).ShouldBeNull();
+    }
+
     private async Task RecordRunningAsync(string id, int pid)
     {
         var bot = new BotDefinition { Id = id, Strategy = "rsi", Symbols = ["BTCUSDT"], Timeframe = "1m", Status = BotStatuses.Running };
