@@ -71,8 +71,9 @@ internal static class StreamEndpoint
             if (!result.EndOfMessage) continue;
             var answer = StreamControl.Answer(session, message.ToArray());
             message.SetLength(0);
-            if (answer.SubscriptionsChanged) hub.SubscriptionsChanged();
+            // Answered before the replay may stream to the new subscription, so the answer comes first as on Binance.
             if (!await session.TrySendAsync(answer.Frame, ct)) return;
+            if (answer.SubscriptionsChanged) hub.SubscriptionsChanged();
         }
     }
 }
