@@ -7,7 +7,8 @@ public sealed class SimulatorFaults
 {
     private readonly Lock _lock = new();
     private readonly List<HttpFault> _http = [];
-    private (HttpFault Fault, DateTimeOffset Until)? _window;
+    private HttpFault? _windowFault;
+    private DateTimeOffset? _windowUntil;
     private readonly Dictionary<int, List<StreamFault>> _scheduled = [];
     private readonly StreamHub _hub;
     private readonly TimeProvider _time;
@@ -19,15 +20,15 @@ public sealed class SimulatorFaults
     }
 
     /// <summary>
-    /// A ban (418) or rate limit (429) answers every REST request for its Retry-After on the simulator's clock, as Binance
-    /// does; any other fault answers the next <see cref="HttpFault.Times"/> requests.
+    /// A ban (418) or rate limit (429) answers the next REST request and every one after it for its Retry-After on the
+    /// simulator's clock, as Binance does; any other fault answers the next <see cref="HttpFault.Times"/> requests.
     /// </summary>
     public void Enqueue(HttpFault fault)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1);
         lock (_lock)
         {
-            if (fault.IsTimeWindow) _window = (fault, _time.GetUtcNow().AddSeconds(fault.RetryAfterSeconds));
+            if (fault.IsTimeWindow) (_windowFault, _windowUntil) = (fault, null);
             else _http.Add(fault);
         }
     }
@@ -37,7 +38,7 @@ public sealed class SimulatorFaults
     {
         lock (_lock)
         {
-            _window = null;
+            (_windowFault, _windowUntil) = (null, null);
             _http.Clear();
         }
     }
@@ -66,11 +67,13 @@ public sealed class SimulatorFaults
     {
         lock (_lock)
         {
-            if (_window is var (windowFault, until))
+            if (_windowFault is { } windowFault)
             {
-                var left = until - _time.GetUtcNow();
+                var now = _time.GetUtcNow();
+                _windowUntil ??= now.AddSeconds(windowFault.RetryAfterSeconds);
+                var left = _windowUntil.Value - now;
                 if (left > TimeSpan.Zero) return windowFault with { RetryAfterSeconds = (int)Math.Ceiling(left.TotalSeconds) };
-                _window = null;
+                (_windowFault, _windowUntil) = (null, null);
             }
             if (_http.Count == 0) return null;
             var fault = _http[0];

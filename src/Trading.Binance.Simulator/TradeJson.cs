@@ -38,29 +38,26 @@ internal static class TradeJson
     });
 
     /// <summary>A raw &lt;symbol&gt;@trade event.</summary>
-    public static byte[] TradeEvent(Symbol symbol, SyntheticTrade t, long eventTimeMs) => SimulatorJson.Write(w =>
+    public static byte[] TradeEvent(Symbol symbol, SyntheticTrade t, long eventTimeMs) => Event("trade", symbol, eventTimeMs, w =>
     {
-        w.WriteStartObject();
-        w.WriteString("e", "trade");
-        w.WriteNumber("E", eventTimeMs);
-        w.WriteString("s", symbol.Name);
         w.WriteNumber("t", t.Id);
         w.WriteString("p", BinanceDecimal.Format(t.Price));
         w.WriteString("q", BinanceDecimal.Format(t.Quantity));
         w.WriteNumber("T", t.TimeMs);
         w.WriteBoolean("m", t.IsBuyerMaker);
         w.WriteBoolean("M", true);
-        w.WriteEndObject();
     });
 
     /// <summary>A raw &lt;symbol&gt;@aggTrade event.</summary>
-    public static byte[] AggTradeEvent(Symbol symbol, SyntheticTrade t, long eventTimeMs) => SimulatorJson.Write(w =>
+    public static byte[] AggTradeEvent(Symbol symbol, SyntheticTrade t, long eventTimeMs) => Event("aggTrade", symbol, eventTimeMs, w => WriteAggFields(w, t));
+
+    private static byte[] Event(string type, Symbol symbol, long eventTimeMs, Action<Utf8JsonWriter> fields) => SimulatorJson.Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("e", "aggTrade");
+        w.WriteString("e", type);
         w.WriteNumber("E", eventTimeMs);
         w.WriteString("s", symbol.Name);
-        WriteAggFields(w, t);
+        fields(w);
         w.WriteEndObject();
     });
 

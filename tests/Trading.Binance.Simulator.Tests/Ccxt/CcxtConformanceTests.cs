@@ -47,11 +47,16 @@ public sealed class CcxtConformanceTests
         var (exitCode, lines) = await RunNodeAsync(
             [ScriptPath, simulator.BaseUrl.ToString().TrimEnd('/'), simulator.WebSocketUrl.ToString().TrimEnd('/'), $"{2 * OrdersPer10Seconds + 1}", Groups]);
 
+        Directory.CreateDirectory(Path.GetDirectoryName(ReportPath)!);
+        await File.WriteAllLinesAsync(ReportPath, lines, TestContext.Current.CancellationToken);
         foreach (var call in ExpectedCalls) lines.ShouldContain(l => l.StartsWith($"ok {call}", StringComparison.Ordinal), $"no ok line for {call}:\n{string.Join('\n', lines)}");
         lines.ShouldNotContain(l => l.StartsWith("FAIL", StringComparison.Ordinal), string.Join('\n', lines));
         lines.ShouldContain("ccxt conformance: all calls passed");
         exitCode.ShouldBe(0);
     }
+
+    /// <summary>The line per call, which scripts/test.sh prints after the run.</summary>
+    private static string ReportPath => Path.Combine(RepoPaths.Root, "artifacts", "ccxt-conformance.txt");
 
     private static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Ccxt", "ccxt-conformance.cjs");
 
