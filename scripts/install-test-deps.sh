@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: PostgreSQL, Redis, Chromium (the dashboard's browser test),
 # docker-compose (it only validates deploy/docker-compose.yml; no Docker engine is needed), wrk (the API benchmark),
-# Prometheus (with promtool, for the metrics test) and GNU time (peak memory of the import test).
+# Prometheus (with promtool, for the metrics test), GNU time (peak memory of the import test) and Node.js with npm (the build
+# installs lightweight-charts and the ccxt conformance suite's pinned ccxt from npm).
 set -euo pipefail
 
 missing=()
@@ -12,6 +13,8 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

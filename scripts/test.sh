@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh || { echo "error: could not install test dependencies"; exit 1; }
 
 log=$(mktemp)
+rm -f artifacts/ccxt-conformance.txt
 dotnet test Trading.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+if [ -f artifacts/ccxt-conformance.txt ]; then echo "ccxt 4.5.84 against the simulator:"; cat artifacts/ccxt-conformance.txt; fi
 
 sum() { grep -oE "$1:[[:space:]]+[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
 passed=$(sum Passed)

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Trading.Binance.Simulator;
 
 /// <summary>
-/// POST /sim/faults with {"kind": "rate-limit"|"ban"|"server-error"|"delay"|"malformed-body"|"drop"|"malformed"|"shutdown"|"order-timeout"|"order-server-error"|"drop-user-data",
-/// "retryAfter": seconds, "times": n, "status": 5xx, "delayMs": ms}. GET /sim/status shows the replay.
+/// POST /sim/faults with {"kind": "rate-limit"|"ban"|"clear"|"server-error"|"delay"|"malformed-body"|"drop"|"malformed"|"shutdown"|"order-timeout"|"order-server-error"|"drop-user-data",
+/// "retryAfter": seconds (a ban or rate limit lasts that long), "times": n, "status": 5xx, "delayMs": ms}. GET /sim/status shows the replay.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -29,10 +29,11 @@ internal static class AdminEndpoints
             var times = Read(body, "times")?.GetInt32() ?? 1;
             switch (kind)
             {
-                case "rate-limit": sim.Faults.Enqueue(HttpFault.RateLimited(retryAfter, times)); break;
+                case "rate-limit": sim.Faults.Enqueue(HttpFault.RateLimited(retryAfter)); break;
                 case "ban": sim.Faults.Enqueue(HttpFault.Banned(retryAfter)); break;
                 case "server-error": sim.Faults.Enqueue(HttpFault.ServerError(times, Read(body, "status")?.GetInt32() ?? 503)); break;
                 case "delay": sim.Faults.Enqueue(HttpFault.Delayed(TimeSpan.FromMilliseconds(Read(body, "delayMs")?.GetInt32() ?? 1000), times)); break;
+                case "clear": sim.Faults.ClearHttpFaults(); break;
                 case "malformed-body": sim.Faults.Enqueue(HttpFault.MalformedBody(times)); break;
                 case "drop": sim.Faults.DropConnections(); break;
                 case "malformed": await sim.Faults.SendMalformedFrameAsync(); break;

@@ -95,7 +95,8 @@ public sealed class BinanceSimulator : IAsyncDisposable
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         foreach (var series in Market.Series.Where(s => !s.IsFinished))
         {
-            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange);
+            var trades = SyntheticTrades.For(Market, series.Symbol) is { } t && t.Series == series ? t : null;
+            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange, trades);
             _replays.Add(Task.Run(() => replayer.RunAsync(_stop.Token), CancellationToken.None));
         }
         return BaseUrl;

@@ -4,8 +4,13 @@ namespace Trading.Binance.Simulator;
 /// Streams one series bar by bar: an open update (x=false), at a timed speed a mid-bar update, then the closed bar (x=true).
 /// In as-fast-as-possible mode it waits for a listener before every bar, so a test sees every bar it was meant to.
 /// </summary>
-internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange)
+/// <remarks>With <paramref name="trades"/> (the symbol's finest series) each closed bar's synthetic trades follow its kline on &lt;symbol&gt;@trade and @aggTrade.</remarks>
+internal sealed class KlineReplayer(
+    SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange, SyntheticTrades? trades)
 {
+    private readonly string _tradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@trade";
+    private readonly string _aggTradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@aggTrade";
+
     /// <summary>Events carry the wall time of their emission (the simulator's clock); the candles inside keep their own times.</summary>
     private long NowMs => options.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -29,7 +34,7 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
 
             var opening = bar with { High = bar.Open, Low = bar.Open, Close = bar.Open, Volume = 0, QuoteVolume = 0, TradeCount = 0 };
             await exchange.OnCandleAsync(bar, false, ct);
-            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, opening, false, NowMs), ct);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(opening, false, NowMs), ct);
 
             if (scheduled.FirstOrDefault(f => f.Kind == StreamFaultKind.Drop) is { } drop)
             {
@@ -43,12 +48,22 @@ internal sealed class KlineReplayer(SimulatedSeries series, StreamHub hub, Simul
             {
                 var half = TimeSpan.FromMilliseconds(bar.Timeframe.DurationMs / options.Speed / 2);
                 await Task.Delay(half, options.Time, ct);
-                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, false, NowMs), ct);
+                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, false, NowMs), ct);
                 await Task.Delay(half, options.Time, ct);
             }
             series.Advance(1);
             await exchange.OnCandleAsync(bar, true, ct);
-            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(stream, bar, true, NowMs), ct);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, true, NowMs), ct);
+            if (trades is not null) await BroadcastTradesAsync(trades.ForBar(index), ct);
+        }
+    }
+
+    private async Task BroadcastTradesAsync(IReadOnlyList<SyntheticTrade> barTrades, CancellationToken ct)
+    {
+        foreach (var trade in barTrades)
+        {
+            await hub.BroadcastAsync(_tradeStream, TradeJson.TradeEvent(series.Symbol, trade, NowMs), ct);
+            await hub.BroadcastAsync(_aggTradeStream, TradeJson.AggTradeEvent(series.Symbol, trade, NowMs), ct);
         }
     }
 }

@@ -17,6 +17,7 @@ internal static class MarketDataEndpoints
         app.MapGet("/api/v3/exchangeInfo", (HttpRequest request) => ExchangeInfo(request, sim)).WithMetadata(new RequestWeight(20));
         app.MapGet("/api/v3/klines", (HttpRequest request) => Klines(request, sim)).WithMetadata(new RequestWeight(2));
         TickerEndpoints.Map(app, sim);
+        TradeEndpoints.Map(app, sim);
     }
 
     private static IResult ExchangeInfo(HttpRequest request, BinanceSimulator sim)
@@ -46,12 +47,9 @@ internal static class MarketDataEndpoints
 
     private static IResult Klines(HttpRequest request, BinanceSimulator sim)
     {
-        var symbolText = request.Query["symbol"].ToString();
-        if (symbolText.Length == 0) return SimulatorResults.Mandatory("symbol");
+        if (ReadSymbol(request, sim, out var symbol) is { } symbolError) return symbolError;
         var intervalText = request.Query["interval"].ToString();
         if (intervalText.Length == 0) return SimulatorResults.Mandatory("interval");
-        if (!Symbol.TryParse(symbolText, out var symbol) || symbol.Name != symbolText || sim.Symbols.All(s => s.Symbol != symbol))
-            return SimulatorResults.InvalidSymbol();
         if (!Timeframe.TryParse(intervalText, out var timeframe)) return SimulatorResults.Error(-1120, "Invalid interval.");
         if (!TryReadLong(request, "startTime", out var start) || !TryReadLong(request, "endTime", out var end) || !TryReadLong(request, "limit", out var limit))
             return SimulatorResults.Error(-1100, "Illegal characters found in a parameter.");
@@ -65,7 +63,18 @@ internal static class MarketDataEndpoints
         return SimulatorResults.Json(SimulatorJson.Klines(rows));
     }
 
-    private static bool TryReadLong(HttpRequest request, string name, out long? value)
+    /// <summary>The mandatory <c>symbol</c> parameter, one the simulator serves; otherwise the error to answer.</summary>
+    internal static IResult? ReadSymbol(HttpRequest request, BinanceSimulator sim, out Symbol symbol)
+    {
+        var text = request.Query["symbol"].ToString();
+        symbol = default;
+        if (text.Length == 0) return SimulatorResults.Mandatory("symbol");
+        if (!Symbol.TryParse(text, out var parsed) || parsed.Name != text || sim.Symbols.All(s => s.Symbol != parsed)) return SimulatorResults.InvalidSymbol();
+        symbol = parsed;
+        return null;
+    }
+
+    internal static bool TryReadLong(HttpRequest request, string name, out long? value)
     {
         value = null;
         var text = request.Query[name].ToString();

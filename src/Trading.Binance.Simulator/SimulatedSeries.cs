@@ -58,7 +58,8 @@ public sealed class SimulatedSeries
         return new ArraySegment<Candle>(_candles, from, last - from);
     }
 
-    private int LowerBound(long timeMs)
+    /// <summary>The index of the first bar opening at or after <paramref name="timeMs"/>.</summary>
+    internal int LowerBound(long timeMs)
     {
         int lo = 0, hi = _candles.Length;
         while (lo < hi)

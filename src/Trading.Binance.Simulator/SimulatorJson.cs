@@ -31,12 +31,10 @@ public static class SimulatorJson
         w.WriteEndArray();
     });
 
-    /// <summary>A combined-stream kline event: {"stream":..,"data":{"e":"kline",..,"k":{..}}}.</summary>
-    public static byte[] KlineEvent(string stream, Candle c, bool closed, long eventTimeMs) => Write(w =>
+    /// <summary>A raw kline event {"e":"kline",..,"k":{..}}; the hub wraps it for combined streams.</summary>
+    public static byte[] KlineEvent(Candle c, bool closed, long eventTimeMs) => Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("stream", stream);
-        w.WriteStartObject("data");
         w.WriteString("e", "kline");
         w.WriteNumber("E", eventTimeMs);
         w.WriteString("s", c.Symbol.Name);
@@ -61,17 +59,23 @@ public static class SimulatorJson
         w.WriteString("B", "0");
         w.WriteEndObject();
         w.WriteEndObject();
-        w.WriteEndObject();
     });
 
     public static byte[] ServerShutdown(long eventTimeMs) => Write(w =>
     {
         w.WriteStartObject();
-        w.WriteString("stream", "!serverShutdown");
-        w.WriteStartObject("data");
         w.WriteString("e", "serverShutdown");
         w.WriteNumber("E", eventTimeMs);
         w.WriteEndObject();
+    });
+
+    /// <summary>A combined-stream frame: {"stream":"name","data":payload}.</summary>
+    public static byte[] Combined(string stream, byte[] payload) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("stream", stream);
+        w.WritePropertyName("data");
+        w.WriteRawValue(payload, skipInputValidation: true);
         w.WriteEndObject();
     });
 

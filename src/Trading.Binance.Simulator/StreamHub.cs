@@ -43,7 +43,7 @@ internal sealed class StreamHub(bool streamAfterBackfill)
             Task changed;
             lock (_lock)
             {
-                if (_sessions.Any(s => s.Streams.Contains(stream) && (s.HasBackfilled || !streamAfterBackfill))) return;
+                if (_sessions.Any(s => s.Listens(stream) && (s.HasBackfilled || !streamAfterBackfill))) return;
                 changed = _changed.Task;
             }
             await changed.WaitAsync(ct);
@@ -62,10 +62,33 @@ internal sealed class StreamHub(bool streamAfterBackfill)
         }
     }
 
-    public async Task BroadcastAsync(string? stream, byte[] frame, CancellationToken ct)
+    /// <summary>A session subscribed or unsubscribed: wakes <see cref="WaitForSubscriberAsync"/>.</summary>
+    public void SubscriptionsChanged()
+    {
+        lock (_lock) SignalChange();
+    }
+
+    /// <summary>
+    /// Sends <paramref name="payload"/> (the raw event) to the sessions listening to <paramref name="stream"/>, or to every
+    /// session with <paramref name="everyone"/>; combined sessions get it wrapped as {"stream":..,"data":..}.
+    /// </summary>
+    public async Task BroadcastAsync(string stream, byte[] payload, CancellationToken ct, bool everyone = false)
     {
         StreamSession[] targets;
-        lock (_lock) targets = _sessions.Where(s => stream is null || s.Streams.Contains(stream)).ToArray();
+        lock (_lock) targets = _sessions.Where(s => everyone || s.Listens(stream)).ToArray();
+        byte[]? wrapped = null;
+        foreach (var session in targets)
+        {
+            var frame = session.Combined ? wrapped ??= SimulatorJson.Combined(stream, payload) : payload;
+            if (!await session.TrySendAsync(frame, ct)) Remove(session);
+        }
+    }
+
+    /// <summary>Sends <paramref name="frame"/> as it is to every session (a fault's broken frame).</summary>
+    public async Task BroadcastFrameAsync(byte[] frame, CancellationToken ct)
+    {
+        StreamSession[] targets;
+        lock (_lock) targets = [.. _sessions];
         foreach (var session in targets)
         {
             if (!await session.TrySendAsync(frame, ct)) Remove(session);

@@ -28,8 +28,13 @@ internal static class TickerEndpoints
             w.WriteString("askPrice", BinanceDecimal.Format(ask.Count > 0 ? ask[0].Price : 0m));
             w.WriteString("askQty", BinanceDecimal.Format(ask.Count > 0 ? ask[0].Quantity : 0m));
         })).WithMetadata(new RequestWeight(2));
-        app.MapGet("/api/v3/ticker/24hr", (HttpRequest r) => PerSymbol(r, sim, (w, s) => TickerJson.Day(w, s, DayBars(sim, s), sim.NowMs)))
-            .WithMetadata(new RequestWeight(2));
+        app.MapGet("/api/v3/ticker/24hr", (HttpRequest r) => PerSymbol(r, sim, (w, s) =>
+        {
+            var bars = DayBars(sim, s);
+            var (bid, ask) = (sim.Exchange.Book(s, OrderSide.Sell), sim.Exchange.Book(s, OrderSide.Buy));
+            var (first, last) = DayTrades(sim, s, bars.Count);
+            TickerJson.Day(w, s, bars, sim.NowMs, bid.Count > 0 ? bid[0] : null, ask.Count > 0 ? ask[0] : null, first, last);
+        })).WithMetadata(new RequestWeight(2));
         app.MapGet("/api/v3/avgPrice", (HttpRequest r) => PerSymbol(r, sim, (w, s) =>
         {
             var bars = Pricing(sim, s)?.ClosedCandles.TakeLast(5).ToList() ?? [];
@@ -57,6 +62,19 @@ internal static class TickerEndpoints
         if (closed.Count == 0) return [];
         var from = closed[^1].CloseTimeMs - 86_400_000;
         return closed.Where(c => c.OpenTimeMs > from).ToList();
+    }
+
+    /// <summary>The first and last synthetic trade of the last <paramref name="dayBars"/> closed bars.</summary>
+    private static (SyntheticTrade? First, SyntheticTrade? Last) DayTrades(BinanceSimulator sim, Symbol symbol, int dayBars)
+    {
+        if (SyntheticTrades.For(sim.Market, symbol) is not { } trades) return (null, null);
+        var end = trades.Series.Cursor;
+        SyntheticTrade? first = null, last = null;
+        for (var i = end - dayBars; i < end && first is null; i++)
+            first = trades.ForBar(i) is [var f, ..] ? f : null;
+        for (var i = end - 1; i >= end - dayBars && last is null; i--)
+            last = trades.ForBar(i) is [.., var l] ? l : null;
+        return (first, last);
     }
 
     /// <summary>One object for ?symbol=, an array for ?symbols=[..] or (where allowed) for every symbol.</summary>

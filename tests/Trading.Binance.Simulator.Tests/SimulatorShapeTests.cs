@@ -82,20 +82,48 @@ public sealed class SimulatorShapeTests
     }
 
     [Fact]
-    public async Task AdminFaults_PostRateLimit_NextRequestGets429WithRetryAfter()
+    public async Task AdminFaults_PostRateLimit_EveryRequestGets429UntilRetryAfterHasPassed()
     {
-        await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(3));
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(3), SimulatorHarness.WithTime(time));
         using var http = new HttpClient();
 
         using var admin = await http.PostAsync(new Uri(sim.Simulator.BaseUrl, "/sim/faults"),
             new StringContent("""{"kind":"rate-limit","retryAfter":3}"""), Ct);
         using var limited = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/ping"), Ct);
-        using var next = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/ping"), Ct);
+        time.Advance(TimeSpan.FromSeconds(2));
+        using var stillLimited = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/ping"), Ct);
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var after = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/ping"), Ct);
 
         admin.IsSuccessStatusCode.ShouldBeTrue();
         ((int)limited.StatusCode).ShouldBe(429);
         limited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(3));
-        ((int)next.StatusCode).ShouldBe(200);
+        ((int)stillLimited.StatusCode).ShouldBe(429);
+        stillLimited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+        ((int)after.StatusCode).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task AdminFaults_PostBanThenClear_BansEveryRequestUntilCleared()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(3));
+        using var http = new HttpClient();
+
+        using var ban = await http.PostAsync(new Uri(sim.Simulator.BaseUrl, "/sim/faults"), new StringContent("""{"kind":"ban","retryAfter":600}"""), Ct);
+        var during = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/time"), Ct);
+            during.Add((int)response.StatusCode);
+        }
+        using var clear = await http.PostAsync(new Uri(sim.Simulator.BaseUrl, "/sim/faults"), new StringContent("""{"kind":"clear"}"""), Ct);
+        using var after = await http.GetAsync(new Uri(sim.Simulator.BaseUrl, "/api/v3/time"), Ct);
+
+        ban.IsSuccessStatusCode.ShouldBeTrue();
+        during.ShouldBe([418, 418, 418]);
+        clear.IsSuccessStatusCode.ShouldBeTrue();
+        ((int)after.StatusCode).ShouldBe(200);
     }
 
     private static IEnumerable<long> OpenTimes(string klines) =>

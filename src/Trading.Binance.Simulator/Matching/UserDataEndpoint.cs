@@ -23,7 +23,7 @@ internal static class UserDataEndpoint
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new StreamSession(socket, new HashSet<string>());
+        var session = new StreamSession(socket, [], combined: false);
         var hub = sim.Exchange.Hub;
         hub.Connect(session);
         try

@@ -15,8 +15,6 @@ namespace Trading.Binance.Orders;
 internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials credentials, BinanceTradingOptions options, BinanceServerClock clock,
     ILogger? logger)
 {
-    private readonly BinanceSigner _signer = new(credentials.ApiSecret);
-
     public BinanceRequestBudget Budget { get; } = BinanceRequestBudget.For(options.BaseUrl);
 
     /// <summary>
@@ -33,7 +31,8 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
         foreach (var (name, value) in parameters.Parameters) query.Add(name, value);
         query.Add("recvWindow", (long)options.RecvWindowMs).Add("timestamp", clock.NowMs);
         var payload = query.ToString();
-        var signed = $"{payload}&signature={_signer.Sign(payload)}";
+        // RSA and Ed25519 signatures are base64: '+', '/' and '=' are percent-encoded on the wire (hex HMAC is unchanged).
+        var signed = $"{payload}&signature={Uri.EscapeDataString(credentials.Signer.Sign(payload))}";
 
         using var request = new HttpRequestMessage(method, method == HttpMethod.Post
             ? new Uri(options.BaseUrl, path)

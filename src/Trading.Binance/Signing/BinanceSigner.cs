@@ -7,7 +7,7 @@ namespace Trading.Binance.Signing;
 /// Signs Binance requests. REST: HMAC-SHA256 over exactly the percent-encoded bytes sent (query string then body,
 /// no separator). WebSocket API: HMAC-SHA256 over the parameters sorted by name, joined unencoded.
 /// </summary>
-public sealed class BinanceSigner
+public sealed class BinanceSigner : IBinanceRequestSigner
 {
     private readonly byte[] _secret;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Trading.Binance.Signing;
 
 /// <summary>RSA API keys: PKCS#1 v1.5 SHA-256 signature, base64 (percent-encode it on the wire).</summary>
-public sealed class RsaBinanceSigner : IDisposable
+public sealed class RsaBinanceSigner : IBinanceRequestSigner, IDisposable
 {
     private readonly RSA _rsa = RSA.Create();
 

@@ -17,7 +17,6 @@ public sealed class BinanceUserDataStream(BinanceCredentials credentials, UserDa
     private readonly TaskCompletionSource _firstSubscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly BinanceServerClock _clock = clock ?? new BinanceServerClock();
-    private readonly BinanceSigner _signer = new(credentials.ApiSecret);
     private Task? _run;
     private volatile bool _subscribed;
     private int _requestId;
@@ -136,7 +135,7 @@ public sealed class BinanceUserDataStream(BinanceCredentials credentials, UserDa
             new("recvWindow", options.RecvWindowMs.ToString(CultureInfo.InvariantCulture)),
             new("timestamp", _clock.NowMs.ToString(CultureInfo.InvariantCulture)),
         };
-        var signature = _signer.SignWebSocket(parameters);
+        var signature = credentials.Signer.Sign(BinanceSigner.WebSocketPayload(parameters));
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {

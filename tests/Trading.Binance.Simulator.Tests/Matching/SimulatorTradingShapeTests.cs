@@ -79,7 +79,7 @@ public sealed class SimulatorTradingShapeTests
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var parameters = new Dictionary<string, string> { ["apiKey"] = TradingHarness.TestCredentials.ApiKey, ["timestamp"] = timestamp };
-        var signature = new BinanceSigner(secret ?? TradingHarness.TestCredentials.ApiSecret).SignWebSocket(parameters);
+        var signature = new BinanceSigner(secret ?? Trading.Binance.Simulator.Matching.SimulatorTradingOptions.TestApiSecret).SignWebSocket(parameters);
         var request = $$$"""{"id":"s1","method":"userDataStream.subscribe.signature","params":{"apiKey":"{{{parameters["apiKey"]}}}","timestamp":{{{timestamp}}},"signature":"{{{signature}}}"}}""";
         await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, Ct);
         var answer = await ReceiveAsync(socket);

@@ -68,7 +68,7 @@ public sealed class TradingHarness : IAsyncDisposable
     public static HttpRequestMessage Signed(Uri baseUrl, HttpMethod method, string path, string parameters)
     {
         var payload = $"{(parameters.Length > 0 ? parameters + "&" : "")}timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
-        var signed = $"{payload}&signature={new BinanceSigner(TestCredentials.ApiSecret).Sign(payload)}";
+        var signed = $"{payload}&signature={TestCredentials.Signer.Sign(payload)}";
         var request = new HttpRequestMessage(method, new Uri(baseUrl, $"{path}?{signed}"));
         request.Headers.Add("X-MBX-APIKEY", TestCredentials.ApiKey);
         return request;

@@ -65,7 +65,7 @@ public static class SimulateCommand
             foreach (var series in market.Series)
                 Console.WriteLine($"  {series.Symbol} {series.Timeframe}: {series.ReplayStartIndex:N0} bars of history, {series.Candles.Count - series.ReplayStartIndex:N0} to replay at speed {s}");
             Console.WriteLine($"Point the platform at it: BINANCE_BASE_URL={url.ToString().TrimEnd('/')} BINANCE_WS_URL={simulator.WebSocketUrl.ToString().TrimEnd('/')}");
-            Console.WriteLine("Faults: POST /sim/faults {\"kind\":\"drop|malformed|shutdown|rate-limit|ban|server-error|delay\"}. Ctrl+C stops.");
+            Console.WriteLine("Faults: POST /sim/faults {\"kind\":\"drop|malformed|shutdown|rate-limit|ban|clear|server-error|delay\"}. Ctrl+C stops.");
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
