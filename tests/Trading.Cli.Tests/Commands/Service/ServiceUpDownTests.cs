@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shouldly;
-using Trading.Binance.Simulator;
 using Trading.Services.Bots;
 using Trading.Services.Hosting;
 using Trading.Storage;
@@ -14,39 +13,13 @@ namespace Trading.Cli.Tests.Commands.Service;
 /// directory, its output followed, stopped by SIGTERM (gracefully, recorded as stopped); with --docker, the Compose command
 /// line it runs, refused in one error line when no Docker engine is reachable (none is, here).
 /// </summary>
-public sealed partial class ServiceUpDownTests : IAsyncLifetime
+public sealed partial class ServiceUpDownTests : SimulatorCliTest
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _dir = new();
-    private BinanceSimulator _simulator = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private string DataDir => Path.Combine(_dir.Path, "data");
-
-    public async ValueTask InitializeAsync()
-    {
-        var candles = TestCandles.Generate(200);
-        _simulator = new BinanceSimulator(new SimulatedMarket().Add(candles, candles[0].OpenTimeMs), new SimulatorOptions());
-        await _simulator.StartAsync(Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _simulator.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private Dictionary<string, string?> Environment => new(RunningCliWait.SimulatorEnvironment(_simulator, configDir: null, logLevel: "Information"))
-    {
-        ["TRADING_DATA_DIR"] = DataDir, ["TRADING_API_PORT"] = "0",
-    };
-
     [Fact]
     public async Task UpLogsDown_NoDocker_BackgroundPlatformWithPidAndLogFilesStoppedGracefully()
     {
         await using var store = await TradingStoreFactory.OpenAsync(null, DataDir, Ct);
-        var up = await CliProcess.RunAsync(["service", "up"], Environment, _dir.Path, Ct);
+        var up = await CliProcess.RunAsync(["service", "up"], Environment, Dir.Path, Ct);
         up.ExitCode.ShouldBe(0, up.Error);
         var pid = int.Parse(StartedPid().Match(up.Output).Groups[1].Value, CultureInfo.InvariantCulture);
         try
@@ -54,12 +27,12 @@ public sealed partial class ServiceUpDownTests : IAsyncLifetime
             var states = new ServiceStateStore(store.SystemState);
             await TestWait.UntilAsync(async () => await states.GetAsync("platform", Ct) is { State: ServiceState.Running or ServiceState.Degraded } s && s.Pid == pid, Timeout, Ct);
             File.ReadAllText(Path.Combine(DataDir, "run", "platform.pid")).ShouldStartWith($"{pid}\n");
-            await using var follow = CliProcess.Start(["service", "logs", "--follow"], Environment, _dir.Path);
+            await using var follow = CliProcess.Start(["service", "logs", "--follow"], Environment, Dir.Path);
             await RunningCliWait.WhileRunningAsync(() => Task.FromResult(follow.Output.Contains("platform | running data-collector", StringComparison.Ordinal)), Timeout, Ct, follow);
-            var again = await CliProcess.RunAsync(["service", "up"], Environment, _dir.Path, Ct);
+            var again = await CliProcess.RunAsync(["service", "up"], Environment, Dir.Path, Ct);
 
-            var down = await CliProcess.RunAsync(["service", "down"], Environment, _dir.Path, Ct);
-            var logs = await CliProcess.RunAsync(["service", "logs", "--name", "platform"], Environment, _dir.Path, Ct);
+            var down = await CliProcess.RunAsync(["service", "down"], Environment, Dir.Path, Ct);
+            var logs = await CliProcess.RunAsync(["service", "logs", "--name", "platform"], Environment, Dir.Path, Ct);
             await follow.TerminateAsync(Ct);
 
             again.Output.ShouldStartWith($"platform is already running (pid {pid})");
@@ -81,14 +54,14 @@ public sealed partial class ServiceUpDownTests : IAsyncLifetime
     [Fact]
     public async Task UpAndDown_DockerWithoutEngine_ComposeCommandLineInOneErrorLine()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "deploy"));
-        File.Copy(Path.Combine(RepoPaths.Root, "deploy", "docker-compose.yml"), Path.Combine(_dir.Path, "deploy", "docker-compose.yml"));
-        File.Copy(Path.Combine(RepoPaths.Root, ".env.example"), Path.Combine(_dir.Path, ".env"));
+        Directory.CreateDirectory(Path.Combine(Dir.Path, "deploy"));
+        File.Copy(Path.Combine(RepoPaths.Root, "deploy", "docker-compose.yml"), Path.Combine(Dir.Path, "deploy", "docker-compose.yml"));
+        File.Copy(Path.Combine(RepoPaths.Root, ".env.example"), Path.Combine(Dir.Path, ".env"));
         var environment = new Dictionary<string, string?>(Environment) { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" };
 
-        var up = await CliProcess.RunAsync(["service", "up", "--docker", "--name", "order-executor"], environment, _dir.Path, Ct);
-        var down = await CliProcess.RunAsync(["service", "down", "--docker"], environment, _dir.Path, Ct);
-        var missing = await CliProcess.RunAsync(["service", "logs", "--docker", "--file", "nope.yml"], environment, _dir.Path, Ct);
+        var up = await CliProcess.RunAsync(["service", "up", "--docker", "--name", "order-executor"], environment, Dir.Path, Ct);
+        var down = await CliProcess.RunAsync(["service", "down", "--docker"], environment, Dir.Path, Ct);
+        var missing = await CliProcess.RunAsync(["service", "logs", "--docker", "--file", "nope.yml"], environment, Dir.Path, Ct);
 
         up.ExitCode.ShouldBe(1);
         up.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: docker-compose -f deploy/docker-compose.yml up -d order-executor failed (exit 1): ");
