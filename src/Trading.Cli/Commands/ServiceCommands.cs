@@ -11,6 +11,9 @@ public static class ServiceCommands
         command.Subcommands.Add(ServiceHostCommand.CreateRun());
         command.Subcommands.Add(ServiceHostCommand.CreateStart());
         command.Subcommands.Add(ServiceStatusCommand.Create());
+        command.Subcommands.Add(ServiceUpDownCommands.CreateUp());
+        command.Subcommands.Add(ServiceUpDownCommands.CreateDown());
+        command.Subcommands.Add(ServiceUpDownCommands.CreateLogs());
         return command;
     }
 }

@@ -21,6 +21,9 @@ public interface ITradingStore : IAsyncDisposable
     /// <summary>Serialises every read-decide-write step on the trading state, across processes.</summary>
     IStoreLock TradingLock { get; }
 
+    /// <summary>Lets one process at a time run a named singleton service on this store.</summary>
+    ISingletonLocks SingletonLocks { get; }
+
     /// <summary>Applies pending migrations; safe to run again.</summary>
     Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default);
 

@@ -11,8 +11,9 @@ public static class TradingCommand
         var executable = Environment.ProcessPath ?? throw new InvalidOperationException("the process path is unknown");
         var info = new ProcessStartInfo(executable) { UseShellExecute = false };
         var entry = Environment.GetCommandLineArgs()[0];
-        // Under `dotnet trading.dll` the process is dotnet and the first argument is the assembly.
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) info.ArgumentList.Add(entry);
+        // Under `dotnet trading.dll` the process is dotnet and the first argument is the assembly (an apphost reports its dll there too).
+        var isDotnetHost = string.Equals(Path.GetFileNameWithoutExtension(executable), "dotnet", StringComparison.OrdinalIgnoreCase);
+        if (isDotnetHost && entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) info.ArgumentList.Add(entry);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return info;
     }

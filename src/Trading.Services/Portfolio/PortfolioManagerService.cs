@@ -10,9 +10,10 @@ using Trading.Services.Execution;
 namespace Trading.Services.Portfolio;
 
 /// <summary>
-/// The portfolio manager: consumes fills from <c>fills</c> and closed candles of the traded symbols into a
-/// <see cref="PortfolioTracker"/>, which persists positions, balances and snapshots (a last one when it stops).
-/// One lock serialises both streams.
+/// The portfolio manager: books fills and closed candles of the traded symbols into a <see cref="PortfolioTracker"/>,
+/// which persists positions, balances and snapshots (a last one when it stops). Fills are booked from the store in booking
+/// order: a message on <c>fills</c> wakes it, and so does a catch-up every <see cref="StoreCatchUpInterval"/>, which books a
+/// fill an executor stored but was killed before publishing. One lock serialises both streams and the catch-up.
 /// </summary>
 public sealed class PortfolioManagerService(
     TradingSettings settings,
@@ -33,6 +34,9 @@ public sealed class PortfolioManagerService(
     /// <summary>How long a balance difference must persist before it is fixed (a fill may still be on its way).</summary>
     public TimeSpan BalanceSettleDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the stored fills are checked for one that was never published (also once at start).</summary>
+    public TimeSpan StoreCatchUpInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Completes with the tracker once it is rebuilt from the store and subscribed.</summary>
     public Task<PortfolioTracker> Ready => _ready.Task;
 
@@ -49,6 +53,7 @@ public sealed class PortfolioManagerService(
                     (message, ct) => Locked(() => tracker.OnCandleAsync(message.Deserialize<CandleMessage>().ToCandle(), ct), ct), stoppingToken))
                 .Append(bus.SubscribeAsync(StreamNames.Fills, ConsumerGroup,
                     (message, ct) => Locked(() => BookFillAsync(tracker, message.Deserialize<Fill>(), ct), ct), stoppingToken))
+                .Append(CatchUpFromStoreAsync(tracker, stoppingToken))
                 .ToArray();
             if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live && exchangeVenue?.Account is { } exchange)
                 subscriptions = [.. subscriptions, CheckBalancesAsync(tracker, exchange, symbols, stoppingToken)];
@@ -91,10 +96,27 @@ public sealed class PortfolioManagerService(
     /// <summary>Raised after a fill from <c>fills</c> was booked (tests await it instead of sleeping).</summary>
     public event Action<Fill>? FillBooked;
 
+    /// <summary>Books the stored fills up to this one in booking order, then the message's fill itself if it was not stored.</summary>
     private async Task BookFillAsync(PortfolioTracker tracker, Fill fill, CancellationToken ct)
     {
-        await tracker.OnFillAsync(fill, ct);
-        FillBooked?.Invoke(fill);
+        await BookStoredFillsAsync(tracker, ct);
+        if (await tracker.OnFillAsync(fill, ct)) FillBooked?.Invoke(fill);
+    }
+
+    private async Task CatchUpFromStoreAsync(PortfolioTracker tracker, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await Task.Delay(StoreCatchUpInterval, time, ct);
+            await Locked(() => BookStoredFillsAsync(tracker, ct), ct);
+        }
+    }
+
+    private async Task BookStoredFillsAsync(PortfolioTracker tracker, CancellationToken ct)
+    {
+        var booked = await tracker.CatchUpAsync((fill, problem) => logger.LogError("{Problem} ({Repair})",
+            PortfolioReplay.Describe(fill, problem), PortfolioReplay.RepairHint), ct);
+        foreach (var fill in booked) FillBooked?.Invoke(fill);
     }
 
     /// <summary>Raised after each balance check with the fixes it made (tests await it instead of sleeping).</summary>

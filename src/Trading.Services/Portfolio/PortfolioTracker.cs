@@ -15,6 +15,7 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
 {
     private readonly HashSet<Symbol> _symbols = [];
     private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
+    private long? _lastSequence;
 
     public PortfolioAccount Account { get; private set; } = new(initialQuote, DateTimeOffset.UnixEpoch);
 
@@ -23,7 +24,7 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
     public async Task InitializeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         Account = await PortfolioReplay.BuildAsync(store, initialQuote, now, ct);
-        foreach (var fill in await store.Orders.GetFillsAsync(null, ct)) _symbols.Add(fill.Symbol);
+        await CatchUpAsync(null, ct); // the fills the replay read are known; this adds their symbols and any stored since
         await PersistAsync(ct);
         await SnapshotAsync(ct);
     }
@@ -38,6 +39,31 @@ public sealed class PortfolioTracker(ITradingStore store, decimal initialQuote, 
         await store.Portfolio.SaveHoldingsAsync(
             [(Account.QuoteAsset, Account.Cash, 0m), (fill.Symbol.BaseAsset, position.Quantity, 0m)], [position], ct);
         return true;
+    }
+
+    /// <summary>
+    /// Books the fills stored since the last catch-up, in booking order (a fill seen before is ignored), and returns those
+    /// that were new. This is how a fill is booked that its executor stored but never published (killed in between);
+    /// one the account cannot book is reported through <paramref name="unbookable"/> and skipped (the next catch-up starts after it).
+    /// </summary>
+    public async Task<IReadOnlyList<Fill>> CatchUpAsync(Action<Fill, string>? unbookable = null, CancellationToken ct = default)
+    {
+        var booked = new List<Fill>();
+        foreach (var stored in await store.Orders.GetFillsBookedAfterAsync(_lastSequence, ct))
+        {
+            _lastSequence = Math.Max(_lastSequence ?? 0, stored.Sequence);
+            _symbols.Add(stored.Fill.Symbol);
+            try
+            {
+                if (await OnFillAsync(stored.Fill, ct)) booked.Add(stored.Fill);
+            }
+            catch (PortfolioException e)
+            {
+                unbookable?.Invoke(stored.Fill, e.Message);
+            }
+        }
+        _lastSequence ??= 0;
+        return booked;
     }
 
     /// <summary>Writes a snapshot of the account now (the service does so when it stops).</summary>

@@ -8,7 +8,7 @@ internal sealed class SqlTradingStore : ITradingStore
     private readonly SqlDatabase database;
     private readonly MigrationRunner migrations;
 
-    public SqlTradingStore(SqlDatabase database, ICandleStore candles, IStoreLock tradingLock)
+    public SqlTradingStore(SqlDatabase database, ICandleStore candles, IStoreLock tradingLock, ISingletonLocks singletonLocks)
     {
         this.database = database;
         migrations = new MigrationRunner(database);
@@ -23,6 +23,7 @@ internal sealed class SqlTradingStore : ITradingStore
         Executions = new SqlExecutionJournal(database);
         SymbolFilters = new SqlSymbolFilterStore(database);
         TradingLock = tradingLock;
+        SingletonLocks = singletonLocks;
     }
 
     public string Provider => database.Provider;
@@ -37,6 +38,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public ISymbolFilterStore SymbolFilters { get; }
     public IExecutionJournal Executions { get; }
     public IStoreLock TradingLock { get; }
+    public ISingletonLocks SingletonLocks { get; }
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
 

@@ -59,6 +59,8 @@ public static class ServiceHostCommand
         if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
+            await using var singletons = await ServiceSingletons.TryAcquireAsync(store, services, ct);
+            if (singletons is null) return 1;
             var bots = services.Contains(PlatformHost.Engine) ? ConfiguredBots.From(settings) : [];
             var hostSettings = ConfiguredBots.WithTheirSeries(settings, bots, registry);
             void First(IServiceCollection s)

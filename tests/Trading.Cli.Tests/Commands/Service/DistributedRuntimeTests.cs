@@ -84,6 +84,8 @@ public sealed class DistributedRuntimeTests(PostgresServerFixture postgres) : IA
         await _services["data-collector"].TerminateAsync(Ct);
         (await _services["data-collector"].WaitForExitAsync(Timeout, Ct)).ExitCode.ShouldBe(0);
         await WhileRunningAsync(async () => await EverySignalDecidedAsync(store), except: "data-collector");
+        // The running portfolio manager's books (a fill the killed executor stored but never published included) reach the exchange's.
+        await WhileRunningAsync(async () => await ManagedPositionAsync(store) == ExchangeBtc(), except: "data-collector");
         foreach (var name in Order.Where(n => n != "data-collector")) await _services[name].TerminateAsync(Ct);
         foreach (var name in Order.Where(n => n != "data-collector")) (await _services[name].WaitForExitAsync(Timeout, Ct)).ExitCode.ShouldBe(0, _services[name].Error);
 
@@ -98,6 +100,7 @@ public sealed class DistributedRuntimeTests(PostgresServerFixture postgres) : IA
         }
         stored.Where(o => o.Status == OrderStatus.Filled).Select(o => o.SignalId).ShouldBeUnique();
         var btc = _simulator.Exchange.Balance("BTC");
+        (await ManagedPositionAsync(store)).ShouldBe(btc.Free + btc.Locked);
         // The books are the stored fills (as `portfolio show` replays them); they hold what the exchange's account holds.
         var problems = new List<string>();
         var books = await PortfolioReplay.BuildAsync(store, 10_000m, DateTimeOffset.UtcNow, Ct, problems);
@@ -105,6 +108,15 @@ public sealed class DistributedRuntimeTests(PostgresServerFixture postgres) : IA
         books.Quantity(TestCandles.BtcUsdt).ShouldBe(btc.Free + btc.Locked);
         (await new ServiceStateStore(store.SystemState).GetAsync("order-executor", Ct))!.State.ShouldBe(ServiceState.Stopped);
     }
+
+    private decimal ExchangeBtc()
+    {
+        var btc = _simulator.Exchange.Balance("BTC");
+        return btc.Free + btc.Locked;
+    }
+
+    private static async Task<decimal> ManagedPositionAsync(ITradingStore store) =>
+        (await store.Portfolio.ListPositionsAsync(Ct)).Where(p => p.Symbol == TestCandles.BtcUsdt).Sum(p => p.Quantity);
 
     private int Filled() => _simulator.Exchange.Orders.Count(o => o.Status == "FILLED");
 
