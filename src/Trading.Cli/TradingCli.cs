@@ -8,6 +8,9 @@ public static class TradingCli
 {
     public const int UsageError = 2;
 
+    /// <summary>The exit code of a command stopped by Ctrl+C (or its token) before it finished, as a shell reports SIGINT.</summary>
+    public const int Cancelled = 130;
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
@@ -27,7 +30,10 @@ public static class TradingCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>Runs one command line; <paramref name="ct"/> stops it as Ctrl+C would.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         ProcessEnvironment.HideSecrets();
         var parse = Build().Parse(args);
@@ -43,7 +49,12 @@ public static class TradingCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("error: cancelled before the command finished");
+            return Cancelled;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
