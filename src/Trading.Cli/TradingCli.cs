@@ -8,8 +8,12 @@ public static class TradingCli
 {
     public const int UsageError = 2;
 
-    /// <summary>How long a stop request (SIGINT, SIGTERM) waits for the command to finish gracefully before the process exits.</summary>
-    public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(25);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("error: cancelled before the command finished");
+            return Cancelled;
 
     public static RootCommand Build()
     {
@@ -30,7 +34,10 @@ public static class TradingCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>Runs one command line; <paramref name="ct"/> stops it as Ctrl+C would.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         ProcessEnvironment.HideSecrets();
         var parse = Build().Parse(args);
@@ -47,7 +54,12 @@ public static class TradingCli
         using var signals = new ShutdownSignals();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("error: cancelled before the command finished");
+            return Cancelled;
         }
         catch (OperationCanceledException) when (signals.Received)
         {

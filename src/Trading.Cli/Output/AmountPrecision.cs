@@ -13,6 +13,7 @@ internal sealed class AmountPrecision
 
     private readonly Dictionary<string, (int Price, int Quantity)> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _assets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _quotes = new(StringComparer.Ordinal);
 
     public static AmountPrecision None { get; } = new([]);
 
@@ -23,6 +24,7 @@ internal sealed class AmountPrecision
             var price = Decimals(s.Filters.TickSize);
             var quantity = Decimals(s.Filters.StepSize);
             _symbols[s.Symbol.Name] = (price, quantity);
+            _quotes[s.Symbol.Name] = s.Info.QuoteAsset;
             _assets[s.Info.QuoteAsset] = Math.Max(_assets.GetValueOrDefault(s.Info.QuoteAsset, 2), Math.Min(price, 8));
             _assets[s.Info.BaseAsset] = Math.Max(_assets.GetValueOrDefault(s.Info.BaseAsset), quantity);
         }
@@ -30,6 +32,9 @@ internal sealed class AmountPrecision
 
     public static async Task<AmountPrecision> LoadAsync(ITradingStore store, CancellationToken ct) =>
         new(await store.SymbolFilters.ListAsync(ct));
+
+    /// <summary>The symbol's quote asset (USDT of BTCUSDT), when its filters are stored.</summary>
+    public string? QuoteAsset(string symbol) => _quotes.GetValueOrDefault(symbol);
 
     public decimal Price(string symbol, decimal value) => Round(value, _symbols.TryGetValue(symbol, out var d) ? d.Price : Fallback);
 

@@ -54,7 +54,15 @@ public readonly record struct Symbol
         }
     }
 
-    public string BaseAsset => Name[..^QuoteAsset.Length];
+    /// <summary>The name without its quote asset; the whole name when it does not end in one (an unknown symbol such as NAN).</summary>
+    public string BaseAsset
+    {
+        get
+        {
+            var (name, quote) = (Name, QuoteAsset);
+            return name.Length > quote.Length && name.EndsWith(quote, StringComparison.Ordinal) ? name[..^quote.Length] : name;
+        }
+    }
 
     public override string ToString() => Name;
 

@@ -75,6 +75,9 @@ public static class BadInputCases
     private static IEnumerable<BadInputCase> DataAggregate() =>
     [
         Case("aggregate-missing-file", Usage, "no-such.csv", "data", "aggregate", "--file", "{dir}/no-such.csv"),
+        Case("aggregate-missing-file-with-symbol", Usage, "no such file", "data", "aggregate", "--file", "{dir}/no-such.csv", "--symbol", "BTCUSDT"),
+        Case("aggregate-empty-path", Usage, "--file needs", "data", "aggregate", "--file", "", "--symbol", "BTCUSDT"),
+        Case("aggregate-directory", Usage, "is a directory", "data", "aggregate", "--file", "{dir}/sub", "--symbol", "BTCUSDT"),
         Case("aggregate-empty-file", Runtime, "no valid trades", "data", "aggregate", "--file", "{dir}/BTCUSDT-aggTrades-2024-01-01.csv", "--store"),
         Case("aggregate-sql-symbol", Usage, "symbol", "data", "aggregate", "--file", "{dir}/BTCUSDT-aggTrades-2024-01-01.csv", "--symbol", Sql),
         Case("aggregate-bad-timeframe", Usage, "timeframe", "data", "aggregate", "--file", "{dir}/BTCUSDT-aggTrades-2024-01-01.csv", "--timeframe", "2q"),
@@ -125,6 +128,8 @@ public static class BadInputCases
         Case($"{side}-negative-quantity", Usage, "--quantity", "order", side, "--symbol", "BTCUSDT", "--quantity", "-1"),
         Case($"{side}-text-quantity", Usage, "--quantity", "order", side, "--symbol", "BTCUSDT", "--quantity", "lots"),
         Case($"{side}-negative-price", Usage, "--price", "order", side, "--symbol", "BTCUSDT", "--quantity", "0.01", "--price", "-5"),
+        Case($"{side}-huge-quantity", Usage, "at most 1,000,000,000,000", "order", side, "--symbol", "BTCUSDT", "--quantity", "79228162514264337593543950335", "--price", "2"),
+        Case($"{side}-huge-price", Usage, "at most 1,000,000,000,000", "order", side, "--symbol", "BTCUSDT", "--quantity", "2", "--price", "1000000000001"),
         Case($"{side}-sql-symbol", Usage, "symbol", "order", side, "--symbol", Sql, "--quantity", "0.01"),
     ];
 

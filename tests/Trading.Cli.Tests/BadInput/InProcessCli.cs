@@ -13,7 +13,7 @@ internal static class InProcessCli
 {
     private static readonly SemaphoreSlim Turn = new(1, 1);
 
-    public static async Task<CliProcess.Result> RunAsync(IReadOnlyList<string> args)
+    public static async Task<CliProcess.Result> RunAsync(IReadOnlyList<string> args, CancellationToken ct = default)
     {
         await Turn.WaitAsync();
         var (output, error) = (new StringWriter(), new StringWriter());
@@ -22,7 +22,7 @@ internal static class InProcessCli
         {
             Console.SetOut(output);
             Console.SetError(error);
-            var exitCode = await TradingCli.RunAsync([.. args]);
+            var exitCode = await TradingCli.RunAsync([.. args], ct);
             return new CliProcess.Result(exitCode, output.ToString(), error.ToString());
         }
         finally

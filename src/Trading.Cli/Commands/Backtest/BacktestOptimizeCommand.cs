@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Trading.Cli.Output;
 using Trading.Core.Backtesting.Optimization;
 using Trading.Services.Backtesting;
 
@@ -18,9 +19,10 @@ public static class BacktestOptimizeCommand
         var metric = new Option<string>("--metric") { Description = "sharpe, return, calmar or profit_factor", DefaultValueFactory = _ => "sharpe" };
         var jobs = new Option<int>("--jobs") { Description = "Parallel workers (default: every core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var walkForward = new Option<string?>("--walk-forward") { Description = "folds=N: optimise in-sample, score the next window out-of-sample" };
+        var json = CliJson.Option();
         var command = new Command("optimize", "Search strategy parameters");
         options.AddTo(command);
-        foreach (var option in new Option[] { method, trials, seed, metric, jobs, walkForward }) command.Options.Add(option);
+        foreach (var option in new Option[] { method, trials, seed, metric, jobs, walkForward, json }) command.Options.Add(option);
         command.SetAction((parse, ct) => BacktestCli.RunAsync(parse, async settings =>
         {
             var request = new OptimizationRequest
@@ -42,18 +44,18 @@ public static class BacktestOptimizeCommand
             var service = new OptimizationService(store, strategies);
             var prepared = await service.PrepareAsync(request, ct);
             if (prepared.Filters.Warning is { } warning) await Console.Error.WriteLineAsync(warning);
-            var summary = RunWithProgress(service, prepared, ct);
+            var summary = RunWithProgress(service, prepared, showProgress: !parse.GetValue(json), ct);
             var id = BacktestService.NewRunId("opt");
-            await service.SaveAsync(id, request, summary, ct);
-            OptimizationOutput.Print(id, request.Base.Strategy, summary);
+            var record = await service.SaveAsync(id, request, summary, ct);
+            OptimizationOutput.Print(record, await AmountPrecision.LoadAsync(store, ct), parse.GetValue(json));
             return 0;
         }));
         return command;
     }
 
-    private static OptimizationSummary RunWithProgress(OptimizationService service, OptimizationService.Prepared prepared, CancellationToken ct)
+    private static OptimizationSummary RunWithProgress(OptimizationService service, OptimizationService.Prepared prepared, bool showProgress, CancellationToken ct)
     {
-        if (Console.IsOutputRedirected) return service.Run(prepared, ct: ct);
+        if (Console.IsOutputRedirected || !showProgress) return service.Run(prepared, ct: ct);
         return AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Trading.Cli.Output;
 using Trading.Services.Backtesting;
 
@@ -27,15 +26,9 @@ public static class BacktestReportCommand
                 ? await store.BacktestRuns.GetLatestAsync(ct)
                 : await store.BacktestRuns.GetAsync(wanted, ct);
             if (record is null) throw new BacktestInputException(wanted == "latest" ? "no stored runs yet." : $"no stored run with id '{wanted}'.");
-            if (record.Kind != "backtest" && parse.GetValue(json))
-            {
-                CliJson.Write(new { id = record.Id, kind = record.Kind, strategy = record.Strategy, symbol = record.Symbol, timeframe = record.Timeframe,
-                    result = JsonDocument.Parse(record.StatisticsJson).RootElement });
-                return 0;
-            }
             if (record.Kind != "backtest")
             {
-                OptimizationOutput.Print(record);
+                OptimizationOutput.Print(record, await AmountPrecision.LoadAsync(store, ct), parse.GetValue(json));
                 return 0;
             }
             await BacktestTables.PrintAsync(BacktestJson.ToReport(record), asJson: parse.GetValue(json), parse.GetValue(html), ct);

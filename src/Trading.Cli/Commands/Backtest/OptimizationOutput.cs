@@ -1,57 +1,73 @@
 using System.Globalization;
+using System.Text.Json;
 using Spectre.Console;
+using Spectre.Console.Rendering;
+using Trading.Cli.Output;
 using Trading.Core.Backtesting.Statistics;
 using Trading.Core.Storage;
 using Trading.Services.Backtesting;
 
 namespace Trading.Cli.Commands.Backtest;
 
-/// <summary>Prints an optimisation: the ranked table, and in-sample against out-of-sample per walk-forward fold.</summary>
+/// <summary>
+/// Prints a stored optimisation: the ranking as a table (one column per parameter, sorted by the objective, whose column is
+/// marked ▼; profit in the quote asset at its precision), the walk-forward folds, or all of it as JSON with <c>--json</c>.
+/// </summary>
 internal static class OptimizationOutput
 {
     public const int ShownRows = 20;
 
-    public static void Print(BacktestRunRecord record)
+    public static void Print(BacktestRunRecord record, AmountPrecision precision, bool asJson)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Print(record.Id, record.Strategy, BacktestJson.Deserialize<OptimizationSummary>(record.StatisticsJson));
+        ArgumentNullException.ThrowIfNull(precision);
+        var summary = BacktestJson.Deserialize<OptimizationSummary>(record.StatisticsJson);
+        if (asJson)
+        {
+            CliJson.Write(new { id = record.Id, kind = record.Kind, strategy = record.Strategy, symbol = record.Symbol, timeframe = record.Timeframe,
+                result = JsonDocument.Parse(record.StatisticsJson).RootElement });
+            return;
+        }
+        var console = CliConsole.Create();
+        console.Write(OptimizationRankingTable.Create(record, summary, Balance(record), precision));
+        if (summary.WalkForward.Count > 0) console.Write(Folds(summary));
     }
 
-    public static void Print(string id, string strategy, OptimizationSummary summary)
+    private static Table Folds(OptimizationSummary summary)
     {
-        var console = CliConsole.Create();
-        var ranking = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{strategy}: best of {summary.Candidates:N0} parameter sets by {summary.Metric}"))
-            .Caption(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"run {id} · {summary.TrialsRun:N0} backtests in {summary.Seconds:0.0} s")));
-        foreach (var column in new[] { "#", "Parameters", summary.Metric, "Return", "Sharpe", "Calmar", "Max DD", "Trades", "PF" })
-            ranking.AddColumn(new TableColumn(Markup.Escape(column)));
-        foreach (var row in summary.Ranking.Take(ShownRows))
-        {
-            ranking.AddRow(Cell(row.Rank.ToString(CultureInfo.InvariantCulture)), Cell(Parameters(row.Parameters)), Cell(StatisticsRows.Ratio(row.Score)),
-                Cell(StatisticsRows.Percent(row.TotalReturn)), Cell(StatisticsRows.Ratio(row.Sharpe)), Cell(StatisticsRows.Ratio(row.Calmar)),
-                Cell(StatisticsRows.Percent(-row.MaxDrawdown)), Cell(row.Trades.ToString(CultureInfo.InvariantCulture)),
-                Cell(row.ProfitFactor is { } pf ? StatisticsRows.Ratio(pf) : "n/a"));
-        }
-        console.Write(ranking);
-        if (summary.WalkForward.Count == 0) return;
-
-        var folds = new Table().Border(TableBorder.Rounded).Title("Walk-forward: in-sample vs out-of-sample");
-        foreach (var column in new[] { "Fold", "In-sample from", "Out-of-sample", "Best parameters", $"IS {summary.Metric}", $"OOS {summary.Metric}", "IS return", "OOS return" })
-            folds.AddColumn(new TableColumn(Markup.Escape(column)));
+        var names = ParameterNames(summary.WalkForward.Select(f => f.Parameters));
+        var folds = new Table().Border(TableBorder.Rounded).Title("Walk-forward: best in-sample parameters, scored on the next window");
+        folds.AddColumn("Fold");
+        folds.AddColumn("In-sample");
+        folds.AddColumn("Out-of-sample");
+        foreach (var name in names) folds.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        foreach (var column in new[] { $"IS {summary.Metric}", $"OOS {summary.Metric}", "IS return", "OOS return" })
+            folds.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         foreach (var fold in summary.WalkForward)
         {
-            folds.AddRow(Cell(fold.Number.ToString(CultureInfo.InvariantCulture)), Cell(Day(fold.InSampleFromMs)),
-                Cell($"{Day(fold.OutOfSampleFromMs)} → {Day(fold.OutOfSampleToMs)}"), Cell(Parameters(fold.Parameters)),
-                Cell(StatisticsRows.Ratio(fold.InSampleScore)), Cell(StatisticsRows.Ratio(fold.OutOfSampleScore)),
-                Cell(StatisticsRows.Percent(fold.InSampleReturn)), Cell(StatisticsRows.Percent(fold.OutOfSampleReturn)));
+            var cells = new List<string>
+            {
+                fold.Number.ToString(CultureInfo.InvariantCulture), $"{Day(fold.InSampleFromMs)} → {Day(fold.OutOfSampleFromMs - 1)}",
+                $"{Day(fold.OutOfSampleFromMs)} → {Day(fold.OutOfSampleToMs - 1)}",
+            };
+            cells.AddRange(names.Select(n => fold.Parameters.GetValueOrDefault(n, "")));
+            cells.AddRange([StatisticsRows.Ratio(fold.InSampleScore), StatisticsRows.Ratio(fold.OutOfSampleScore),
+                StatisticsRows.Percent(fold.InSampleReturn), StatisticsRows.Percent(fold.OutOfSampleReturn)]);
+            folds.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
         }
-        console.Write(folds);
+        return folds;
     }
 
-    private static string Parameters(IReadOnlyDictionary<string, string> values) =>
-        string.Join(' ', values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+    /// <summary>Every parameter name of the rows, in a stable (ordinal) order: one column each.</summary>
+    public static IReadOnlyList<string> ParameterNames(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        [.. rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    private static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Text Cell(string text) => new(text);
+    /// <summary>The starting balance the search used (stored with its request), or null for a run stored without it.</summary>
+    private static decimal? Balance(BacktestRunRecord record)
+    {
+        using var parameters = JsonDocument.Parse(record.ParametersJson);
+        return parameters.RootElement.TryGetProperty("balance", out var balance) && balance.TryGetDecimal(out var value) ? value : null;
+    }
 }

@@ -29,7 +29,14 @@ public static class AggregateCommand
         {
             if (!DataOptions.TryGetSymbol(parse, symbol, out var s) || !DataOptions.TryGetTimeframe(parse, timeframe, out var tf))
                 return TradingCli.UsageError;
-            var path = parse.GetValue(file)!;
+            var path = parse.GetValue(file) ?? "";
+            if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync(string.IsNullOrWhiteSpace(path)
+                    ? "error: --file needs a trades or aggTrades file"
+                    : $"error: --file '{path}': {(Directory.Exists(path) ? "is a directory, not a file" : "no such file")}");
+                return TradingCli.UsageError;
+            }
             s ??= SeriesNameInference.Infer(path).Symbol;
             if (s is null)
             {

@@ -72,10 +72,11 @@ internal static class StoreCommand
 
     public static void PrintStatus(IReadOnlyList<MigrationStatus> migrations)
     {
+        var width = migrations.Count == 0 ? 0 : migrations.Max(m => m.Name.Length);
         foreach (var m in migrations)
         {
             var state = m.Applied ? $"applied {m.AppliedAt:yyyy-MM-dd HH:mm:ss}Z" : "pending";
-            Console.WriteLine($"  {m.Version,4}  {m.Name,-24} {state}");
+            Console.WriteLine($"  {m.Version,4}  {m.Name.PadRight(width)}  {state}");
         }
         Console.WriteLine($"{migrations.Count(m => m.Applied)} applied, {migrations.Count(m => !m.Applied)} pending");
     }

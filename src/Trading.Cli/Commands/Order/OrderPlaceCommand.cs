@@ -14,6 +14,9 @@ public static class OrderPlaceCommand
 {
     public const int DeniedExitCode = 1;
 
+    /// <summary>The largest --quantity or --price accepted: any product of the two still fits a decimal with room for fees.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     public static Command Create(OrderSide side)
     {
         var symbol = new Option<string>("--symbol") { Description = "Symbol, e.g. BTCUSDT", Required = true };
@@ -27,9 +30,9 @@ public static class OrderPlaceCommand
             if (!Symbol.TryParse(parse.GetValue(symbol), out var parsedSymbol))
                 return Fail($"invalid symbol '{parse.GetValue(symbol)}': expected letters and digits such as BTCUSDT");
             var qty = parse.GetValue(quantity);
-            if (qty <= 0) return Fail($"--quantity must be positive, got {qty}");
+            if (qty is <= 0 or > MaxAmount) return Fail($"--quantity must be above 0 and at most {MaxAmount:N0}, got {qty}");
             var limit = parse.GetValue(price);
-            if (limit is <= 0) return Fail($"--price must be positive, got {limit}");
+            if (limit is <= 0 or > MaxAmount) return Fail($"--price must be above 0 and at most {MaxAmount:N0}, got {limit}");
             return await ExecutorSession.RunAsync(parse, ct, async (store, executor) =>
             {
                 var request = ExecutionRequest.Manual(parsedSymbol, side, qty, limit);

@@ -42,7 +42,7 @@ public static class ServiceStatusCommand
                 var rows = new List<(string Name, ServiceState? State)>();
                 foreach (var service in only is null ? [PlatformHost.Embedded, .. PlatformHost.Names] : new[] { only })
                     rows.Add((service, await states.GetAsync(service, ct)));
-                if (parse.GetValue(check)) return IsAlive(rows[0].State, now) ? 0 : StoreCommand.RuntimeError;
+                if (parse.GetValue(check)) return await CheckAsync(rows[0].Name, rows[0].State, now);
                 var table = new Table().AddColumns("Service", "State", "PID", "Uptime", "Heartbeat", "Reason");
                 foreach (var (service, state) in rows.Where(r => only is not null || r.State is not null))
                     table.AddRow(Cells(service, state, now));
@@ -56,6 +56,15 @@ public static class ServiceStatusCommand
             }, migrate: true);
         });
         return command;
+    }
+
+    /// <summary>The healthcheck: exit 0 while alive, else one <c>error:</c> line saying why and exit 1.</summary>
+    private static async Task<int> CheckAsync(string service, ServiceState? state, DateTimeOffset now)
+    {
+        if (IsAlive(state, now)) return 0;
+        var why = state is null ? "never started" : state.State is ServiceState.Stopped or ServiceState.Faulted ? state.State : "lost (no heartbeat)";
+        await Console.Error.WriteLineAsync($"error: {service} is not alive: {why}");
+        return StoreCommand.RuntimeError;
     }
 
     private static bool IsAlive(ServiceState? state, DateTimeOffset now) =>

@@ -110,8 +110,8 @@ public sealed class BacktestCommandTests(BacktestDataFixture data) : IClassFixtu
             "--jobs", "2", "--metric", "return", "--walk-forward", "folds=2"]);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("best of 4 parameter sets by return");
-        result.Output.ShouldContain("Walk-forward: in-sample vs out-of-sample");
+        result.Output.ShouldContain("rsi on BTCUSDT 1m: the best in-sample parameters of 2 walk-forward folds, ranked by return");
+        result.Output.ShouldContain("Walk-forward: best in-sample parameters, scored on the next window");
         var stored = (await data.ListRunsAsync()).First(r => r.Kind == "optimize");
         var report = await Cli("backtest", "report", "--id", stored.Id);
         report.ExitCode.ShouldBe(0, report.Error);

@@ -37,6 +37,19 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task Status_MigratedSqlite_StateColumnAlignedWhateverTheNameLength()
+    {
+        var env = new Dictionary<string, string?> { ["TRADING_DATA_DIR"] = dataDir };
+        (await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "migrate"], env, ct: Ct)).ExitCode.ShouldBe(0);
+
+        var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
+
+        var rows = status.Output.Split('\n').Where(l => l.Contains(" applied 20", StringComparison.Ordinal)).ToList();
+        rows.Count.ShouldBe(6, status.Output);
+        rows.Select(r => r.IndexOf(" applied 20", StringComparison.Ordinal)).Distinct().ShouldHaveSingleItem(status.Output);
+    }
+
+    [Fact]
     public async Task Migrate_Postgres_AppliesMigrationsOnTheServer()
     {
         var url = await postgres.CreateDatabaseAsync("cli");
