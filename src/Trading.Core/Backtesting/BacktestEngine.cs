@@ -22,6 +22,7 @@ public sealed class BacktestEngine
     private readonly BacktestClock _clock = new();
     private readonly TradeLedger _trades = new();
     private readonly BacktestReuse _reuse = new();
+    private readonly FuturesLedger _futures = new();
     private double[] _equity = [];
 
     /// <summary>
@@ -42,6 +43,7 @@ public sealed class BacktestEngine
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, data.Count);
 
         if (_equity.Length < count) _equity = new double[count];
+        if (settings.Futures is not null) return RunFutures(strategy, data, settings, start, count, progress, ct, precomputed);
         var candles = data.Candles.Span.Slice(start, count);
         var closes = data.Closes.Span.Slice(start, count);
         var markEveryCandle = RiskNeedsEveryMark(settings);
@@ -82,6 +84,70 @@ public sealed class BacktestEngine
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
         return Finish(run, candles, inPosition);
+    }
+
+    /// <summary>
+    /// A USDⓈ-M run (docs/futures.md, "Backtests"): the same order of events per candle as spot, with funding, the fill and the
+    /// liquidation check at the venue step, on the same kernel (its futures desk), fill model, strategy context and statistics.
+    /// A sell signal opens a short when flat.
+    /// </summary>
+    private BacktestResult RunFutures(StrategyBase strategy, BacktestData data, BacktestSettings settings, int start, int count,
+        IProgress<int>? progress, CancellationToken ct, IPrecomputedIndicators? precomputed)
+    {
+        var candles = data.Candles.Span.Slice(start, count);
+        var closes = data.Closes.Span.Slice(start, count);
+        var equity = _equity.AsSpan(0, count);
+        _clock.Set(candles[0].OpenTimeMs);
+        var run = new FuturesBacktestRun(data.Symbol, settings, _clock, candles[0].OpenTimeMs, _reuse, _futures);
+        var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed, Market = MarketType.Usdm };
+        strategy.Reset();
+
+        var inPosition = 0;
+        for (var i = 0; i < candles.Length; i++)
+        {
+            CandlePrefetch.Ahead(candles, i);
+            var candle = candles[i];
+            _clock.Set(candle.CloseTimeMs);
+            run.OnCandle(candle, context);
+            equity[i] = run.EquityAt(closes[i]);
+            if (run.InPosition) inPosition++;
+            context.Observe(candle, start + i, closes[i]);
+            var signal = strategy.OnCandle(candle, context);
+            if (signal is not null) run.Handle(signal, candle, context);
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(i + 1);
+            }
+        }
+        progress?.Report(candles.Length);
+        run.Account.Mark(data.Symbol, candles[^1].Close);
+        var statistics = StatisticsCalculator.Compute(new StatisticsInput
+        {
+            InitialBalance = settings.InitialBalance,
+            FinalBalance = run.Account.Equity,
+            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            CandleIntervalMs = candles[0].Timeframe.DurationMs,
+            CandlesInPosition = inPosition,
+            Trades = _futures.Closed,
+            TradeMetrics = _futures.Metrics,
+            FeesPaid = run.Account.FeesPaid,
+            FirstOpen = candles[0].Open,
+            LastClose = candles[^1].Close,
+        });
+        var position = run.Account.Find(data.Symbol, PositionSide.Both);
+        return new BacktestResult
+        {
+            Statistics = statistics,
+            Trades = _futures.Closed,
+            Fills = run.Fills,
+            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            Signals = run.Signals,
+            Orders = run.Orders,
+            Rejections = run.Rejections,
+            FinalPosition = position is null ? 0m : position.Direction * position.Quantity,
+            Futures = run.Summary(),
+        };
     }
 
     /// <summary>

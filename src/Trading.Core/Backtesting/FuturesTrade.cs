@@ -1,0 +1,12 @@
+using Trading.Core.Model;
+
+namespace Trading.Core.Backtesting;
+
+/// <summary>
+/// A closed futures trade: the <see cref="ClosedTrade"/> (its PnL net of fees and funding), its side, the funding booked
+/// to it, and whether it ended in a liquidation (then its exit price is the liquidation price).
+/// </summary>
+public readonly record struct FuturesTrade(ClosedTrade Trade, PositionSide Side, int Leverage, decimal Funding, bool Liquidated)
+{
+    public string SideName => Side == PositionSide.Short ? "SHORT" : "LONG";
+}
