@@ -163,11 +163,11 @@ internal sealed class FuturesBacktestRun
         var share = quantity / position.Quantity;
         var entryFees = position.EntryFees * share;
         var funding = position.Funding * share;
-        var entry = position.EntryPrice;
+        var (entry, openLiquidation, liquidation) = (position.EntryPrice, position.OpenLiquidationPrice, position.LiquidationPrice);
         var (side, leverage, opened) = (SideOf(position), position.Leverage, position.OpenedAt.ToUnixTimeMilliseconds());
         var pnl = _account.Reduce(position, quantity, price, fee);
         var trade = new ClosedTrade(opened, timeMs, entry, price, quantity, pnl - entryFees - fee + funding, entryFees + fee);
-        _ledger.Add(new FuturesTrade(trade, side, leverage, funding, Liquidated: false));
+        _ledger.Add(new FuturesTrade(trade, side, leverage, funding, Liquidated: false, openLiquidation, liquidation));
         if (position.Quantity == 0) _position = null;
     }
 
@@ -176,9 +176,10 @@ internal sealed class FuturesBacktestRun
     {
         var (entry, quantity, funding, entryFees) = (position.EntryPrice, position.Quantity, position.Funding, position.EntryFees);
         var (side, leverage, opened, price) = (SideOf(position), position.Leverage, position.OpenedAt.ToUnixTimeMilliseconds(), position.LiquidationPrice);
+        var openLiquidation = position.OpenLiquidationPrice;
         var loss = _account.Liquidate(position);
         var trade = new ClosedTrade(opened, candle.CloseTimeMs, entry, price, quantity, loss + funding - entryFees, entryFees);
-        _ledger.Add(new FuturesTrade(trade, side, leverage, funding, Liquidated: true));
+        _ledger.Add(new FuturesTrade(trade, side, leverage, funding, Liquidated: true, openLiquidation, price));
         _position = null;
         Refresh();
     }

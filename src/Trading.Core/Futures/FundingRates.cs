@@ -26,9 +26,11 @@ public sealed class FundingRates
     public FundingSchedule Schedule { get; }
     public int Count => _times.Length;
 
-    public static FundingRates Constant(decimal rate, FundingSchedule schedule = default)
+    public static FundingRates Constant(decimal rate) => Constant(rate, FundingSchedule.EightHours);
+
+    public static FundingRates Constant(decimal rate, FundingSchedule schedule)
     {
-        if (schedule.IntervalHours == 0) schedule = new FundingSchedule();
+        if (schedule.IntervalHours is < 1 or > 24) throw new ArgumentException($"The funding interval must be within 1..24 hours, got {schedule.IntervalHours}.");
         if (rate is <= -1 or >= 1) throw new ArgumentException($"The funding rate must be a fraction within (-1, 1), got {rate}.");
         return new FundingRates([], [], rate, schedule,
             FormattableString.Invariant($"constant funding rate {rate} every {schedule.IntervalHours} h (stated, not from a fundingRate file)"));
@@ -44,7 +46,7 @@ public sealed class FundingRates
         {
             if (times[i] <= times[i - 1]) throw new ArgumentException($"Funding settlement {i} is not after the one before it.");
         }
-        return new FundingRates(times, rates, 0m, new FundingSchedule(), source);
+        return new FundingRates(times, rates, 0m, FundingSchedule.EightHours, source);
     }
 
     /// <summary>A cursor at the first settlement at or after <paramref name="fromMs"/>.</summary>

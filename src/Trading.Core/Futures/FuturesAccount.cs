@@ -99,6 +99,7 @@ public sealed class FuturesAccount
         position.EntryFees += fee;
         position.MarkPrice = price;
         position.Reprice();
+        if (position.OpenLiquidationPrice == 0) position.OpenLiquidationPrice = position.LiquidationPrice;
         Charge(fee);
         return position;
     }

@@ -43,6 +43,9 @@ public sealed class FuturesPosition
 
     public DateTimeOffset OpenedAt { get; internal set; }
 
+    /// <summary>The liquidation price right after the first fill opened it.</summary>
+    public decimal OpenLiquidationPrice { get; internal set; }
+
     public decimal Notional => Quantity * MarkPrice;
 
     public decimal UnrealizedPnl => FuturesMath.UnrealizedPnl(Direction, Quantity, EntryPrice, MarkPrice);
@@ -68,7 +71,7 @@ public sealed class FuturesPosition
         Direction = direction;
         Leverage = leverage;
         Brackets = brackets;
-        Quantity = EntryPrice = IsolatedMargin = MarkPrice = LiquidationPrice = Funding = EntryFees = 0m;
+        Quantity = EntryPrice = IsolatedMargin = MarkPrice = LiquidationPrice = OpenLiquidationPrice = Funding = EntryFees = 0m;
         return this;
     }
 
