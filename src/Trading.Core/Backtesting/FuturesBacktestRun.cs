@@ -17,6 +17,7 @@ namespace Trading.Core.Backtesting;
 internal sealed class FuturesBacktestRun
 {
     private readonly Symbol _symbol;
+    private readonly string _quoteAsset;
     private readonly BacktestReuse _reuse;
     private readonly FuturesLedger _ledger;
     private readonly FillModel _fills;
@@ -33,6 +34,8 @@ internal sealed class FuturesBacktestRun
     private double _signedQuantity;
     private double _entry;
     private bool _changed;
+    private bool _long;
+    private decimal _liquidation;
 
     public FuturesBacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, long startMs, BacktestReuse reuse, FuturesLedger ledger)
     {
@@ -40,6 +43,7 @@ internal sealed class FuturesBacktestRun
         if (futures.Brackets.Symbol != symbol)
             throw new ArgumentException($"The leverage brackets are {futures.Brackets.Symbol}'s, the backtest trades {symbol}.", nameof(settings));
         _symbol = symbol;
+        _quoteAsset = symbol.QuoteAsset;
         _reuse = reuse;
         _reuse.Restart();
         _ledger = ledger;
@@ -74,7 +78,7 @@ internal sealed class FuturesBacktestRun
     {
         if (_funding.NextMs <= candle.CloseTimeMs) Settle(candle);
         if (_pendingId is not null) FillPending(candle);
-        if (_position is { } p && p.IsLiquidatedBy(candle.Low, candle.High)) Liquidate(p, candle);
+        if (_position is { } p && (_long ? candle.Low <= _liquidation : candle.High >= _liquidation)) Liquidate(p, candle);
         if (!_changed) return;
         _changed = false;
         context.PositionQuantity = SignedQuantity();
@@ -94,7 +98,7 @@ internal sealed class FuturesBacktestRun
         }
         if (_pendingId is not null)
         {
-            _rejections.Add(RiskCheck.DuplicateOrder, $"an open order on {_symbol} already exists");
+            _rejections.Add(RiskCheck.DuplicateOrder, "an open order on the symbol already exists");
             return;
         }
         _account.Mark(_symbol, candle.Close);
@@ -187,7 +191,7 @@ internal sealed class FuturesBacktestRun
     private void Record(string orderId, OrderSide side, decimal price, decimal quantity, decimal fee, DateTimeOffset time)
     {
         var id = _reuse.FillIds.Get(++_fillSequence);
-        Fills.Add(_reuse.FillObjects.Next(id, orderId, _symbol, side, price, quantity, fee, _symbol.QuoteAsset, isMaker: false, time));
+        Fills.Add(_reuse.FillObjects.Next(id, orderId, _symbol, side, price, quantity, fee, _quoteAsset, isMaker: false, time));
     }
 
     private static PositionSide SideOf(FuturesPosition position) => position.IsLong ? PositionSide.Long : PositionSide.Short;
@@ -200,6 +204,8 @@ internal sealed class FuturesBacktestRun
         _wallet = (double)_account.WalletBalance;
         _signedQuantity = (double)SignedQuantity();
         _entry = _position is { } p ? (double)p.EntryPrice : 0d;
+        _long = _position?.IsLong ?? false;
+        _liquidation = _position?.LiquidationPrice ?? 0m;
         _changed = true;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Trading.Core.Backtesting;
 using Trading.Core.Futures;
 using Trading.Core.Model;
+using Trading.Core.Risk;
 
 namespace Trading.Services.Backtesting;
 
@@ -15,6 +16,9 @@ public sealed record FuturesRequest
     public decimal? FundingRate { get; init; }
     public IReadOnlyList<string> FundingFiles { get; init; } = [];
 
+    /// <summary>The configured RISK_FUTURES_* limits: a futures backtest runs under them, as a live bot would.</summary>
+    public FuturesRiskLimits RiskLimits { get; init; } = new();
+
     public FuturesBacktestSettings Resolve(Symbol symbol)
     {
         if (!KnownLeverageBrackets.TryGet(symbol, out var brackets))
@@ -22,9 +26,12 @@ public sealed record FuturesRequest
         if (Leverage < 1 || Leverage > brackets.MaxLeverage)
             throw new BacktestInputException(string.Create(CultureInfo.InvariantCulture,
                 $"--leverage {Leverage} is outside 1..{brackets.MaxLeverage}, the {symbol} bracket maximum."));
+        if (Leverage > RiskLimits.MaxLeverage)
+            throw new BacktestInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--leverage {Leverage} is above RISK_FUTURES_MAX_LEVERAGE {RiskLimits.MaxLeverage}: raise the setting to backtest with more."));
         return new FuturesBacktestSettings
         {
-            Leverage = Leverage, Brackets = brackets, Funding = Funding(), SpotCandlesStandIn = true,
+            Leverage = Leverage, Brackets = brackets, Funding = Funding(), SpotCandlesStandIn = true, RiskLimits = RiskLimits,
         };
     }
 

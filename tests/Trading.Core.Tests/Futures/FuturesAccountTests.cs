@@ -82,6 +82,19 @@ public sealed class FuturesAccountTests
     }
 
     [Fact]
+    public void IsLiquidatedBy_LongByItsLowShortByItsHigh()
+    {
+        var account = new FuturesAccount(10_000m);
+        var longPosition = account.Open(Btc, PositionSide.Long, 1, 1m, 20_000m, 0m, 2, KnownLeverageBrackets.BtcUsdt, T0);
+        var shortPosition = account.Open(Btc, PositionSide.Short, -1, 0.1m, 20_000m, 0m, 2, KnownLeverageBrackets.BtcUsdt, T0);
+
+        longPosition.IsLiquidatedBy(longPosition.LiquidationPrice + 0.01m, 40_000m).ShouldBeFalse();
+        longPosition.IsLiquidatedBy(longPosition.LiquidationPrice, 20_000m).ShouldBeTrue();
+        shortPosition.IsLiquidatedBy(1m, shortPosition.LiquidationPrice - 0.01m).ShouldBeFalse();
+        shortPosition.IsLiquidatedBy(20_000m, shortPosition.LiquidationPrice).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Liquidate_LosesExactlyTheIsolatedMargin()
     {
         var account = new FuturesAccount(10_000m);

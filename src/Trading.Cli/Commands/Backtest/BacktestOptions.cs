@@ -73,11 +73,11 @@ internal sealed class BacktestOptions
             Parameters = parameters ?? ParseParameters(parse.GetValue(Params)),
             FilterOverride = parse.GetValue(Filters) is { } filters ? ParseFilters(filters) : null,
             Policy = PolicyFrom(parse, settings),
-            Futures = FuturesFrom(parse),
+            Futures = FuturesFrom(parse, settings),
         };
     }
 
-    private FuturesRequest? FuturesFrom(ParseResult parse)
+    private FuturesRequest? FuturesFrom(ParseResult parse, TradingSettings settings)
     {
         var market = (parse.GetValue(Market) ?? "spot").Trim().ToLowerInvariant();
         var leverage = parse.GetValue(Leverage);
@@ -90,7 +90,11 @@ internal sealed class BacktestOptions
             return null;
         }
         if (market != "usdm") throw new BacktestInputException($"--market '{market}' is unknown: use spot or usdm.");
-        return new FuturesRequest { Leverage = leverage ?? 1, FundingRate = rate, FundingFiles = files };
+        return new FuturesRequest
+        {
+            Leverage = leverage ?? 1, FundingRate = rate, FundingFiles = files,
+            RiskLimits = ExecutionServiceCollectionExtensions.FuturesRiskLimitsFrom(settings),
+        };
     }
 
     /// <summary>The configured policy (the one live trading uses), with this command's overrides.</summary>

@@ -14,10 +14,13 @@ public sealed class FuturesBacktestCommandTests(BacktestDataFixture data) : ICla
 
     private Task<CliProcess.Result> Cli(params string[] args) => CliProcess.RunAsync([.. args, "--data-dir", data.DataDir], ct: Ct);
 
+    private Task<CliProcess.Result> CliWith(string key, string value, params string[] args) =>
+        CliProcess.RunAsync([.. args, "--data-dir", data.DataDir], new Dictionary<string, string?> { [key] = value }, ct: Ct);
+
     [Fact]
     public async Task Run_UsdmWithLeverageAndStatedFunding_ReportsShortsFundingAndTheStandIn()
     {
-        var result = await Cli([.. Run, "--market", "usdm", "--leverage", "3", "--funding-rate", "0.0001", "--json"]);
+        var result = await CliWith("RISK_FUTURES_MAX_LEVERAGE", "3", [.. Run, "--market", "usdm", "--leverage", "3", "--funding-rate", "0.0001", "--json"]);
 
         result.ExitCode.ShouldBe(0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
@@ -87,6 +90,33 @@ public sealed class FuturesBacktestCommandTests(BacktestDataFixture data) : ICla
             "--market", "usdm", "--funding-rate", "0.0001");
 
         AssertRefused(result, "unknown futures symbol ETHUSDT");
+    }
+
+    [Fact]
+    public async Task Run_LeverageAboveTheConfiguredMaximum_IsRefusedNamingTheSetting()
+    {
+        var result = await Cli([.. Run, "--market", "usdm", "--leverage", "3", "--funding-rate", "0.0001"]);
+
+        AssertRefused(result, "--leverage 3 is above RISK_FUTURES_MAX_LEVERAGE 2");
+    }
+
+    [Fact]
+    public async Task Run_ConfiguredExposureLimit_DeniesEntriesWithItsReason()
+    {
+        // rsi buys 0.001 BTC (about 17 USDT in January 2023): 0.01 % of 10,000 equity is 1 USDT, so every entry is denied.
+        var result = await CliWith("RISK_FUTURES_MAX_EXPOSURE_PCT", "0.01", [.. Run, "--market", "usdm", "--funding-rate", "0.0001", "--json"]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("statistics").GetProperty("trades").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Run_InvalidFuturesRiskSetting_OneErrorLineNamingIt()
+    {
+        var result = await CliWith("RISK_FUTURES_MAX_LEVERAGE", "200", [.. Run, "--market", "usdm", "--funding-rate", "0.0001"]);
+
+        AssertRefused(result, "RISK_FUTURES_MAX_LEVERAGE");
     }
 
     [Fact]
