@@ -75,11 +75,7 @@ public sealed class BacktestEngine
             context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context, venueSaw);
-            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(i + 1);
-            }
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1) Report(i, progress, ct);
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
@@ -114,27 +110,11 @@ public sealed class BacktestEngine
             context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context);
-            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(i + 1);
-            }
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1) Report(i, progress, ct);
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close);
-        var statistics = StatisticsCalculator.Compute(new StatisticsInput
-        {
-            InitialBalance = settings.InitialBalance,
-            FinalBalance = run.Account.Equity,
-            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
-            CandleIntervalMs = candles[0].Timeframe.DurationMs,
-            CandlesInPosition = inPosition,
-            Trades = _futures.Closed,
-            TradeMetrics = _futures.Metrics,
-            FeesPaid = run.Account.FeesPaid,
-            FirstOpen = candles[0].Open,
-            LastClose = candles[^1].Close,
-        });
+        var statistics = Statistics(settings, candles, inPosition, run.Account.Equity, _futures.Closed, _futures.Metrics, run.Account.FeesPaid);
         var position = run.Account.Find(data.Symbol, PositionSide.Both);
         return new BacktestResult
         {
@@ -150,6 +130,27 @@ public sealed class BacktestEngine
         };
     }
 
+    private static void Report(int index, IProgress<int>? progress, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        progress?.Report(index + 1);
+    }
+
+    private BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, int inPosition, decimal finalBalance,
+        IReadOnlyList<ClosedTrade> trades, TradeMetrics metrics, decimal feesPaid) => StatisticsCalculator.Compute(new StatisticsInput
+    {
+        InitialBalance = settings.InitialBalance,
+        FinalBalance = finalBalance,
+        Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+        CandleIntervalMs = candles[0].Timeframe.DurationMs,
+        CandlesInPosition = inPosition,
+        Trades = trades,
+        TradeMetrics = metrics,
+        FeesPaid = feesPaid,
+        FirstOpen = candles[0].Open,
+        LastClose = candles[^1].Close,
+    });
+
     /// <summary>
     /// The daily-loss and drawdown checks need the portfolio marked on every candle; with both at 100 % (the backtest
     /// default) they can never trigger, so the portfolio is marked only where a decision reads it: before each signal
@@ -161,19 +162,7 @@ public sealed class BacktestEngine
     private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
     {
         var trades = _trades.Trades(run.Fills);
-        var statistics = StatisticsCalculator.Compute(new StatisticsInput
-        {
-            InitialBalance = run.Settings.InitialBalance,
-            FinalBalance = run.Account.Equity,
-            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
-            CandleIntervalMs = candles[0].Timeframe.DurationMs,
-            CandlesInPosition = inPosition,
-            Trades = trades,
-            TradeMetrics = _trades.Metrics,
-            FeesPaid = run.Account.FeesPaid,
-            FirstOpen = candles[0].Open,
-            LastClose = candles[^1].Close,
-        });
+        var statistics = Statistics(run.Settings, candles, inPosition, run.Account.Equity, trades, _trades.Metrics, run.Account.FeesPaid);
         return new BacktestResult
         {
             Statistics = statistics,
