@@ -139,20 +139,20 @@ public static class BacktestBenchmark
     /// A full blocking collection after loading, as benchmark harnesses do: the freshly built candle array (references to
     /// symbol strings) is promoted once, so the timed runs do not pay the load's GC debt (card scans of a 200 MB array).
     /// </summary>
-    private static void SettleHeap()
+    internal static void SettleHeap()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static (double Wall, double Cpu) Measure(Action action)
+    internal static (double Wall, double Cpu) Measure(Action action)
     {
         var thread = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

@@ -10,6 +10,8 @@ switch (suite)
         return RiskGateBenchmark.Run(args[1..]);
     case "backtest":
         return await BacktestBenchmark.RunEngineAsync(args[1..]);
+    case "futures-backtest":
+        return await FuturesBacktestBenchmark.RunAsync(args[1..]);
     case "backtest-load":
         return await BacktestBenchmark.RunLoadAsync(args[1..]);
     case "optimize":
@@ -29,6 +31,6 @@ switch (suite)
     case "api":
         return await ApiBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency, api");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, futures-backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency, api");
         return 2;
 }

@@ -8,12 +8,11 @@ public static class TradingCli
 {
     public const int UsageError = 2;
 
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop }, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync("error: cancelled before the command finished");
-            return Cancelled;
+    /// <summary>The exit code of a command stopped by Ctrl+C (or its token) before it finished, as a shell reports SIGINT.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>How long a stop request (SIGINT, SIGTERM) waits for the command to finish gracefully before the process exits.</summary>
+    public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(25);
 
     public static RootCommand Build()
     {

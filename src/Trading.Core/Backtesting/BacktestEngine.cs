@@ -22,6 +22,7 @@ public sealed class BacktestEngine
     private readonly BacktestClock _clock = new();
     private readonly TradeLedger _trades = new();
     private readonly BacktestReuse _reuse = new();
+    private readonly FuturesLedger _futures = new();
     private double[] _equity = [];
 
     /// <summary>
@@ -42,6 +43,7 @@ public sealed class BacktestEngine
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, data.Count);
 
         if (_equity.Length < count) _equity = new double[count];
+        if (settings.Futures is not null) return RunFutures(strategy, data, settings, start, count, progress, ct, precomputed);
         var candles = data.Candles.Span.Slice(start, count);
         var closes = data.Closes.Span.Slice(start, count);
         var markEveryCandle = RiskNeedsEveryMark(settings);
@@ -73,16 +75,81 @@ public sealed class BacktestEngine
             context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
             if (signal is not null) run.Handle(signal, candle, context, venueSaw);
-            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(i + 1);
-            }
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1) Report(i, progress, ct);
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close, candles[^1].CloseTime);
         return Finish(run, candles, inPosition);
     }
+
+    /// <summary>
+    /// A USDⓈ-M run (docs/futures.md, "Backtests"): the same order of events per candle as spot, with funding, the fill and the
+    /// liquidation check at the venue step, on the same kernel (its futures desk), fill model, strategy context and statistics.
+    /// A sell signal opens a short when flat.
+    /// </summary>
+    private BacktestResult RunFutures(StrategyBase strategy, BacktestData data, BacktestSettings settings, int start, int count,
+        IProgress<int>? progress, CancellationToken ct, IPrecomputedIndicators? precomputed)
+    {
+        var candles = data.Candles.Span.Slice(start, count);
+        var closes = data.Closes.Span.Slice(start, count);
+        var equity = _equity.AsSpan(0, count);
+        _clock.Set(candles[0].OpenTimeMs);
+        var run = new FuturesBacktestRun(data.Symbol, settings, _clock, candles[0].OpenTimeMs, _reuse, _futures);
+        var context = new StrategyContext(data.Symbol, data.Timeframe, extraInputs: strategy.ExtraInputs) { Precomputed = precomputed, Market = MarketType.Usdm };
+        strategy.Reset();
+
+        var inPosition = 0;
+        for (var i = 0; i < candles.Length; i++)
+        {
+            CandlePrefetch.Ahead(candles, i);
+            var candle = candles[i];
+            _clock.Set(candle.CloseTimeMs);
+            run.OnCandle(candle, context);
+            equity[i] = run.EquityAt(closes[i]);
+            if (run.InPosition) inPosition++;
+            context.Observe(candle, start + i, closes[i]);
+            var signal = strategy.OnCandle(candle, context);
+            if (signal is not null) run.Handle(signal, candle, context);
+            if ((i & (ProgressEvery - 1)) == ProgressEvery - 1) Report(i, progress, ct);
+        }
+        progress?.Report(candles.Length);
+        run.Account.Mark(data.Symbol, candles[^1].Close);
+        var statistics = Statistics(settings, candles, inPosition, run.Account.Equity, _futures.Closed, _futures.Metrics, run.Account.FeesPaid);
+        var position = run.Account.Find(data.Symbol, PositionSide.Both);
+        return new BacktestResult
+        {
+            Statistics = statistics,
+            Trades = _futures.Closed,
+            Fills = run.Fills,
+            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            Signals = run.Signals,
+            Orders = run.Orders,
+            Rejections = run.Rejections,
+            FinalPosition = position is null ? 0m : position.Direction * position.Quantity,
+            Futures = run.Summary(),
+        };
+    }
+
+    private static void Report(int index, IProgress<int>? progress, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        progress?.Report(index + 1);
+    }
+
+    private BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, int inPosition, decimal finalBalance,
+        IReadOnlyList<ClosedTrade> trades, TradeMetrics metrics, decimal feesPaid) => StatisticsCalculator.Compute(new StatisticsInput
+    {
+        InitialBalance = settings.InitialBalance,
+        FinalBalance = finalBalance,
+        Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+        CandleIntervalMs = candles[0].Timeframe.DurationMs,
+        CandlesInPosition = inPosition,
+        Trades = trades,
+        TradeMetrics = metrics,
+        FeesPaid = feesPaid,
+        FirstOpen = candles[0].Open,
+        LastClose = candles[^1].Close,
+    });
 
     /// <summary>
     /// The daily-loss and drawdown checks need the portfolio marked on every candle; with both at 100 % (the backtest
@@ -95,19 +162,7 @@ public sealed class BacktestEngine
     private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
     {
         var trades = _trades.Trades(run.Fills);
-        var statistics = StatisticsCalculator.Compute(new StatisticsInput
-        {
-            InitialBalance = run.Settings.InitialBalance,
-            FinalBalance = run.Account.Equity,
-            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
-            CandleIntervalMs = candles[0].Timeframe.DurationMs,
-            CandlesInPosition = inPosition,
-            Trades = trades,
-            TradeMetrics = _trades.Metrics,
-            FeesPaid = run.Account.FeesPaid,
-            FirstOpen = candles[0].Open,
-            LastClose = candles[^1].Close,
-        });
+        var statistics = Statistics(run.Settings, candles, inPosition, run.Account.Equity, trades, _trades.Metrics, run.Account.FeesPaid);
         return new BacktestResult
         {
             Statistics = statistics,

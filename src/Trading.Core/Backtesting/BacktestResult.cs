@@ -21,4 +21,7 @@ public sealed record BacktestResult
     public required IReadOnlyDictionary<string, int> Rejections { get; init; }
 
     public required decimal FinalPosition { get; init; }
+
+    /// <summary>Leverage, funding and liquidations of a futures backtest; null for spot.</summary>
+    public FuturesSummary? Futures { get; init; }
 }

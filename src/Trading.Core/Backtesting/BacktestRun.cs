@@ -13,12 +13,10 @@ namespace Trading.Core.Backtesting;
 /// </summary>
 internal sealed class BacktestRun
 {
-    private const int MaxRejectionReasons = 100;
     private readonly List<Fill> _venueFills = [];
     private readonly List<Order> _closedOrders = [];
     private readonly List<LimitEntryReview> _reviews = [];
-    private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
-    private readonly Dictionary<RiskCheck, string> _riskKeys = [];
+    private readonly RejectionTally _rejections = new();
     private readonly Symbol _symbol;
     private readonly BacktestReuse _reuse;
     private long _orderSequence;
@@ -54,7 +52,7 @@ internal sealed class BacktestRun
     public PortfolioAccount Account => Kernel.Account;
     public SimulatedVenue Venue { get; }
     public List<Fill> Fills { get; }
-    public IReadOnlyDictionary<string, int> Rejections => _rejections;
+    public IReadOnlyDictionary<string, int> Rejections => _rejections.Counts;
     public int Signals { get; private set; }
     public int Orders { get; private set; }
 
@@ -161,25 +159,7 @@ internal sealed class BacktestRun
         context.SetOwnPosition(book.Quantity, book.CostBasis);
     }
 
-    /// <summary>Counts risk denials per check, keyed by the check and the first reason it gave (no formatting per denial).</summary>
-    private void Reject(RiskCheck check, string? reason)
-    {
-        if (check == RiskCheck.Sizing)
-        {
-            Reject(reason ?? check.ToString());
-            return;
-        }
-        if (!_riskKeys.TryGetValue(check, out var key))
-        {
-            key = $"{check}: {reason}";
-            _riskKeys[check] = key;
-        }
-        Reject(key);
-    }
+    private void Reject(RiskCheck check, string? reason) => _rejections.Add(check, reason);
 
-    private void Reject(string reason)
-    {
-        if (_rejections.TryGetValue(reason, out var count)) _rejections[reason] = count + 1;
-        else if (_rejections.Count < MaxRejectionReasons) _rejections[reason] = 1;
-    }
+    private void Reject(string reason) => _rejections.Add(reason);
 }

@@ -33,6 +33,11 @@ public sealed record BacktestSettings
     /// </summary>
     public ExecutionPolicy Policy { get; init; } = new();
 
+    /// <summary>Set for a USDⓈ-M futures backtest (leverage, brackets, funding); null trades spot.</summary>
+    public FuturesBacktestSettings? Futures { get; init; }
+
+    public MarketType Market => Futures is null ? MarketType.Spot : MarketType.Usdm;
+
     public static SymbolFilters DefaultFilters { get; } = new()
     {
         TickSize = 0.01m, MinPrice = 0.01m, MaxPrice = 1_000_000m,
@@ -50,5 +55,6 @@ public sealed record BacktestSettings
         if (SlippageBps is < 0 or > 1000) throw new ArgumentException($"The slippage must be within 0..1000 bps, got {SlippageBps}.");
         RiskLimits.Validate();
         Policy.Validate();
+        Futures?.Validate();
     }
 }

@@ -27,6 +27,9 @@ public sealed class ExecutionKernel
     public LimitEntryBook LimitEntries { get; } = new();
     public PortfolioAccount Account => Market.Account;
 
+    /// <summary>The futures account and checks when this kernel also trades USDⓈ-M symbols; null for spot only.</summary>
+    public FuturesDesk? Futures { get; init; }
+
     /// <summary>
     /// Set by a backtest, whose venue numbers its fills: fills are booked without the duplicate check. Live fills can
     /// arrive twice (a query and a user-data event) and are deduplicated by id.
@@ -58,6 +61,21 @@ public sealed class ExecutionKernel
         if (filters.MaxQuantity > 0 && quantity > filters.MaxQuantity)
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is above the maximum {filters.MaxQuantity}");
         return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice), Market);
+    }
+
+    /// <summary>
+    /// Sizes and checks a futures intent on the <see cref="Futures"/> desk at <paramref name="markPrice"/>, under the same
+    /// trading state (kill switch) as spot. <paramref name="order"/> is the position side, direction, quantity and whether it
+    /// only reduces.
+    /// </summary>
+    public RiskDecision DecideFutures(in OrderIntent intent, decimal markPrice, out FuturesOrderRequest order)
+    {
+        if (Futures is null || !Futures.Trades(intent.Symbol))
+        {
+            order = default;
+            return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"unknown futures symbol {intent.Symbol}");
+        }
+        return Futures.Decide(intent, markPrice, intent.Sizing ?? Policy.Sizing, Gate.State, out order);
     }
 
     /// <summary>

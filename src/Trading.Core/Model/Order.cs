@@ -21,6 +21,8 @@ public sealed record Order
     private DateTimeOffset _createdAt;
     private DateTimeOffset _updatedAt;
     private DateTimeOffset? _filledAt;
+    private PositionSide _positionSide;
+    private bool _reduceOnly;
 
     public required string Id { get => _id; init => _id = value; }
     public required string ClientOrderId { get => _clientOrderId; init => _clientOrderId = value; }
@@ -40,6 +42,12 @@ public sealed record Order
     public required DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
     public DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
     public DateTimeOffset? FilledAt { get => _filledAt; init => _filledAt = value; }
+
+    /// <summary>Futures: the position the order acts on (BOTH in one-way mode, and for every spot order).</summary>
+    public PositionSide PositionSide { get => _positionSide; init => _positionSide = value; }
+
+    /// <summary>Futures: the order may only reduce the position, never open or flip it.</summary>
+    public bool ReduceOnly { get => _reduceOnly; init => _reduceOnly = value; }
 
     public decimal RemainingQuantity => Quantity - FilledQuantity;
 
@@ -70,6 +78,8 @@ public sealed record Order
         _createdAt = time;
         _updatedAt = time;
         _filledAt = null;
+        _positionSide = PositionSide.Both;
+        _reduceOnly = false;
         return this;
     }
 }

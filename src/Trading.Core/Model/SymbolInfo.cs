@@ -4,4 +4,7 @@ namespace Trading.Core.Model;
 public sealed record SymbolInfo(Symbol Symbol, string BaseAsset, string QuoteAsset, string Status, SymbolFilters Filters)
 {
     public bool IsTrading => Status == "TRADING";
+
+    /// <summary>The market the symbol trades on; spot unless stated.</summary>
+    public MarketType Market { get; init; } = MarketType.Spot;
 }

@@ -18,4 +18,19 @@ public enum RiskCheck
 
     /// <summary>The sizing rule gave no quantity (nothing held to sell, or a buy sized to zero).</summary>
     Sizing,
+
+    /// <summary>Futures: the leverage is above the configured maximum or the symbol's bracket.</summary>
+    Leverage,
+
+    /// <summary>Futures: the liquidation price would sit closer to the entry than the configured minimum distance.</summary>
+    LiquidationDistance,
+
+    /// <summary>Futures: the position's margin ratio would be above the configured maximum.</summary>
+    MarginRatio,
+
+    /// <summary>Futures: the positions' total notional would exceed the configured share of equity.</summary>
+    MaxExposure,
+
+    /// <summary>Futures: a reduce-only order larger than the position it reduces (it would flip it).</summary>
+    ReduceOnly,
 }

@@ -43,7 +43,16 @@ public sealed class StrategyContext
     /// <summary>The resolved extra series the runner must feed through <see cref="Observe"/>, besides the bot's own.</summary>
     public IReadOnlyList<(Symbol Symbol, Timeframe Timeframe)> ExtraSeries { get; } = [];
 
-    /// <summary>Base-asset quantity held in <see cref="Symbol"/> (0 when flat). Set by the runner from the portfolio.</summary>
+    /// <summary>The market the strategy trades: on USDⓈ-M futures a sell when flat opens a short.</summary>
+    public MarketType Market { get; init; }
+
+    /// <summary>True on futures, where a strategy may sell what it does not hold (a short).</summary>
+    public bool CanShort => Market == MarketType.Usdm;
+
+    /// <summary>
+    /// Base-asset quantity held in <see cref="Symbol"/> (0 when flat; negative for a futures short). Set by the runner from
+    /// the portfolio.
+    /// </summary>
     public decimal PositionQuantity { get; set; }
 
     /// <summary>Average entry price of the position in <see cref="Symbol"/>, 0 when flat.</summary>

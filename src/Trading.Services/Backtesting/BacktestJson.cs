@@ -36,7 +36,7 @@ public static class BacktestJson
         ToMs = request.ToMs,
         CreatedAt = DateTimeOffset.UtcNow,
         ParametersJson = Serialize(new StoredParameters(request.Strategy, values, request.Balance, request.FeeBps, request.SlippageBps,
-            report.TickSize, report.StepSize)),
+            report.TickSize, report.StepSize, FuturesRunParameters.From(report.Futures))),
         StatisticsJson = Serialize(report.Statistics),
         TradesJson = Serialize(report.Trades),
         EquityJson = Serialize(report.Chart),
@@ -65,7 +65,8 @@ public static class BacktestJson
         };
     }
 
-    /// <summary>TickSize and StepSize are 0 in runs stored before they were kept.</summary>
+    /// <summary>TickSize and StepSize are 0 in runs stored before they were kept; Futures is written for usdm runs only.</summary>
     public sealed record StoredParameters(string Strategy, IReadOnlyDictionary<string, string> Parameters, decimal Balance, decimal FeeBps,
-        decimal SlippageBps, decimal TickSize = 0, decimal StepSize = 0);
+        decimal SlippageBps, decimal TickSize = 0, decimal StepSize = 0,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FuturesRunParameters? Futures = null);
 }

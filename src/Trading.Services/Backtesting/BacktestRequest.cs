@@ -23,6 +23,9 @@ public sealed record BacktestRequest
     /// <summary>Sizing, protective exits and entry type: the configured ones (as live trading uses them) unless overridden.</summary>
     public ExecutionPolicy Policy { get; init; } = new();
 
+    /// <summary>--market usdm: leverage and funding; null for spot.</summary>
+    public FuturesRequest? Futures { get; init; }
+
     public BacktestSettings ToSettings(SymbolFilters filters) =>
         new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps, Filters = filters, Policy = Policy };
 
@@ -33,6 +36,7 @@ public sealed record BacktestRequest
         if (Balance <= 0) throw new BacktestInputException($"--balance must be positive, got {Balance}.");
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
+        Futures?.Resolve(Symbol);
         try
         {
             Policy.Validate();

@@ -19,9 +19,10 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var strategy = CreateStrategy(registry, request.Strategy, request.Parameters);
+        var futures = request.Futures?.Resolve(request.Symbol);
         var candles = await LoadCandlesAsync(store, request.Symbol, request.Timeframe, request.FromMs, request.ToMs, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, request.Symbol, request.FilterOverride, candles, ct).ConfigureAwait(false);
-        return new PreparedBacktest(request, strategy, new BacktestData(candles), filters);
+        return new PreparedBacktest(request, strategy, new BacktestData(candles), filters, futures);
     }
 
     public static BacktestReport Run(PreparedBacktest prepared, string runId, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -41,6 +42,7 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
             Statistics = result.Statistics,
             Trades = result.Trades,
             Chart = ChartSeries.Build(candles, result.Equity.Span, (double)prepared.Settings.InitialBalance, result.Fills),
+            Futures = result.Futures,
             TickSize = prepared.Filters.Filters.TickSize,
             StepSize = prepared.Filters.Filters.StepSize,
         };

@@ -19,6 +19,10 @@ public static class SettingKeys
     public const string RiskMaxOpenPositions = "RISK_MAX_OPEN_POSITIONS";
     public const string RiskTradingHours = "RISK_TRADING_HOURS";
     public const string RiskPriceGuardPct = "RISK_PRICE_GUARD_PCT";
+    public const string RiskFuturesMaxLeverage = "RISK_FUTURES_MAX_LEVERAGE";
+    public const string RiskFuturesMinLiquidationDistancePct = "RISK_FUTURES_MIN_LIQUIDATION_DISTANCE_PCT";
+    public const string RiskFuturesMaxMarginRatioPct = "RISK_FUTURES_MAX_MARGIN_RATIO_PCT";
+    public const string RiskFuturesMaxExposurePct = "RISK_FUTURES_MAX_EXPOSURE_PCT";
     public const string PaperFeeBps = "PAPER_FEE_BPS";
     public const string PaperSlippageBps = "PAPER_SLIPPAGE_BPS";
     public const string EntryOrderType = "ENTRY_ORDER_TYPE";

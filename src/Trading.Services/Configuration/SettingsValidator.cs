@@ -57,6 +57,7 @@ public static class SettingsValidator
         if (s.RiskMaxOpenPositions < 1)
             add(SettingKeys.RiskMaxOpenPositions, $"RISK_MAX_OPEN_POSITIONS must be at least 1 (got {s.RiskMaxOpenPositions})");
         CheckPercent(SettingKeys.RiskPriceGuardPct, s.RiskPriceGuardPct, add);
+        CheckFutures(s, add);
         CheckBps(SettingKeys.PaperFeeBps, s.PaperFeeBps, add);
         CheckBps(SettingKeys.PaperSlippageBps, s.PaperSlippageBps, add);
         if (s.EntryLimitTimeoutSeconds < 0)
@@ -74,6 +75,19 @@ public static class SettingsValidator
     private static void CheckBps(string key, decimal value, Action<string, string> add)
     {
         if (value is < 0 or > 1000) add(key, $"{key} is in basis points and must be within 0..1000 (got {value})");
+    }
+
+    private static void CheckFutures(TradingSettings s, Action<string, string> add)
+    {
+        if (s.RiskFuturesMaxLeverage is < 1 or > 125)
+            add(SettingKeys.RiskFuturesMaxLeverage, $"RISK_FUTURES_MAX_LEVERAGE must be a whole leverage within 1..125 (got {s.RiskFuturesMaxLeverage})");
+        if (s.RiskFuturesMinLiquidationDistancePct is < 0 or >= 100)
+            add(SettingKeys.RiskFuturesMinLiquidationDistancePct,
+                $"RISK_FUTURES_MIN_LIQUIDATION_DISTANCE_PCT is a percent of the entry and must be within [0, 100) (got {s.RiskFuturesMinLiquidationDistancePct})");
+        if (s.RiskFuturesMaxMarginRatioPct is <= 0 or > 100)
+            add(SettingKeys.RiskFuturesMaxMarginRatioPct, $"RISK_FUTURES_MAX_MARGIN_RATIO_PCT is a percent and must be above 0 and at most 100 (got {s.RiskFuturesMaxMarginRatioPct})");
+        if (s.RiskFuturesMaxExposurePct is <= 0 or > 12_500)
+            add(SettingKeys.RiskFuturesMaxExposurePct, $"RISK_FUTURES_MAX_EXPOSURE_PCT is a percent of equity and must be above 0 and at most 12500 (got {s.RiskFuturesMaxExposurePct})");
     }
 
     private static void CheckPercent(string key, decimal value, Action<string, string> add)

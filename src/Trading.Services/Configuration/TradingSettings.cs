@@ -47,6 +47,18 @@ public sealed record TradingSettings
     /// <summary>RISK_PRICE_GUARD_PCT: deny a signal whose price is more than this many percent from the market; 0 is off.</summary>
     public decimal RiskPriceGuardPct { get; init; } = 1m;
 
+    /// <summary>RISK_FUTURES_MAX_LEVERAGE: the highest leverage of a USDⓈ-M position (1..125; the symbol's bracket may allow less).</summary>
+    public int RiskFuturesMaxLeverage { get; init; } = 2;
+
+    /// <summary>RISK_FUTURES_MIN_LIQUIDATION_DISTANCE_PCT: the least distance from entry to liquidation price, percent of the entry.</summary>
+    public decimal RiskFuturesMinLiquidationDistancePct { get; init; } = 10m;
+
+    /// <summary>RISK_FUTURES_MAX_MARGIN_RATIO_PCT: the highest maintenance margin over margin balance, in percent.</summary>
+    public decimal RiskFuturesMaxMarginRatioPct { get; init; } = 80m;
+
+    /// <summary>RISK_FUTURES_MAX_EXPOSURE_PCT: the positions' total notional as a percent of equity.</summary>
+    public decimal RiskFuturesMaxExposurePct { get; init; } = 100m;
+
     /// <summary>PAPER_FEE_BPS: the paper venue's maker and taker fee, in basis points.</summary>
     public decimal PaperFeeBps { get; init; } = 10m;
 

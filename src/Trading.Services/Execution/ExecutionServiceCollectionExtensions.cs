@@ -72,6 +72,19 @@ public static class ExecutionServiceCollectionExtensions
         };
     }
 
+    /// <summary>The RISK_FUTURES_* settings.</summary>
+    public static FuturesRiskLimits FuturesRiskLimitsFrom(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new FuturesRiskLimits
+        {
+            MaxLeverage = settings.RiskFuturesMaxLeverage,
+            MinLiquidationDistancePct = settings.RiskFuturesMinLiquidationDistancePct,
+            MaxMarginRatioPct = settings.RiskFuturesMaxMarginRatioPct,
+            MaxExposurePct = settings.RiskFuturesMaxExposurePct,
+        };
+    }
+
     /// <summary>PAPER_FEE_BPS (maker and taker) and PAPER_SLIPPAGE_BPS.</summary>
     public static FillModelOptions PaperFillFrom(TradingSettings settings)
     {

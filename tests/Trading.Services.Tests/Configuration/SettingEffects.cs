@@ -60,6 +60,10 @@ internal static class SettingEffects
         new(SettingKeys.RiskMaxOpenPositions, "2", Execution),
         new(SettingKeys.RiskTradingHours, "08:00-10:00", Execution),
         new(SettingKeys.RiskPriceGuardPct, "0", Execution),
+        new(SettingKeys.RiskFuturesMaxLeverage, "1", FuturesRisk),
+        new(SettingKeys.RiskFuturesMinLiquidationDistancePct, "60", FuturesRisk),
+        new(SettingKeys.RiskFuturesMaxMarginRatioPct, "0.5", FuturesRisk),
+        new(SettingKeys.RiskFuturesMaxExposurePct, "40", FuturesRisk),
         new(SettingKeys.PaperFeeBps, "0", Execution),
         new(SettingKeys.PaperSlippageBps, "25", Execution),
         new(SettingKeys.EntryOrderType, "limit", Execution),
@@ -167,6 +171,15 @@ internal static class SettingEffects
     private static ServiceProvider Platform(TradingSettings settings) => new ServiceCollection().AddTradingPlatform(settings).BuildServiceProvider();
 
     /// <summary>What the order path is given: the gate's limits, the kernel's policy, the paper fill model, and what they compute.</summary>
+    /// <summary>The futures gate's decision on a 2x long of 0.25 BTC at 20,000 (half of the 10,000 equity) under the configured RISK_FUTURES_* limits.</summary>
+    private static string FuturesRisk(LoadedConfiguration loaded)
+    {
+        var gate = new Core.Risk.FuturesRiskGate(ExecutionServiceCollectionExtensions.FuturesRiskLimitsFrom(loaded.Settings));
+        var order = new Core.Risk.FuturesOrderRequest(new Symbol("BTCUSDT"), PositionSide.Both, 1, 0.25m, 20_000m, 2, ReduceOnly: false);
+        return gate.Evaluate(order, new Core.Futures.FuturesAccount(10_000m), Core.Futures.KnownLeverageBrackets.BtcUsdt,
+            Core.Backtesting.BacktestSettings.DefaultFilters, Core.Risk.TradingState.Active, 0.0005m).ToString();
+    }
+
     public static string Execution(LoadedConfiguration loaded)
     {
         var s = loaded.Settings;

@@ -37,9 +37,17 @@ internal sealed class BacktestOptions
 
     public Option<decimal?> TakeProfitPct { get; } = new("--take-profit-pct") { Description = "Take-profit above each entry in percent, 0 = off (default: RISK_TAKE_PROFIT_PCT)" };
 
+    public Option<string> Market { get; } = new("--market") { Description = "spot (default) or usdm (USDⓈ-M perpetual futures: shorts, leverage, funding, liquidation)", DefaultValueFactory = _ => "spot" };
+
+    public Option<int?> Leverage { get; } = new("--leverage") { Description = "usdm: leverage of every position (default 1; at most the symbol's bracket maximum)" };
+
+    public Option<decimal?> FundingRate { get; } = new("--funding-rate") { Description = "usdm: a stated constant funding rate per 8 h, e.g. 0.0001, when no fundingRate file is at hand" };
+
+    public Option<string[]> FundingFiles { get; } = new("--funding-file") { Description = "usdm: data.binance.vision futures/um fundingRate file (.zip or .csv, repeatable)" };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params, Filters, Sizing, StopLossPct, TakeProfitPct })
+        foreach (var option in new Option[] { Strategy, Symbol, From, To, Timeframe, Balance, FeeBps, SlippageBps, Params, Filters, Sizing, StopLossPct, TakeProfitPct, Market, Leverage, FundingRate, FundingFiles })
             command.Options.Add(option);
     }
 
@@ -65,6 +73,27 @@ internal sealed class BacktestOptions
             Parameters = parameters ?? ParseParameters(parse.GetValue(Params)),
             FilterOverride = parse.GetValue(Filters) is { } filters ? ParseFilters(filters) : null,
             Policy = PolicyFrom(parse, settings),
+            Futures = FuturesFrom(parse, settings),
+        };
+    }
+
+    private FuturesRequest? FuturesFrom(ParseResult parse, TradingSettings settings)
+    {
+        var market = (parse.GetValue(Market) ?? "spot").Trim().ToLowerInvariant();
+        var leverage = parse.GetValue(Leverage);
+        var rate = parse.GetValue(FundingRate);
+        var files = parse.GetValue(FundingFiles) ?? [];
+        if (market == "spot")
+        {
+            if (leverage is not null || rate is not null || files.Length > 0)
+                throw new BacktestInputException("--leverage, --funding-rate and --funding-file need --market usdm.");
+            return null;
+        }
+        if (market != "usdm") throw new BacktestInputException($"--market '{market}' is unknown: use spot or usdm.");
+        return new FuturesRequest
+        {
+            Leverage = leverage ?? 1, FundingRate = rate, FundingFiles = files,
+            RiskLimits = ExecutionServiceCollectionExtensions.FuturesRiskLimitsFrom(settings),
         };
     }
 

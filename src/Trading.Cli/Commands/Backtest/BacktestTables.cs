@@ -12,7 +12,13 @@ internal static class BacktestTables
     public static async Task PrintAsync(BacktestReport report, bool asJson, string? htmlPath, CancellationToken ct)
     {
         if (asJson)
-            await Console.Out.WriteLineAsync(BacktestJson.Serialize(new { id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics }));
+            await Console.Out.WriteLineAsync(report.Futures is null
+                ? BacktestJson.Serialize(new { id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics })
+                : BacktestJson.Serialize(new
+                {
+                    id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics,
+                    futures = FuturesRunParameters.From(report.Futures),
+                }));
         else
             CliConsole.Create().Write(Statistics(report));
         if (htmlPath is null) return;
@@ -31,6 +37,11 @@ internal static class BacktestTables
         table.AddColumn(new TableColumn("Value") { Width = 28 }.RightAligned());
         foreach (var (label, value) in StatisticsRows.For(report.Statistics))
             table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        if (report.Futures is { } futures)
+        {
+            foreach (var (label, value) in FuturesRows.For(futures))
+                table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        }
         return table;
     }
 }

@@ -16,6 +16,9 @@ public sealed record BacktestReport
     public required IReadOnlyList<ClosedTrade> Trades { get; init; }
     public required ChartSeries Chart { get; init; }
 
+    /// <summary>A futures run's leverage, funding and liquidations; null for spot.</summary>
+    public FuturesSummary? Futures { get; init; }
+
     /// <summary>The symbol's price tick the run traded at (0 when a stored run predates it): prices print at this precision.</summary>
     public decimal TickSize { get; init; }
 

@@ -42,7 +42,8 @@ public sealed class RsiStrategy : StrategyBase
         The first RSI value cannot cross (there is no p).
         mode=level: BUY on every candle with r < oversold; SELL on every candle with r > overbought.
         BUY quantity is `quantity` whatever the position. A SELL happens only when the position is > 0 and is for
-        min(quantity, position) (spot sells only what it holds). Signals are at the candle's close.
+        min(quantity, position) (spot sells only what it holds); on USDⓈ-M futures a SELL when flat opens a short of
+        `quantity`, and a BUY while short closes up to `quantity` of it. Signals are at the candle's close.
         Confidence: BUY 50 + 50*(oversold - r)/oversold, SELL 50 + 50*(r - overbought)/(100 - overbought),
         rounded half away from zero and clamped to 0..100. Requires oversold < overbought.
         """;
@@ -76,11 +77,11 @@ public sealed class RsiStrategy : StrategyBase
         if (_levelMode)
         {
             if (r < _oversold) return Buy(candle, context, r, p);
-            if (r > _overbought && context.PositionQuantity > 0) return Sell(candle, context, r, p);
+            if (r > _overbought && MaySell(context)) return Sell(candle, context, r, p);
             return null;
         }
         if (r < _oversold && p >= _oversold) return Buy(candle, context, r, p);
-        if (r > _overbought && p <= _overbought && context.PositionQuantity > 0) return Sell(candle, context, r, p);
+        if (r > _overbought && p <= _overbought && MaySell(context)) return Sell(candle, context, r, p);
         return null;
     }
 
@@ -122,9 +123,12 @@ public sealed class RsiStrategy : StrategyBase
     private Signal Sell(in Candle candle, StrategyContext context, double r, double p)
     {
         var confidence = Confidence(50 + (50 * (r - _overbought) / (100 - _overbought)));
-        var quantity = Math.Min(_quantity, context.PositionQuantity);
+        var quantity = context.PositionQuantity > 0 ? Math.Min(_quantity, context.PositionQuantity) : _quantity;
         return CreateSignal(candle, context, OrderSide.Sell, quantity, confidence, Reason("above overbought", _overboughtText, r, p));
     }
+
+    /// <summary>Spot sells only a position; futures also open a short when flat (not adding to one).</summary>
+    private static bool MaySell(StrategyContext context) => context.PositionQuantity > 0 || (context.CanShort && context.PositionQuantity == 0);
 
     private RsiSignalReason Reason(string what, string threshold, double r, double p) =>
         new(_rsi.Period, _levelMode, what, threshold, r, p);
