@@ -186,6 +186,40 @@ public sealed class SimulatedExchange
             return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
         }, ct);
 
+    internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _placementRequests);
+        return ChangeAsync(events =>
+        {
+            EnsurePriced(request.Symbol);
+            return _book.PlaceOco(request, NowMs, events).Snapshot();
+        }, ct);
+    }
+
+    internal Task<SimulatedOrderList> CancelListAsync(Symbol symbol, long? orderListId, string? listClientOrderId, string cancelId, CancellationToken ct) =>
+        ChangeAsync(events =>
+        {
+            var list = _book.FindList(symbol, orderListId, listClientOrderId);
+            var legs = 0;
+            return _book.CancelList(list, _ => legs++ == 0 ? cancelId : $"{cancelId}-{legs}", NowMs, events).Snapshot();
+        }, ct);
+
+    internal SimulatedOrderList FindList(long? orderListId, string? listClientOrderId)
+    {
+        lock (_state) return _book.FindList(null, orderListId, listClientOrderId).Snapshot();
+    }
+
+    /// <summary>Every order list ever placed, oldest first (copies).</summary>
+    public IReadOnlyList<SimulatedOrderList> OrderLists
+    {
+        get { lock (_state) return _book.Lists.Select(l => l.Snapshot()).ToList(); }
+    }
+
+    internal IReadOnlyList<SimulatedOrderList> OpenLists()
+    {
+        lock (_state) return _book.Lists.Where(l => l.IsOpen).Select(l => l.Snapshot()).ToList();
+    }
+
     /// <summary>
     /// The replayer's hook: as a bar opens, its open moves the price and its volume bounds what resting orders fill in it;
     /// the closed bar fills resting limits it traded through.
