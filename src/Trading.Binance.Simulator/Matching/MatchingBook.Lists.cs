@@ -52,9 +52,9 @@ internal sealed partial class MatchingBook
     /// </summary>
     private static void CheckOcoPrices(NewSimulatedOco request, decimal last)
     {
-        if (request.Above.IsStopLoss == request.Below.IsStopLoss) throw new SimulatorRejection(-1168, "At least one OCO order must be contingent.");
         if (request.Side == OrderSide.Sell && request.Above.IsStopLoss) throw new SimulatorRejection(-1197, "A stop loss order in a sell OCO must be below.");
         if (request.Side == OrderSide.Buy && request.Below.IsStopLoss) throw new SimulatorRejection(-1196, "A stop loss order in a buy OCO must be above.");
+        if (request.Above.IsStopLoss == request.Below.IsStopLoss) throw new SimulatorRejection(-1168, "At least one OCO order must be contingent.");
         if (!(LegPrice(request.Above) > last && last > LegPrice(request.Below)))
             throw new SimulatorRejection(-2010, "The relationship of the prices for the orders is not correct.");
     }
