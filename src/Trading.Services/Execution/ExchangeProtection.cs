@@ -16,9 +16,11 @@ namespace Trading.Services.Execution;
 internal sealed class ExchangeProtection(ITradingStore store, ExecutionKernel kernel, OrderJournal journal, VenueDispatch dispatch,
     IProtectiveOrderVenue venue, TimeProvider time, ILogger logger)
 {
+    private readonly HashSet<Symbol> _releasing = [];
+
     public async Task EnsureAsync(Symbol symbol, CancellationToken ct)
     {
-        if (!kernel.TryGetProtectionDue(symbol, out var levels, out var quantity)) return;
+        if (_releasing.Contains(symbol) || !kernel.TryGetProtectionDue(symbol, out var levels, out var quantity)) return;
         var pair = await NewPairAsync(symbol, levels, quantity, ct);
         var now = time.GetUtcNow();
         foreach (var order in pair.Orders)
@@ -47,14 +49,50 @@ internal sealed class ExchangeProtection(ITradingStore store, ExecutionKernel ke
         await journal.ApplyAllAsync(updates, ct);
     }
 
+    /// <summary>
+    /// Before a sell of the symbol (a strategy's exit, a manual sell): its open protective orders are cancelled so the coins
+    /// they hold are free, and none is placed again until <paramref name="sell"/> (which submits the sell) has run. A partial
+    /// sell leaves the rest armed, and it is protected again once the sell is done.
+    /// </summary>
+    public async Task<T> ReleaseForSellAsync<T>(Symbol symbol, Func<Task<T>> sell, CancellationToken ct)
+    {
+        _releasing.Add(symbol);
+        T result;
+        try
+        {
+            foreach (var leg in await store.Orders.ListAsync(openOnly: true, limit: 10_000, ct))
+            {
+                if (leg.Symbol != symbol || !IsProtective(leg.ClientOrderId) || await store.Orders.GetAsync(leg.Id, ct) is not { IsOpen: true } open) continue;
+                // Cancelling one leg cancels the list at the exchange: the other answers "unknown order" and is then queried.
+                if (await dispatch.CancelAsync(open, ct) is { } refused)
+                {
+                    logger.LogInformation("Protective order {ClientOrderId} not cancelled ({Reason}); looking it up", open.ClientOrderId, refused);
+                    await dispatch.ResolveUnknownAsync(open, ct);
+                }
+            }
+            result = await sell();
+        }
+        finally
+        {
+            _releasing.Remove(symbol);
+        }
+        await EnsureAsync(symbol, ct);
+        return result;
+    }
+
+    /// <summary>Protective orders' client ids start with "p" (signals' with "t").</summary>
+    public static bool IsProtective(string clientOrderId) => clientOrderId.StartsWith('p');
+
+    private static string ProtectiveId(string seed) => "p" + ClientOrderIds.FromSignal(seed)[1..];
+
     /// <summary>The pair's orders (Created) under the first attempt number whose ids the store has never seen.</summary>
     private async Task<ProtectiveOrderPair> NewPairAsync(Symbol symbol, ProtectiveLevels levels, decimal quantity, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var listId = ClientOrderIds.FromSignal($"protect-{symbol}-{levels.StopLoss}-{levels.TakeProfit}-{quantity}-{attempt}");
-            var stopId = ClientOrderIds.FromSignal($"{listId}-stop");
-            var targetId = ClientOrderIds.FromSignal($"{listId}-target");
+            var listId = ProtectiveId($"protect-{symbol}-{levels.StopLoss}-{levels.TakeProfit}-{quantity}-{attempt}");
+            var stopId = ProtectiveId($"{listId}-stop");
+            var targetId = ProtectiveId($"{listId}-target");
             if (await store.Orders.GetByClientOrderIdAsync(stopId, ct) is not null || await store.Orders.GetByClientOrderIdAsync(targetId, ct) is not null)
                 continue;
             var now = time.GetUtcNow();

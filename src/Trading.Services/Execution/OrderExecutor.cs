@@ -175,6 +175,13 @@ public sealed class OrderExecutor
         _stateChange = null;
         if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
 
+        if (_protection is not null && request.Side == OrderSide.Sell)
+            return await _protection.ReleaseForSellAsync(request.Symbol, () => DecideAndSendAsync(request, clientOrderId, ct), ct);
+        return await DecideAndSendAsync(request, clientOrderId, ct);
+    }
+
+    private async Task<ExecutionOutcome> DecideAndSendAsync(ExecutionRequest request, string clientOrderId, CancellationToken ct)
+    {
         var intent = _options.BotSizingFor(request.BotId) is { } botSizing ? request.Intent with { Sizing = botSizing } : request.Intent;
         var decision = _kernel.Decide(intent, out var limitPrice);
         await PersistStateChangeAsync(ct);

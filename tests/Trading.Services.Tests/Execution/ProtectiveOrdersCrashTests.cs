@@ -109,4 +109,25 @@ public sealed class ProtectiveOrdersCrashTests
         open.Select(o => o.Id).Order().ShouldBe(new[] { stop.Id, target.Id }.Order());
         run.Executor.Kernel.Exits.ArmedCount.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Testnet_SellSignalWhileProtected_CancelsTheOcoThenSellsAndPlacesNoNewOne()
+    {
+        var candles = FallThroughTheStop(out var price);
+        await using var run = await TestnetRun.StartAsync(candles, replayFromMs: candles[10].OpenTimeMs, ExchangeHeld);
+        var (stop, target) = await EnterAndAwaitProtectionAsync(run, price);
+
+        await run.SignalAsync("strategy-exit", OrderSide.Sell, price, 0.00999m);
+        await run.WaitForStatusAsync("strategy-exit", OrderStatus.Filled);
+
+        var list = run.Sim.Exchange.OrderLists.ShouldHaveSingleItem();
+        list.ListOrderStatus.ShouldBe("ALL_DONE");
+        list.Orders.ShouldAllBe(o => o.Status == "CANCELED");
+        run.Sim.Exchange.OrdersWithClientId(ClientOrderIds.FromSignal("strategy-exit")).Single().Quantity.ShouldBe(0.00999m);
+        run.Sim.Exchange.PlacementRequests.ShouldBe(3, "the entry, the OCO and the sell: no new OCO after the cancel");
+        (await run.H.Store.Orders.GetAsync(stop.Id, run.H.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Cancelled);
+        (await run.H.Store.Orders.GetAsync(target.Id, run.H.Token)).ShouldNotBeNull().Status.ShouldBe(OrderStatus.Cancelled);
+        (await run.H.Store.Orders.ListAsync(openOnly: true, limit: 100, run.H.Token)).ShouldBeEmpty();
+        run.Executor.Kernel.Exits.ArmedCount.ShouldBe(0);
+    }
 }
