@@ -22,8 +22,10 @@ internal sealed partial class MatchingBook
         var listClientOrderId = request.ListClientOrderId ?? $"simlist{_nextOrderListId:D8}";
         if (_lists.Values.Any(l => l.IsOpen && l.ListClientOrderId == listClientOrderId)) throw SimulatorRejection.Duplicate();
         NewSimulatedOrder[] legs = [request.Below, request.Above];
+        if (request.Above.ClientOrderId is { } aboveId && aboveId == request.Below.ClientOrderId) throw SimulatorRejection.Duplicate();
         foreach (var leg in legs)
         {
+            if (leg.ClientOrderId is { } legId) CheckClientOrderId(legId);
             OrderFilterCheck.Check(info.Filters, leg, leg.Price ?? leg.StopPrice!.Value);
             if (leg.StopPrice is { } stop && StopTriggers(leg.Side, leg.IsStopLoss, stop, last, last))
                 throw new SimulatorRejection(-2010, "Order would trigger immediately.");

@@ -58,9 +58,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     {
         var info = Info(request.Symbol);
         var clientOrderId = request.ClientOrderId ?? $"sim{_nextOrderId:D8}";
-        if (!ClientOrderIdPattern().IsMatch(clientOrderId))
-            throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
-        if (_open.Exists(o => o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
+        CheckClientOrderId(clientOrderId);
         var isLimit = request.Type == OrderType.Limit;
         var last = LastPrice(request.Symbol);
         if ((!isLimit || request.StopPrice is not null) && last is null) throw new SimulatorRejection(-2010, "Market is closed.");
@@ -84,6 +82,14 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         events.Add(UserDataJson.ExecutionReport(order, "NEW", null, nowMs));
         Execute(order, plan, holdsLock, nowMs, events);
         return order;
+    }
+
+    /// <summary>Binance's pattern, and unique among the open orders.</summary>
+    private void CheckClientOrderId(string clientOrderId)
+    {
+        if (!ClientOrderIdPattern().IsMatch(clientOrderId))
+            throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
+        if (_open.Exists(o => o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
     }
 
     private SimulatedOrder Create(NewSimulatedOrder request, SymbolInfo info, string clientOrderId, decimal quantity, long orderListId, long nowMs, bool working)

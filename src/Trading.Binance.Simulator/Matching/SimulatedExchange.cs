@@ -92,13 +92,17 @@ public sealed class SimulatedExchange
     /// <summary>How many placement requests passed the signature check (accepted or rejected).</summary>
     public int PlacementRequests => Volatile.Read(ref _placementRequests);
 
-    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct)
+    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.Place(request, NowMs, events).Snapshot(), ct);
+
+    /// <summary>A placement (an order or an order list): counted, then made once the symbol is priced.</summary>
+    private Task<T> PlaceAsync<T>(Symbol symbol, Func<List<byte[]>, T> place, CancellationToken ct)
     {
         Interlocked.Increment(ref _placementRequests);
         return ChangeAsync(events =>
         {
-            EnsurePriced(request.Symbol);
-            return _book.Place(request, NowMs, events).Snapshot();
+            EnsurePriced(symbol);
+            return place(events);
         }, ct);
     }
 
@@ -186,15 +190,8 @@ public sealed class SimulatedExchange
             return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
         }, ct);
 
-    internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _placementRequests);
-        return ChangeAsync(events =>
-        {
-            EnsurePriced(request.Symbol);
-            return _book.PlaceOco(request, NowMs, events).Snapshot();
-        }, ct);
-    }
+    internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.PlaceOco(request, NowMs, events).Snapshot(), ct);
 
     internal Task<SimulatedOrderList> CancelListAsync(Symbol symbol, long? orderListId, string? listClientOrderId, string cancelId, CancellationToken ct) =>
         ChangeAsync(events =>

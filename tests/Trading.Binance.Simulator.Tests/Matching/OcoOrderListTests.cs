@@ -74,6 +74,9 @@ public sealed class OcoOrderListTests
     [InlineData("belowType=STOP_LOSS&belowStopPrice=41000", "belowType=LIMIT_MAKER&belowPrice=41000", -1158)]
     [InlineData("quantity=0.009", "quantity=5", -2010)]
     [InlineData("abovePrice=43100", "abovePrice=43100.001", -1013)]
+    [InlineData("belowStopPrice=41000", "belowStopPrice=41000.001", -1013)]
+    [InlineData("aboveClientOrderId=oco1-tp", "aboveClientOrderId=oco1-sl", -2010)]
+    [InlineData("aboveClientOrderId=oco1-tp", "aboveClientOrderId=oco1+tp", -1100)]
     public async Task Oco_BadLegs_RefusedAndPlacesNothing(string replace, string with, int code)
     {
         await using var h = await StopOrderTests.HoldingBtcAsync(StopOrderTests.DownThenUp());
