@@ -48,55 +48,102 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
             ? BookModel.Side(takerSide, last, _lastBarVolumes.GetValueOrDefault(symbol), Info(symbol).Filters, options)
             : [];
 
-    public SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events)
+    public SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events) => Place(request, nowMs, events, -1, holdsLock: true);
+
+    /// <summary>
+    /// Places one order (or an order list's leg: <paramref name="holdsLock"/> is false for the legs that share the first leg's
+    /// lock). A stop or take-profit order waits, locked, for its trigger; the others take what crosses and rest or expire.
+    /// </summary>
+    private SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events, long orderListId, bool holdsLock)
     {
         var info = Info(request.Symbol);
         var clientOrderId = request.ClientOrderId ?? $"sim{_nextOrderId:D8}";
+        CheckClientOrderId(clientOrderId);
+        var isLimit = request.Type == OrderType.Limit;
+        var last = LastPrice(request.Symbol);
+        if ((!isLimit || request.StopPrice is not null) && last is null) throw new SimulatorRejection(-2010, "Market is closed.");
+        OrderFilterCheck.Check(info.Filters, request, isLimit ? request.Price!.Value : request.StopPrice ?? last!.Value);
+        if (request.StopPrice is { } stop)
+        {
+            if (StopTriggers(request.Side, request.IsStopLoss, stop, last!.Value, last.Value)) throw new SimulatorRejection(-2010, "Order would trigger immediately.");
+            var locked = request.Side == OrderSide.Buy ? (request.Price ?? stop) * request.Quantity * QuoteFeeFactor : request.Quantity;
+            if (holdsLock && Account.Free(LockedAsset(info, request.Side)) < locked) throw SimulatorRejection.InsufficientBalance();
+            var waiting = Create(request, info, clientOrderId, request.Quantity, orderListId, nowMs, working: false);
+            events.Add(UserDataJson.ExecutionReport(waiting, "NEW", null, nowMs));
+            if (holdsLock) LockFor(waiting, locked, nowMs, events);
+            return waiting;
+        }
+
+        var plan = Plan(request.Symbol, request.Side, request.Quantity, request.QuoteOrderQty, isLimit ? request.Price : null, request.TimeInForce);
+        if (request.PostOnly && plan.Taken > 0) throw new SimulatorRejection(-2010, "Order would immediately match and take.");
+        if (plan.Quantity <= 0) throw SimulatorRejection.Filter("NOTIONAL");
+        if (holdsLock && Account.Free(LockedAsset(info, request.Side)) < plan.Needed) throw SimulatorRejection.InsufficientBalance();
+        var order = Create(request, info, clientOrderId, plan.Quantity, orderListId, nowMs, working: true);
+        events.Add(UserDataJson.ExecutionReport(order, "NEW", null, nowMs));
+        Execute(order, plan, holdsLock, nowMs, events);
+        return order;
+    }
+
+    /// <summary>Binance's pattern, and unique among the open orders.</summary>
+    private void CheckClientOrderId(string clientOrderId)
+    {
         if (!ClientOrderIdPattern().IsMatch(clientOrderId))
             throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
         if (_open.Exists(o => o.ClientOrderId == clientOrderId)) throw SimulatorRejection.Duplicate();
+    }
+
+    private SimulatedOrder Create(NewSimulatedOrder request, SymbolInfo info, string clientOrderId, decimal quantity, long orderListId, long nowMs, bool working)
+    {
         var isLimit = request.Type == OrderType.Limit;
-        if (!isLimit && LastPrice(request.Symbol) is null) throw new SimulatorRejection(-2010, "Market is closed.");
-        OrderFilterCheck.Check(info.Filters, request, isLimit ? request.Price!.Value : LastPrice(request.Symbol)!.Value);
-
-        var takes = BookModel.Walk(Book(request.Symbol, request.Side), request.Side, request.QuoteOrderQty is null ? request.Quantity : null,
-            request.QuoteOrderQty, isLimit ? request.Price : null, info.Filters);
-        var taken = takes.Sum(t => t.Quantity);
-        if (request.PostOnly && taken > 0) throw new SimulatorRejection(-2010, "Order would immediately match and take.");
-        var quantity = request.QuoteOrderQty is null ? request.Quantity : taken;
-        if (quantity <= 0) throw SimulatorRejection.Filter("NOTIONAL");
-        var rests = isLimit && request.TimeInForce == "GTC" && taken < quantity;
-        var fillOrKillFails = request.TimeInForce == "FOK" && taken < quantity;
-        if (fillOrKillFails) takes.Clear();
-        var needed = request.Side == OrderSide.Buy
-            ? (takes.Sum(t => t.Price * t.Quantity) + (rests ? request.Price!.Value * (quantity - taken) : 0m)) * QuoteFeeFactor
-            : quantity;
-        if (Account.Free(request.Side == OrderSide.Buy ? info.QuoteAsset : info.BaseAsset) < needed) throw SimulatorRejection.InsufficientBalance();
-
         var order = new SimulatedOrder
         {
             Symbol = request.Symbol, BaseAsset = info.BaseAsset, QuoteAsset = info.QuoteAsset, OrderId = _nextOrderId,
-            ClientOrderId = clientOrderId, Side = request.Side, Type = request.Type, TimeInForce = isLimit ? request.TimeInForce : "GTC",
-            Price = isLimit ? request.Price!.Value : 0m, Quantity = quantity, OrigQuoteOrderQty = request.QuoteOrderQty ?? 0m,
-            PostOnly = request.PostOnly, TimeMs = nowMs, UpdateTimeMs = nowMs,
+            ClientOrderId = clientOrderId, Side = request.Side, Type = request.Type, TypeName = request.BinanceType,
+            TimeInForce = isLimit ? request.TimeInForce : "GTC", Price = isLimit ? request.Price!.Value : 0m, StopPrice = request.StopPrice ?? 0m,
+            Quantity = quantity, OrigQuoteOrderQty = request.QuoteOrderQty ?? 0m, PostOnly = request.PostOnly, OrderListId = orderListId,
+            TimeMs = nowMs, UpdateTimeMs = nowMs, WorkingTimeMs = working ? nowMs : -1,
         };
         _nextOrderId++;
         Orders.Add(order);
         _byOrderId[order.OrderId] = order;
         _lastByClientOrderId[(order.Symbol, clientOrderId)] = order;
         _open.Add(order);
-        events.Add(UserDataJson.ExecutionReport(order, "NEW", null, nowMs));
-        foreach (var take in takes) Trade(order, take.Price, take.Quantity, isMaker: false, nowMs, events);
-        if (!order.IsOpen) return order;
-        if (rests)
-        {
-            order.Locked = order.Side == OrderSide.Buy ? order.Price * (quantity - taken) * QuoteFeeFactor : quantity - taken;
-            Account.Lock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, order.Locked);
-            events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
-        }
-        else Close(order, "EXPIRED", nowMs, events);
         return order;
     }
+
+    /// <summary>What a working order takes from the modelled book now, what it then holds, and the balance that needs.</summary>
+    private ExecutionPlan Plan(Symbol symbol, OrderSide side, decimal quantity, decimal? quoteOrderQty, decimal? limit, string timeInForce)
+    {
+        var filters = Info(symbol).Filters;
+        var takes = BookModel.Walk(Book(symbol, side), side, quoteOrderQty is null ? quantity : null, quoteOrderQty, limit, filters);
+        var taken = takes.Sum(t => t.Quantity);
+        var total = quoteOrderQty is null ? quantity : taken;
+        var rests = limit is not null && timeInForce == "GTC" && taken < total;
+        if (timeInForce == "FOK" && taken < total) takes.Clear();
+        var needed = side == OrderSide.Buy
+            ? (takes.Sum(t => t.Price * t.Quantity) + (rests ? limit!.Value * (total - taken) : 0m)) * QuoteFeeFactor
+            : total;
+        return new ExecutionPlan(takes, taken, total, rests, needed);
+    }
+
+    /// <summary>Trades the plan's takes, then rests the remainder (locking it unless a sibling leg holds the lock) or expires it.</summary>
+    private void Execute(SimulatedOrder order, ExecutionPlan plan, bool holdsLock, long nowMs, List<byte[]> events)
+    {
+        foreach (var take in plan.Takes) Trade(order, take.Price, take.Quantity, isMaker: false, nowMs, events);
+        if (!order.IsOpen) return;
+        if (!plan.Rests) Close(order, "EXPIRED", nowMs, events);
+        else if (holdsLock)
+            LockFor(order, order.Side == OrderSide.Buy ? order.Price * (order.Quantity - order.ExecutedQuantity) * QuoteFeeFactor : order.Quantity - order.ExecutedQuantity, nowMs, events);
+    }
+
+    private void LockFor(SimulatedOrder order, decimal amount, long nowMs, List<byte[]> events)
+    {
+        order.Locked = amount;
+        Account.Lock(order.Side == OrderSide.Buy ? order.QuoteAsset : order.BaseAsset, amount);
+        events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
+    }
+
+    private static string LockedAsset(SymbolInfo info, OrderSide side) => side == OrderSide.Buy ? info.QuoteAsset : info.BaseAsset;
 
     public SimulatedOrder Find(Symbol symbol, long? orderId, string? clientOrderId)
     {
@@ -113,25 +160,32 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     public SimulatedOrder Cancel(SimulatedOrder order, string cancelClientOrderId, long nowMs, List<byte[]> events)
     {
         if (!order.IsOpen) throw SimulatorRejection.UnknownOrder();
+        if (order.OrderListId >= 0 && _lists.TryGetValue(order.OrderListId, out var list) && list.IsOpen)
+        {
+            CancelList(list, leg => leg == order ? cancelClientOrderId : $"{cancelClientOrderId}-{leg.OrderId}", nowMs, events);
+            return order;
+        }
         Close(order, "CANCELED", nowMs, events, cancelClientOrderId);
         return order;
     }
 
-    /// <summary>A bar opens: its volume becomes the budget of the resting orders, and those its open crosses fill at the open.</summary>
+    /// <summary>A bar opens: its volume becomes the budget of the resting orders; stops its open reaches trigger, and limits it crosses fill, at the open.</summary>
     public void OnBarOpen(Candle bar, long nowMs, List<byte[]> events)
     {
         _lastPrices[bar.Symbol] = bar.Open;
         _barVolumeLeft[bar.Symbol] = bar.Volume * options.FillShareOfBarVolume;
-        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol && Crosses(o, bar.Open)).ToList())
+        TriggerWaiting(bar.Symbol, bar.Open, bar.Open, bar.Open, nowMs, events);
+        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol && o.IsWorking && Crosses(o, bar.Open)).ToList())
             FillResting(order, bar.Open, nowMs, events);
     }
 
-    /// <summary>A closed bar: resting limits it traded through fill at their limit (or at the open on a gap), within what is left of its volume.</summary>
+    /// <summary>A closed bar: waiting stops its range reaches trigger at their stop price; resting limits it traded through fill at their limit (or at the open on a gap), within what is left of its volume.</summary>
     public void OnClosedBar(Candle bar, long nowMs, List<byte[]> events)
     {
-        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol).ToList())
+        TriggerWaiting(bar.Symbol, bar.Low, bar.High, null, nowMs, events);
+        foreach (var order in _open.Where(o => o.Symbol == bar.Symbol && o.IsWorking).ToList())
         {
-            if (FillModel.TryFillLimit(order.Side, order.Price, bar, out var price, out _)) FillResting(order, price, nowMs, events);
+            if (order.IsOpen && FillModel.TryFillLimit(order.Side, order.Price, bar, out var price, out _)) FillResting(order, price, nowMs, events);
         }
         SetMarket(bar.Symbol, bar.Close, bar.Volume);
         _barVolumeLeft.Remove(bar.Symbol);
@@ -156,6 +210,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
 
     private void Trade(SimulatedOrder order, decimal price, decimal quantity, bool isMaker, long nowMs, List<byte[]> events)
     {
+        if (order.Trades.Count == 0) ExpireSiblings(order, nowMs, events);
         var notional = price * quantity;
         var inBase = order.Side == OrderSide.Buy && options.CommissionInReceivedAsset;
         var commission = Commission(inBase ? quantity : notional);
@@ -200,6 +255,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         order.Status = status;
         _open.Remove(order);
         order.UpdateTimeMs = nowMs;
+        order.CancelClientOrderId = cancelClientOrderId;
         events.Add(UserDataJson.ExecutionReport(order, status, null, nowMs, cancelClientOrderId));
         if (hadLock) events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
     }

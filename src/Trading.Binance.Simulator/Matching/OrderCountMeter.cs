@@ -14,16 +14,16 @@ internal sealed class OrderCountMeter(SimulatorTradingOptions options, TimeProvi
     private int _tenSeconds;
     private int _day;
 
-    /// <summary>Counts one new order; returns the counts and, when it is over a limit, the limit's description and the wait.</summary>
-    public (int TenSeconds, int Day, string? Exceeded, TimeSpan RetryAfter) Add()
+    /// <summary>Counts new orders (an OCO is two); returns the counts and, when it is over a limit, the limit's description and the wait.</summary>
+    public (int TenSeconds, int Day, string? Exceeded, TimeSpan RetryAfter) Add(int orders = 1)
     {
         lock (_lock)
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             if (now / TenSecondsMs != _tenSecondWindow) (_tenSecondWindow, _tenSeconds) = (now / TenSecondsMs, 0);
             if (now / DayMs != _dayWindow) (_dayWindow, _day) = (now / DayMs, 0);
-            _tenSeconds++;
-            _day++;
+            _tenSeconds += orders;
+            _day += orders;
             if (_tenSeconds > options.OrdersPer10Seconds)
                 return (_tenSeconds, _day, $"{options.OrdersPer10Seconds} orders per 10 SECOND", TimeSpan.FromMilliseconds(TenSecondsMs - now % TenSecondsMs));
             if (_day > options.OrdersPerDay)

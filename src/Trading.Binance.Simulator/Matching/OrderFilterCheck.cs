@@ -9,6 +9,8 @@ internal static class OrderFilterCheck
     {
         if (request.Type == OrderType.Limit && (price < f.MinPrice || price > f.MaxPrice || !f.IsOnTick(price)))
             throw SimulatorRejection.Filter("PRICE_FILTER");
+        if (request.StopPrice is { } stop && (stop < f.MinPrice || stop > f.MaxPrice || !f.IsOnTick(stop)))
+            throw SimulatorRejection.Filter("PRICE_FILTER");
         if (request.QuoteOrderQty is { } quote)
         {
             if (quote < f.MinNotional) throw SimulatorRejection.Filter("NOTIONAL");

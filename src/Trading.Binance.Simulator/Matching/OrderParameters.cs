@@ -9,51 +9,60 @@ internal static class OrderParameters
     public static NewSimulatedOrder ReadNewOrder(IReadOnlyDictionary<string, string> p)
     {
         var symbol = ReadSymbol(p);
-        var side = Required(p, "side") switch
-        {
-            "BUY" => OrderSide.Buy,
-            "SELL" => OrderSide.Sell,
-            _ => throw new SimulatorRejection(-1117, "Invalid side."),
-        };
+        var side = ReadSide(p);
         var typeName = Required(p, "type");
-        var type = typeName switch
-        {
-            "MARKET" => OrderType.Market,
-            "LIMIT" or "LIMIT_MAKER" => OrderType.Limit,
-            _ => throw new SimulatorRejection(-1116, "Invalid orderType."),
-        };
         decimal? quoteOrderQty = null;
-        if (type == OrderType.Market && p.ContainsKey("quoteOrderQty"))
+        if (typeName == "MARKET" && p.ContainsKey("quoteOrderQty"))
         {
             if (p.ContainsKey("quantity")) throw new SimulatorRejection(-1106, "Parameter 'quantity' sent when not required.");
             quoteOrderQty = ReadDecimal(p, "quoteOrderQty");
         }
         var quantity = quoteOrderQty is null ? ReadDecimal(p, "quantity") : 0m;
-        decimal? price = null;
-        var timeInForce = "GTC";
-        if (type == OrderType.Limit)
+        return ReadTyped(p, symbol, side, quantity, typeName, OrderFieldNames.Order) with { QuoteOrderQty = quoteOrderQty };
+    }
+
+    public static OrderSide ReadSide(IReadOnlyDictionary<string, string> p) => Required(p, "side") switch
+    {
+        "BUY" => OrderSide.Buy,
+        "SELL" => OrderSide.Sell,
+        _ => throw new SimulatorRejection(-1117, "Invalid side."),
+    };
+
+    /// <summary>
+    /// The type-dependent parameters of an order or of an order list's leg (<paramref name="names"/> says what they are called):
+    /// price and timeInForce for the limit types, stopPrice for the stop and take-profit types, and nothing they do not use.
+    /// </summary>
+    public static NewSimulatedOrder ReadTyped(IReadOnlyDictionary<string, string> p, Symbol symbol, OrderSide side, decimal quantity, string typeName,
+        OrderFieldNames names)
+    {
+        var (type, hasTimeInForce, hasStop) = typeName switch
         {
-            price = ReadDecimal(p, "price");
-            if (typeName == "LIMIT")
-                timeInForce = Required(p, "timeInForce") is "GTC" or "IOC" or "FOK" ? p["timeInForce"] : throw new SimulatorRejection(-1115, "Invalid timeInForce.");
-            else if (p.ContainsKey("timeInForce")) throw new SimulatorRejection(-1106, "Parameter 'timeInForce' sent when not required.");
-        }
-        else
+            "MARKET" => (OrderType.Market, false, false),
+            "LIMIT" => (OrderType.Limit, true, false),
+            "LIMIT_MAKER" => (OrderType.Limit, false, false),
+            "STOP_LOSS" or "TAKE_PROFIT" => (OrderType.Market, false, true),
+            "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" => (OrderType.Limit, true, true),
+            _ => throw new SimulatorRejection(-1116, "Invalid orderType."),
+        };
+        decimal? price = type == OrderType.Limit ? ReadDecimal(p, names.Price) : NotSent<decimal?>(p, names.Price, null);
+        decimal? stopPrice = hasStop ? ReadDecimal(p, names.StopPrice) : NotSent<decimal?>(p, names.StopPrice, null);
+        var timeInForce = hasTimeInForce
+            ? Required(p, names.TimeInForce) is "GTC" or "IOC" or "FOK" ? p[names.TimeInForce] : throw new SimulatorRejection(-1115, "Invalid timeInForce.")
+            : NotSent(p, names.TimeInForce, "GTC");
+        return new NewSimulatedOrder(symbol, side, type, quantity, price, timeInForce, p.GetValueOrDefault(names.ClientOrderId))
         {
-            if (p.ContainsKey("timeInForce")) throw new SimulatorRejection(-1106, "Parameter 'timeInForce' sent when not required.");
-            if (p.ContainsKey("price")) throw new SimulatorRejection(-1106, "Parameter 'price' sent when not required.");
-        }
-        return new NewSimulatedOrder(symbol, side, type, quantity, price, timeInForce, p.GetValueOrDefault("newClientOrderId"))
-        {
-            QuoteOrderQty = quoteOrderQty, PostOnly = typeName == "LIMIT_MAKER",
+            PostOnly = typeName == "LIMIT_MAKER", StopPrice = stopPrice, TypeName = typeName,
         };
     }
 
-    /// <summary>newOrderRespType: ACK, RESULT or FULL; MARKET and LIMIT orders default to FULL.</summary>
+    private static T NotSent<T>(IReadOnlyDictionary<string, string> p, string name, T value) =>
+        p.ContainsKey(name) ? throw new SimulatorRejection(-1106, $"Parameter '{name}' sent when not required.") : value;
+
+    /// <summary>newOrderRespType: ACK, RESULT or FULL; stop and take-profit orders default to ACK, the others to FULL.</summary>
     public static string ReadResponseType(IReadOnlyDictionary<string, string> p) =>
         p.GetValueOrDefault("newOrderRespType") switch
         {
-            null => "FULL",
+            null => p.GetValueOrDefault("type") is { } type && (type.StartsWith("STOP_LOSS", StringComparison.Ordinal) || type.StartsWith("TAKE_PROFIT", StringComparison.Ordinal)) ? "ACK" : "FULL",
             "ACK" or "RESULT" or "FULL" => p["newOrderRespType"],
             _ => throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'newOrderRespType'."),
         };
@@ -80,10 +89,10 @@ internal static class OrderParameters
         _ => throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'limit'; legal range is '1 to 1000'."),
     };
 
-    private static string Required(IReadOnlyDictionary<string, string> p, string name) =>
+    public static string Required(IReadOnlyDictionary<string, string> p, string name) =>
         p.TryGetValue(name, out var value) && value.Length > 0 ? value : throw SimulatorRejection.Mandatory(name);
 
-    private static decimal ReadDecimal(IReadOnlyDictionary<string, string> p, string name)
+    public static decimal ReadDecimal(IReadOnlyDictionary<string, string> p, string name)
     {
         var text = Required(p, name);
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0)

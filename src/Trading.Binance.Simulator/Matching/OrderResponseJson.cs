@@ -11,7 +11,10 @@ public static class OrderResponseJson
     public static byte[] Full(SimulatedOrder o) => Placement(o, "FULL");
 
     /// <summary>POST /api/v3/order: ACK (ids and time), RESULT (the order without its fills) or FULL (with them).</summary>
-    public static byte[] Placement(SimulatedOrder o, string responseType) => SimulatorJson.Write(w =>
+    public static byte[] Placement(SimulatedOrder o, string responseType) => SimulatorJson.Write(w => PlacementObject(w, o, responseType));
+
+    /// <summary>One placement answer; an order list's orderReports are these.</summary>
+    internal static void PlacementObject(Utf8JsonWriter w, SimulatedOrder o, string responseType)
     {
         w.WriteStartObject();
         Head(w, o, o.ClientOrderId);
@@ -22,7 +25,7 @@ public static class OrderResponseJson
             return;
         }
         Amounts(w, o);
-        w.WriteNumber("workingTime", o.TimeMs);
+        w.WriteNumber("workingTime", o.WorkingTimeMs);
         w.WriteString("selfTradePreventionMode", "NONE");
         if (responseType == "RESULT")
         {
@@ -42,7 +45,7 @@ public static class OrderResponseJson
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    });
+    }
 
     /// <summary>GET /api/v3/order.</summary>
     public static byte[] Query(SimulatedOrder o) => SimulatorJson.Write(w => QueryObject(w, o, openOrdersOrder: false));
@@ -59,21 +62,24 @@ public static class OrderResponseJson
     public static byte[] Cancel(IEnumerable<(SimulatedOrder Order, string CancelClientOrderId)> cancelled, bool asArray) => SimulatorJson.Write(w =>
     {
         if (asArray) w.WriteStartArray();
-        foreach (var (o, cancelId) in cancelled)
-        {
-            w.WriteStartObject();
-            w.WriteString("symbol", o.Symbol.Name);
-            w.WriteString("origClientOrderId", o.ClientOrderId);
-            w.WriteNumber("orderId", o.OrderId);
-            w.WriteNumber("orderListId", -1);
-            w.WriteString("clientOrderId", cancelId);
-            w.WriteNumber("transactTime", o.UpdateTimeMs);
-            Amounts(w, o);
-            w.WriteString("selfTradePreventionMode", "NONE");
-            w.WriteEndObject();
-        }
+        foreach (var (o, cancelId) in cancelled) CancelObject(w, o, cancelId);
         if (asArray) w.WriteEndArray();
     });
+
+    /// <summary>One cancel answer; a cancelled order list's orderReports are these.</summary>
+    internal static void CancelObject(Utf8JsonWriter w, SimulatedOrder o, string cancelClientOrderId)
+    {
+        w.WriteStartObject();
+        w.WriteString("symbol", o.Symbol.Name);
+        w.WriteString("origClientOrderId", o.ClientOrderId);
+        w.WriteNumber("orderId", o.OrderId);
+        w.WriteNumber("orderListId", o.OrderListId);
+        w.WriteString("clientOrderId", cancelClientOrderId);
+        w.WriteNumber("transactTime", o.UpdateTimeMs);
+        Amounts(w, o);
+        w.WriteString("selfTradePreventionMode", "NONE");
+        w.WriteEndObject();
+    }
 
     /// <summary>GET /api/v3/myTrades: the page of the given orders' trades, oldest first.</summary>
     internal static byte[] Trades(IEnumerable<SimulatedOrder> orders, TradePage page) => SimulatorJson.Write(w =>
@@ -147,13 +153,13 @@ public static class OrderResponseJson
         w.WriteString("timeInForce", o.TimeInForce);
         w.WriteString("type", o.TypeName);
         w.WriteString("side", SideName(o));
-        w.WriteString("stopPrice", BinanceDecimal.Format(0m));
+        w.WriteString("stopPrice", BinanceDecimal.Format(o.StopPrice));
         w.WriteString("icebergQty", BinanceDecimal.Format(0m));
         w.WriteNumber("time", o.TimeMs);
         w.WriteNumber("updateTime", o.UpdateTimeMs);
-        w.WriteBoolean("isWorking", true);
+        w.WriteBoolean("isWorking", o.IsWorking);
         if (openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(o.OrigQuoteOrderQty));
-        w.WriteNumber("workingTime", o.TimeMs);
+        w.WriteNumber("workingTime", o.WorkingTimeMs);
         if (!openOrdersOrder) w.WriteString("origQuoteOrderQty", BinanceDecimal.Format(o.OrigQuoteOrderQty));
         w.WriteString("selfTradePreventionMode", "NONE");
         w.WriteEndObject();
@@ -163,7 +169,7 @@ public static class OrderResponseJson
     {
         w.WriteString("symbol", o.Symbol.Name);
         w.WriteNumber("orderId", o.OrderId);
-        w.WriteNumber("orderListId", -1);
+        w.WriteNumber("orderListId", o.OrderListId);
         w.WriteString("clientOrderId", clientOrderId);
     }
 
@@ -179,6 +185,7 @@ public static class OrderResponseJson
         w.WriteString("timeInForce", o.TimeInForce);
         w.WriteString("type", o.TypeName);
         w.WriteString("side", SideName(o));
+        if (o.StopPrice > 0) w.WriteString("stopPrice", BinanceDecimal.Format(o.StopPrice));
     }
 
     private static string SideName(SimulatedOrder o) => o.Side == OrderSide.Buy ? "BUY" : "SELL";

@@ -92,13 +92,17 @@ public sealed class SimulatedExchange
     /// <summary>How many placement requests passed the signature check (accepted or rejected).</summary>
     public int PlacementRequests => Volatile.Read(ref _placementRequests);
 
-    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct)
+    internal Task<SimulatedOrder> PlaceAsync(NewSimulatedOrder request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.Place(request, NowMs, events).Snapshot(), ct);
+
+    /// <summary>A placement (an order or an order list): counted, then made once the symbol is priced.</summary>
+    private Task<T> PlaceAsync<T>(Symbol symbol, Func<List<byte[]>, T> place, CancellationToken ct)
     {
         Interlocked.Increment(ref _placementRequests);
         return ChangeAsync(events =>
         {
-            EnsurePriced(request.Symbol);
-            return _book.Place(request, NowMs, events).Snapshot();
+            EnsurePriced(symbol);
+            return place(events);
         }, ct);
     }
 
@@ -185,6 +189,33 @@ public sealed class SimulatedExchange
             if (open.Count == 0) throw SimulatorRejection.UnknownOrder();
             return open.Select(o => _book.Cancel(o, cancelIds(), NowMs, events).Snapshot()).ToList();
         }, ct);
+
+    internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.PlaceOco(request, NowMs, events).Snapshot(), ct);
+
+    internal Task<SimulatedOrderList> CancelListAsync(Symbol symbol, long? orderListId, string? listClientOrderId, string cancelId, CancellationToken ct) =>
+        ChangeAsync(events =>
+        {
+            var list = _book.FindList(symbol, orderListId, listClientOrderId);
+            var legs = 0;
+            return _book.CancelList(list, _ => legs++ == 0 ? cancelId : $"{cancelId}-{legs}", NowMs, events).Snapshot();
+        }, ct);
+
+    internal SimulatedOrderList FindList(long? orderListId, string? listClientOrderId)
+    {
+        lock (_state) return _book.FindList(null, orderListId, listClientOrderId).Snapshot();
+    }
+
+    /// <summary>Every order list ever placed, oldest first (copies).</summary>
+    public IReadOnlyList<SimulatedOrderList> OrderLists
+    {
+        get { lock (_state) return _book.Lists.Select(l => l.Snapshot()).ToList(); }
+    }
+
+    internal IReadOnlyList<SimulatedOrderList> OpenLists()
+    {
+        lock (_state) return _book.Lists.Where(l => l.IsOpen).Select(l => l.Snapshot()).ToList();
+    }
 
     /// <summary>
     /// The replayer's hook: as a bar opens, its open moves the price and its volume bounds what resting orders fill in it;

@@ -26,8 +26,22 @@ public sealed class SimulatedOrder
     /// <summary>LIMIT_MAKER: a limit that is rejected instead of taking.</summary>
     public bool PostOnly { get; init; }
 
-    /// <summary>Binance's type name.</summary>
-    public string TypeName => PostOnly ? "LIMIT_MAKER" : Type == OrderType.Market ? "MARKET" : "LIMIT";
+    /// <summary>Binance's type name (MARKET, LIMIT, LIMIT_MAKER, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT).</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>The trigger price of a stop or take-profit order; 0 for the others.</summary>
+    public decimal StopPrice { get; init; }
+
+    /// <summary>The order list (OCO) it belongs to, or -1.</summary>
+    public long OrderListId { get; init; } = -1;
+
+    /// <summary>When it started working: at placement, or when its stop price triggered; -1 while it waits for the trigger.</summary>
+    public long WorkingTimeMs { get; set; } = -1;
+
+    public bool IsWorking => WorkingTimeMs >= 0;
+
+    /// <summary>The id of the cancel request that cancelled it, if one did.</summary>
+    public string? CancelClientOrderId { get; set; }
     public required long TimeMs { get; init; }
     public string Status { get; set; } = "NEW";
     public decimal ExecutedQuantity { get; set; }
@@ -49,6 +63,7 @@ public sealed class SimulatedOrder
         {
             Symbol = Symbol, BaseAsset = BaseAsset, QuoteAsset = QuoteAsset, OrderId = OrderId, ClientOrderId = ClientOrderId,
             Side = Side, Type = Type, TimeInForce = TimeInForce, Price = Price, Quantity = Quantity, OrigQuoteOrderQty = OrigQuoteOrderQty, PostOnly = PostOnly, TimeMs = TimeMs,
+            TypeName = TypeName, StopPrice = StopPrice, OrderListId = OrderListId, WorkingTimeMs = WorkingTimeMs, CancelClientOrderId = CancelClientOrderId,
             Status = Status, ExecutedQuantity = ExecutedQuantity, CumulativeQuote = CumulativeQuote, Locked = Locked, UpdateTimeMs = UpdateTimeMs,
         };
         copy.Trades.AddRange(Trades);

@@ -77,13 +77,14 @@ internal static class TradingEndpoints
 
         app.MapGet("/sim/orders", () => SimulatorResults.Json(OrderResponseJson.OpenOrders(exchange.Orders)));
         app.MapGet("/sim/account", () => SimulatorResults.Json(OrderResponseJson.Account(exchange.Balances, exchange.Options.CommissionRate, sim.NowMs)));
+        OrderListEndpoints.Map(app, sim);
         UserDataEndpoint.Map(app, sim);
     }
 
     /// <summary>Counts a new order against the ORDERS limits, sets the X-MBX-ORDER-COUNT headers, and refuses it with -1015 past a limit.</summary>
-    private static void CountOrder(HttpContext context, SimulatedExchange exchange)
+    internal static void CountOrder(HttpContext context, SimulatedExchange exchange, int orders = 1)
     {
-        var (tenSeconds, day, exceeded, retryAfter) = exchange.OrderCounts.Add();
+        var (tenSeconds, day, exceeded, retryAfter) = exchange.OrderCounts.Add(orders);
         context.Response.Headers["X-MBX-ORDER-COUNT-10S"] = tenSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-MBX-ORDER-COUNT-1D"] = day.ToString(CultureInfo.InvariantCulture);
         if (exceeded is null) return;
@@ -91,10 +92,10 @@ internal static class TradingEndpoints
         throw new SimulatorRejection(-1015, $"Too many new orders; current limit is {exceeded}.", StatusCodes.Status429TooManyRequests);
     }
 
-    private static Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, IResult> handle) =>
+    internal static Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, IResult> handle) =>
         Signed(context, sim, p => Task.FromResult(handle(p)));
 
-    private static async Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, Task<IResult>> handle)
+    internal static async Task Signed(HttpContext context, BinanceSimulator sim, Func<IReadOnlyDictionary<string, string>, Task<IResult>> handle)
     {
         IResult result;
         try

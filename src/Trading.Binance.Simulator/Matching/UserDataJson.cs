@@ -20,9 +20,9 @@ public static class UserDataJson
             w.WriteString("f", o.TimeInForce);
             w.WriteString("q", BinanceDecimal.Format(o.Quantity));
             w.WriteString("p", BinanceDecimal.Format(o.Price));
-            w.WriteString("P", BinanceDecimal.Format(0m));
+            w.WriteString("P", BinanceDecimal.Format(o.StopPrice));
             w.WriteString("F", BinanceDecimal.Format(0m));
-            w.WriteNumber("g", -1);
+            w.WriteNumber("g", o.OrderListId);
             w.WriteString("C", cancelClientOrderId is null ? "" : o.ClientOrderId);
             w.WriteString("x", executionType);
             w.WriteString("X", o.Status);
@@ -37,17 +37,44 @@ public static class UserDataJson
             w.WriteNumber("t", trade?.TradeId ?? -1);
             w.WriteNumber("v", 0);
             w.WriteNumber("I", o.OrderId * 10 + o.Trades.Count);
-            w.WriteBoolean("w", o.IsOpen && o.Trades.Count == 0);
+            w.WriteBoolean("w", o.IsWorking && o.IsOpen && o.Trades.Count == 0);
             w.WriteBoolean("m", trade?.IsMaker ?? false);
             w.WriteBoolean("M", false);
             w.WriteNumber("O", o.TimeMs);
             w.WriteString("Z", BinanceDecimal.Format(o.CumulativeQuote));
             w.WriteString("Y", BinanceDecimal.Format(trade is null ? 0m : trade.Price * trade.Quantity));
             w.WriteString("Q", BinanceDecimal.Format(0m));
-            w.WriteNumber("W", o.TimeMs);
+            w.WriteNumber("W", o.WorkingTimeMs);
             w.WriteString("V", "NONE");
             w.WriteEndObject();
         });
+
+    /// <summary>listStatus: an order list was placed, or finished (a leg triggered or filled, or it was cancelled).</summary>
+    public static byte[] ListStatus(SimulatedOrderList list, long eventTimeMs) => SimulatorJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("e", "listStatus");
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteString("s", list.Symbol.Name);
+        w.WriteNumber("g", list.OrderListId);
+        w.WriteString("c", list.ContingencyType);
+        w.WriteString("l", list.ListStatusType);
+        w.WriteString("L", list.ListOrderStatus);
+        w.WriteString("r", "NONE");
+        w.WriteString("C", list.ListClientOrderId);
+        w.WriteNumber("T", eventTimeMs);
+        w.WriteStartArray("O");
+        foreach (var o in list.Orders)
+        {
+            w.WriteStartObject();
+            w.WriteString("s", o.Symbol.Name);
+            w.WriteNumber("i", o.OrderId);
+            w.WriteString("c", o.ClientOrderId);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     public static byte[] AccountPosition(IEnumerable<SimulatedBalance> balances, long eventTimeMs, long updateTimeMs) => SimulatorJson.Write(w =>
     {

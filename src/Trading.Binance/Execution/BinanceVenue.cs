@@ -11,7 +11,7 @@ namespace Trading.Binance.Execution;
 /// outcome is looked up by that id and never resent. Exchange answers become transitions via <see cref="ExchangeOrderUpdates"/>.
 /// Binance keeps its own account: <see cref="Account"/> reads it, and its user data stream becomes <see cref="Events"/>.
 /// </summary>
-public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue, IVenueAccount
+public sealed partial class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue, IVenueAccount, IProtectiveOrderVenue
 {
     /// <summary>How long after sending an order "not found" still may mean "not arrived yet" (Binance's default recvWindow).</summary>
     public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(5);
@@ -24,6 +24,8 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
     public ISimulatedBook? SimulatedBook => null;
 
     public IVenueAccount? Account => this;
+
+    public IProtectiveOrderVenue? ProtectiveOrders => this;
 
     public IVenueEventStream? Events => UserData is null ? null : _events ??= new BinanceVenueEvents(UserData);
 
@@ -51,11 +53,14 @@ public sealed class BinanceVenue(IBinanceTradingClient client, TimeProvider time
         }
     }
 
-    public async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct)
+    public Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, CancellationToken ct) => PlaceAsync(submitted, stopPrice: null, ct);
+
+    /// <summary>Places the order; with <paramref name="stopPrice"/> it is a STOP_LOSS (market) or STOP_LOSS_LIMIT order.</summary>
+    private async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, decimal? stopPrice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submitted);
         var request = new NewOrderRequest(submitted.Symbol, submitted.Side, submitted.Type, submitted.Quantity, submitted.ClientOrderId,
-            submitted.Type == OrderType.Limit ? submitted.Price : null);
+            submitted.Type == OrderType.Limit ? submitted.Price : null) { StopPrice = stopPrice };
         var placement = await client.PlaceOrderAsync(request, ct);
         var now = time.GetUtcNow();
         return placement.Outcome switch

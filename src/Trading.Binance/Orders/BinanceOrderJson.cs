@@ -85,7 +85,8 @@ internal static class BinanceOrderJson
     public static OrderType ParseType(string type) => type switch
     {
         "MARKET" => OrderType.Market,
-        "LIMIT" or "LIMIT_MAKER" => OrderType.Limit,
+        "LIMIT" or "LIMIT_MAKER" or "STOP_LOSS_LIMIT" or "TAKE_PROFIT_LIMIT" => OrderType.Limit,
+        "STOP_LOSS" or "TAKE_PROFIT" => OrderType.Market,
         _ => throw new BinanceMalformedResponseException($"Malformed Binance payload: order type '{type}' is not supported."),
     };
 
@@ -102,7 +103,7 @@ internal static class BinanceOrderJson
     private static ExchangeFill ReadFill(JsonElement f) => new(
         Required(f, "tradeId").GetInt64(), Decimal(f, "price"), Decimal(f, "qty"), Decimal(f, "commission"), String(f, "commissionAsset"));
 
-    private static T Parse<T>(byte[] body, string what, Func<JsonElement, T> read)
+    internal static T Parse<T>(byte[] body, string what, Func<JsonElement, T> read)
     {
         try
         {

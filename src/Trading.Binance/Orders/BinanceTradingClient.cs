@@ -6,7 +6,7 @@ using Trading.Core.Model;
 namespace Trading.Binance.Orders;
 
 /// <inheritdoc cref="IBinanceTradingClient"/>
-public sealed class BinanceTradingClient : IBinanceTradingClient
+public sealed partial class BinanceTradingClient : IBinanceTradingClient
 {
     private const string OrderPath = "/api/v3/order";
     private readonly HttpClient _http;
@@ -31,7 +31,8 @@ public sealed class BinanceTradingClient : IBinanceTradingClient
         var query = new BinanceQueryString()
             .Add("symbol", request.Symbol.Name)
             .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
-            .Add("type", request.Type == OrderType.Market ? "MARKET" : "LIMIT");
+            .Add("type", request.BinanceType);
+        if (request.StopPrice is { } stop) query.Add("stopPrice", stop);
         if (request.Type == OrderType.Limit) query.Add("timeInForce", request.TimeInForce.ToString().ToUpperInvariant());
         if (request.Type == OrderType.Market && request.QuoteOrderQty is { } quote) query.Add("quoteOrderQty", quote);
         else query.Add("quantity", request.Quantity);

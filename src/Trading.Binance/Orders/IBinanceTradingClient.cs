@@ -29,6 +29,15 @@ public interface IBinanceTradingClient
     /// <summary>GET /api/v3/myTrades for one order: its trades with their commissions, oldest first.</summary>
     Task<IReadOnlyList<ExchangeFill>> GetOrderTradesAsync(Symbol symbol, long orderId, CancellationToken ct = default);
 
+    /// <summary>POST /api/v3/orderList/oco (RESULT answer). A rejection throws <see cref="BinanceTradingException"/>, a lost answer <see cref="BinanceOutcomeUnknownException"/>.</summary>
+    Task<ExchangeOrderList> PlaceOcoAsync(NewOcoRequest request, CancellationToken ct = default);
+
+    /// <summary>GET /api/v3/openOrderList: the account's open order lists (ids only, no reports).</summary>
+    Task<IReadOnlyList<ExchangeOrderList>> GetOpenOrderListsAsync(CancellationToken ct = default);
+
+    /// <summary>DELETE /api/v3/orderList by listClientOrderId: every open leg is cancelled.</summary>
+    Task<ExchangeOrderList> CancelOrderListAsync(Symbol symbol, string listClientOrderId, CancellationToken ct = default);
+
     /// <summary>GET /api/v3/account: balances and commission rates.</summary>
     Task<ExchangeAccount> GetAccountAsync(CancellationToken ct = default);
 

@@ -17,6 +17,17 @@ public sealed record NewOrderRequest(
 {
     /// <summary>A market order by quote amount (quoteOrderQty): spend (buy) or receive (sell) this much quote; Quantity is then ignored.</summary>
     public decimal? QuoteOrderQty { get; init; }
+
+    /// <summary>A stop-loss: the order waits at the exchange until the price reaches this, then works as <see cref="Type"/> (STOP_LOSS or STOP_LOSS_LIMIT).</summary>
+    public decimal? StopPrice { get; init; }
+
+    public string BinanceType => (Type, StopPrice) switch
+    {
+        (OrderType.Market, null) => "MARKET",
+        (OrderType.Limit, null) => "LIMIT",
+        (OrderType.Market, _) => "STOP_LOSS",
+        _ => "STOP_LOSS_LIMIT",
+    };
 }
 
 public enum TimeInForce

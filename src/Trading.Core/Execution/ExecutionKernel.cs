@@ -165,15 +165,31 @@ public sealed class ExecutionKernel
     public bool Settle(Symbol symbol) => Account.Quantity(symbol) == 0 && Exits.Disarm(symbol);
 
     /// <summary>
+    /// With exchange-held protective orders: the levels and the quantity to protect when the symbol's exits are armed, nothing
+    /// of it is on order (no open entry still filling, no protective order open), and what is held reaches the minimum quantity.
+    /// </summary>
+    public bool TryGetProtectionDue(Symbol symbol, out ProtectiveLevels levels, out decimal quantity)
+    {
+        quantity = 0m;
+        levels = default;
+        if (Policy.ProtectiveOrders != ProtectiveOrderMode.Exchange || !Exits.TryGet(symbol, out levels)) return false;
+        if (Market.HasOpenOrder(symbol, OrderSide.Buy) || Market.HasOpenOrder(symbol, OrderSide.Sell)) return false;
+        var filters = Market.GetFilters(symbol);
+        quantity = filters?.RoundQuantity(Market.AvailableBase(symbol)) ?? Market.AvailableBase(symbol);
+        return quantity > 0 && (filters is null || quantity >= filters.MinQuantity);
+    }
+
+    /// <summary>
     /// Checks the symbol's armed stop-loss and take-profit against a closed candle, along the path docs/fills.md assumes.
-    /// When one is hit it is disarmed and the exit to send is returned. Nothing triggers while the gate is HALTED.
+    /// When one is hit it is disarmed and the exit to send is returned. Nothing triggers while the gate is HALTED, nor when the
+    /// exchange holds the protective orders (it triggers them itself).
     /// </summary>
     public bool TryTriggerExit(in Candle candle, out ProtectiveExitTrigger trigger)
     {
         trigger = default;
         // HALTED sends nothing, not even a protective exit: it stays armed and fires on a later candle once the state is
         // ACTIVE or REDUCING again (docs/risk.md, "HALTED and REDUCING").
-        if (Gate.State == TradingState.Halted) return false;
+        if (Gate.State == TradingState.Halted || Policy.ProtectiveOrders == ProtectiveOrderMode.Exchange) return false;
         if (Exits.ArmedCount == 0 || !Exits.TryGet(candle.Symbol, out var levels)) return false;
         var exit = FillModel.ResolveLongExit(candle, levels.StopLoss, levels.TakeProfit);
         if (!exit.Triggered) return false;

@@ -22,6 +22,9 @@ public sealed record ExecutionPolicy
 
     public EntryOrderType EntryOrderType { get; init; } = EntryOrderType.Market;
 
+    /// <summary>protective_orders: whether the kernel fires the exits on candles (local) or the exchange holds them (exchange).</summary>
+    public ProtectiveOrderMode ProtectiveOrders { get; init; } = ProtectiveOrderMode.Local;
+
     /// <summary>With limit entries: when an unfilled entry is re-priced or abandoned. Null: it rests until cancelled.</summary>
     public LimitEntryTimeoutPolicy? LimitEntryTimeout { get; init; }
 

@@ -17,6 +17,9 @@ public interface IExecutionVenue
     /// <summary>The venue's own account (balances, open orders, its event stream) when it keeps one apart from the store; null for paper.</summary>
     IVenueAccount? Account { get; }
 
+    /// <summary>Where protective orders can be placed at the venue (an exchange); null when the venue cannot hold them.</summary>
+    IProtectiveOrderVenue? ProtectiveOrders => null;
+
     void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink);
 
     /// <summary>Sends a Submitted order. Throws <see cref="VenueOutcomeUnknownException"/> when the venue may or may not have it.</summary>

@@ -43,7 +43,8 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
     public decimal AvailableBase(Symbol symbol)
     {
         var entry = Entry(symbol);
-        return entry.Book.Quantity - entry.ReservedBase;
+        // An OCO's two sells reserve the same coins once at the exchange: never more than is held is reserved.
+        return entry.Book.Quantity - Math.Min(entry.ReservedBase, Math.Max(entry.Book.Quantity, 0m));
     }
 
     public bool HasOpenOrder(Symbol symbol, OrderSide side)

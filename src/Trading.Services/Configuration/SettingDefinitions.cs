@@ -48,6 +48,8 @@ public static class SettingDefinitions
         new(SettingKeys.PaperFeeBps, "paper maker/taker fee in basis points, 0..1000", s => Dec(s.PaperFeeBps)),
         new(SettingKeys.PaperSlippageBps, "paper slippage on market and stop fills in basis points, 0..1000", s => Dec(s.PaperSlippageBps)),
         new(SettingKeys.EntryOrderType, "market | limit", s => s.EntryOrderType.ToString().ToLowerInvariant()),
+        new(SettingKeys.ProtectiveOrders, "exchange | local: stop-loss and take-profit held at the exchange as an OCO, or fired by the bot (default exchange in testnet/live, local in paper)",
+            s => s.EffectiveProtectiveOrders.ToString().ToLowerInvariant()),
         new(SettingKeys.EntryLimitTimeoutSeconds, "seconds an unfilled limit entry rests before re-price (0 = until cancelled)",
             s => Int(s.EntryLimitTimeoutSeconds)),
         new(SettingKeys.EntryLimitMaxReprices, "re-prices of a timed-out limit entry before it is abandoned, 0 or more", s => Int(s.EntryLimitMaxReprices)),

@@ -26,6 +26,7 @@ public static class SettingKeys
     public const string PaperFeeBps = "PAPER_FEE_BPS";
     public const string PaperSlippageBps = "PAPER_SLIPPAGE_BPS";
     public const string EntryOrderType = "ENTRY_ORDER_TYPE";
+    public const string ProtectiveOrders = "PROTECTIVE_ORDERS";
     public const string EntryLimitTimeoutSeconds = "ENTRY_LIMIT_TIMEOUT_SECONDS";
     public const string EntryLimitMaxReprices = "ENTRY_LIMIT_MAX_REPRICES";
     public const string EntryLimitAbandonPct = "ENTRY_LIMIT_ABANDON_PCT";

@@ -54,6 +54,7 @@ internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string>
             PaperFeeBps = Number(SettingKeys.PaperFeeBps) ?? d.PaperFeeBps,
             PaperSlippageBps = Number(SettingKeys.PaperSlippageBps) ?? d.PaperSlippageBps,
             EntryOrderType = EntryType() ?? d.EntryOrderType,
+            ProtectiveOrders = Choice<ProtectiveOrderMode>(SettingKeys.ProtectiveOrders, "PROTECTIVE_ORDERS must be exchange or local"),
             EntryLimitTimeoutSeconds = Integer(SettingKeys.EntryLimitTimeoutSeconds) ?? d.EntryLimitTimeoutSeconds,
             EntryLimitMaxReprices = Integer(SettingKeys.EntryLimitMaxReprices) ?? d.EntryLimitMaxReprices,
             EntryLimitAbandonPct = Number(SettingKeys.EntryLimitAbandonPct) ?? d.EntryLimitAbandonPct,

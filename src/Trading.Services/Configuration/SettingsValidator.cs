@@ -65,6 +65,8 @@ public static class SettingsValidator
         if (s.EntryLimitMaxReprices < 0)
             add(SettingKeys.EntryLimitMaxReprices, $"ENTRY_LIMIT_MAX_REPRICES must be 0 or more (got {s.EntryLimitMaxReprices})");
         CheckPercent(SettingKeys.EntryLimitAbandonPct, s.EntryLimitAbandonPct, add);
+        if (s.ProtectiveOrders == Core.Execution.ProtectiveOrderMode.Exchange && s.TradingMode == TradingMode.Paper)
+            add(SettingKeys.ProtectiveOrders, "PROTECTIVE_ORDERS=exchange needs an exchange: TRADING_MODE testnet or live (paper keeps them local)");
         if (s.PortfolioSnapshotMinutes is < 0 or > MaxSnapshotMinutes)
             add(SettingKeys.PortfolioSnapshotMinutes, $"PORTFOLIO_SNAPSHOT_MINUTES must be within 0..{MaxSnapshotMinutes} (0 = daily only; got {s.PortfolioSnapshotMinutes})");
         var sizingKnown = problems.All(p => p.Key != SettingKeys.Sizing);

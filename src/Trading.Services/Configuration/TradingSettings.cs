@@ -65,6 +65,16 @@ public sealed record TradingSettings
     /// <summary>PAPER_SLIPPAGE_BPS: the paper venue's slippage on market and stop fills, in basis points (the backtest's default).</summary>
     public decimal PaperSlippageBps { get; init; } = 2m;
 
+    /// <summary>
+    /// PROTECTIVE_ORDERS: exchange (the stop-loss and take-profit of a filled entry are placed at the exchange as an OCO) or
+    /// local (the executor fires them on candles). Null: exchange in testnet and live, local in paper.
+    /// </summary>
+    public ProtectiveOrderMode? ProtectiveOrders { get; init; }
+
+    /// <summary>The protective-order mode in effect: <see cref="ProtectiveOrders"/>, else exchange in testnet and live and local in paper.</summary>
+    public ProtectiveOrderMode EffectiveProtectiveOrders =>
+        ProtectiveOrders ?? (TradingMode is TradingMode.Testnet or TradingMode.Live ? ProtectiveOrderMode.Exchange : ProtectiveOrderMode.Local);
+
     /// <summary>ENTRY_ORDER_TYPE: entries as market orders, or as limit orders at the signal price.</summary>
     public EntryOrderType EntryOrderType { get; init; } = EntryOrderType.Market;
 

@@ -45,7 +45,11 @@ public static class ExecutionServiceCollectionExtensions
     public static ExecutionOptions OptionsFrom(TradingSettings settings, ExecutionMode mode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var policy = ExecutionPolicyFrom(settings);
+        // Only an exchange can hold protective orders; paper, dry-run and backtests keep them local (the backtest's rule).
+        var policy = ExecutionPolicyFrom(settings) with
+        {
+            ProtectiveOrders = mode is ExecutionMode.Testnet or ExecutionMode.Live ? settings.EffectiveProtectiveOrders : ProtectiveOrderMode.Local,
+        };
         return new ExecutionOptions
         {
             Mode = mode,

@@ -76,7 +76,10 @@ public static class ExecutorFactory
             market.Track(order);
         await executor.RestoreExitsAsync(ct);
         if (options.Mode is ExecutionMode.Testnet or ExecutionMode.Live)
+        {
             await StartupReconciler.ReconcileAsync(store, bus, venue!, executor, time, logger, ct, balanceSymbols: filters.Keys);
+            await executor.ProtectHeldPositionsAsync(ct);
+        }
         return executor;
     }
 }

@@ -28,6 +28,7 @@ public sealed class OrderExecutor
     private readonly OrderJournal _journal;
     private readonly VenueDispatch? _dispatch;
     private readonly CandleDuties? _duties;
+    private readonly ExchangeProtection? _protection;
     private readonly ISimulatedBook? _book;
     private readonly KillSwitch _killSwitch;
     private readonly ExecutionOptions _options;
@@ -59,6 +60,11 @@ public sealed class OrderExecutor
             _book = Venue.SimulatedBook;
             _dispatch = new VenueDispatch(Venue, _journal, market, time, logger);
             _duties = new CandleDuties(store, _kernel, _journal, _dispatch, _exits, time, logger);
+            if (_kernel.Policy.ProtectiveOrders == ProtectiveOrderMode.Exchange && Venue.ProtectiveOrders is { } protective)
+            {
+                _protection = new ExchangeProtection(store, _kernel, _journal, _dispatch, protective, time, logger);
+                _journal.AfterUpdate = _protection.EnsureAsync;
+            }
             Venue.Attach(ApplyVenueUpdateAsync);
         }
         _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
@@ -169,6 +175,13 @@ public sealed class OrderExecutor
         _stateChange = null;
         if (_health is not null) Market.IsMarketConnectionHealthy = _health.IsConnected;
 
+        if (_protection is not null && request.Side == OrderSide.Sell)
+            return await _protection.ReleaseForSellAsync(request.Symbol, () => DecideAndSendAsync(request, clientOrderId, ct), ct);
+        return await DecideAndSendAsync(request, clientOrderId, ct);
+    }
+
+    private async Task<ExecutionOutcome> DecideAndSendAsync(ExecutionRequest request, string clientOrderId, CancellationToken ct)
+    {
         var intent = _options.BotSizingFor(request.BotId) is { } botSizing ? request.Intent with { Sizing = botSizing } : request.Intent;
         var decision = _kernel.Decide(intent, out var limitPrice);
         await PersistStateChangeAsync(ct);
@@ -253,6 +266,19 @@ public sealed class OrderExecutor
     public async Task RestoreExitsAsync(CancellationToken ct)
     {
         if (await _exits.LoadIfChangedAsync(ct) is { } armed) _kernel.Exits.ReplaceArmed(armed);
+    }
+
+    /// <summary>
+    /// With exchange-held protective orders, after start-up reconciliation: every armed position with nothing on order gets its
+    /// OCO (one whose orders never reached the exchange before a crash, or whose entry filled while the bot was down).
+    /// </summary>
+    public async Task ProtectHeldPositionsAsync(CancellationToken ct)
+    {
+        if (_protection is null) return;
+        await using (await EnterAsync(ct))
+        {
+            foreach (var symbol in _kernel.Exits.Armed.Keys.ToList()) await _protection.EnsureAsync(symbol, ct);
+        }
     }
 
     /// <summary>Applies a transition reported by the venue later (a fill on a new candle, a user-data event).</summary>

@@ -12,6 +12,9 @@ namespace Trading.Services.Execution;
 /// </summary>
 internal sealed class OrderJournal(ITradingStore store, IMessageBus bus, ExecutionKernel kernel, ProtectiveExitJournal exits, TimeProvider time, ILogger logger)
 {
+    /// <summary>Runs after each booked update on its symbol: places exchange-held protective orders once they are due.</summary>
+    public Func<Symbol, CancellationToken, Task>? AfterUpdate { get; set; }
+
     public async Task ApplyAllAsync(IReadOnlyList<VenueUpdate> updates, CancellationToken ct)
     {
         foreach (var update in updates) await ApplyAsync(update, ct);
@@ -40,6 +43,7 @@ internal sealed class OrderJournal(ITradingStore store, IMessageBus bus, Executi
         if (update.Fill is { } booked) logger.LogInformation("Fill {FillId} of order {OrderId}: {Quantity} at {Price}", booked.Id, booked.OrderId, booked.Quantity, booked.Price);
         if (update.Order.Status is OrderStatus.Rejected or OrderStatus.Failed or OrderStatus.Expired)
             logger.LogWarning("Order {OrderId} {Status}: {Cause}", update.Order.Id, update.Order.Status, update.Event.Cause);
+        if (AfterUpdate is { } after) await after(update.Order.Symbol, ct);
     }
 
     public async Task SaveAsync(Order order, OrderEvent? transition, CancellationToken ct)

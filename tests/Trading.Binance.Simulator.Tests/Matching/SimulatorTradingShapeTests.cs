@@ -46,14 +46,13 @@ public sealed class SimulatorTradingShapeTests
     public async Task UserDataEvents_Frames_MatchExampleShapes()
     {
         await using var h = await TradingHarness.StartAsync();
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(h.Simulator.WebSocketApiUrl, Ct);
-        await SubscribeAsync(socket);
+        using var socket = await RawUserDataSocket.ConnectAsync(h);
+        await socket.SubscribeAsync();
 
         await h.Client.PlaceOrderAsync(TradingHarness.Market(OrderSide.Buy, 0.01m, "ws-shape"), Ct);
         await h.Exchange.DepositAsync("BTC", 1m, Ct);
         var frames = new List<string>();
-        for (var i = 0; i < 5; i++) frames.Add(await ReceiveAsync(socket));
+        for (var i = 0; i < 5; i++) frames.Add(await socket.ReceiveAsync());
 
         JsonShape.Of(frames[0]).ShouldBe(JsonShape.Of(JsonShape.Example("execution-report.json")));
         JsonShape.Of(frames[1]).ShouldBe(JsonShape.Of(JsonShape.Example("execution-report.json")).Replace("N:Null", "N:String", StringComparison.Ordinal));
@@ -66,35 +65,12 @@ public sealed class SimulatorTradingShapeTests
     public async Task WebSocketApi_SubscribeWithWrongSignature_AnswersStatus400WithCode1022()
     {
         await using var h = await TradingHarness.StartAsync();
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(h.Simulator.WebSocketApiUrl, Ct);
+        using var socket = await RawUserDataSocket.ConnectAsync(h);
 
-        var answer = await SubscribeAsync(socket, secret: "wrong");
+        var answer = await socket.SubscribeAsync(secret: "wrong");
 
         answer.ShouldBe("""{"id":"s1","status":400,"error":{"code":-1022,"msg":"Signature for this request is not valid."}}""");
         h.Exchange.UserDataSubscriptions.ShouldBe(0);
-    }
-
-    private static async Task<string> SubscribeAsync(ClientWebSocket socket, string? secret = null)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var parameters = new Dictionary<string, string> { ["apiKey"] = TradingHarness.TestCredentials.ApiKey, ["timestamp"] = timestamp };
-        var signature = new BinanceSigner(secret ?? Trading.Binance.Simulator.Matching.SimulatorTradingOptions.TestApiSecret).SignWebSocket(parameters);
-        var request = $$$"""{"id":"s1","method":"userDataStream.subscribe.signature","params":{"apiKey":"{{{parameters["apiKey"]}}}","timestamp":{{{timestamp}}},"signature":"{{{signature}}}"}}""";
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, Ct);
-        var answer = await ReceiveAsync(socket);
-        if (secret is null) answer.ShouldBe("""{"id":"s1","status":200,"result":{"subscriptionId":0}}""");
-        return answer;
-    }
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
-    {
-        var buffer = new byte[16 * 1024];
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        var result = await socket.ReceiveAsync(buffer, timeout.Token);
-        result.EndOfMessage.ShouldBeTrue();
-        return Encoding.UTF8.GetString(buffer, 0, result.Count);
     }
 
     private static async Task<string> SendAsync(TradingHarness h, HttpMethod method, string path, string parameters)

@@ -67,6 +67,9 @@ internal static class SettingEffects
         new(SettingKeys.PaperFeeBps, "0", Execution),
         new(SettingKeys.PaperSlippageBps, "25", Execution),
         new(SettingKeys.EntryOrderType, "limit", Execution),
+        // Where a testnet executor keeps the exits (ProtectiveOrdersCrashTests runs both modes against the simulator).
+        new(SettingKeys.ProtectiveOrders, "local", l => ExecutionServiceCollectionExtensions.OptionsFrom(
+            l.Settings with { TradingMode = TradingMode.Testnet }, ExecutionMode.Testnet).Policy.ProtectiveOrders.ToString()),
         new(SettingKeys.EntryLimitTimeoutSeconds, "5", Execution),
         new(SettingKeys.EntryLimitMaxReprices, "7", Execution),
         new(SettingKeys.EntryLimitAbandonPct, "3", Execution),

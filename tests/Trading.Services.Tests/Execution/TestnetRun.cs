@@ -33,28 +33,46 @@ internal sealed class TestnetRun : IAsyncDisposable
 
     public UserDataRouter Router { get; private set; } = null!;
 
-    public static async Task<TestnetRun> StartAsync(IReadOnlyList<Candle> candles, long? replayFromMs)
+    private ExecutionPolicy? _policy;
+
+    /// <summary>Starts the simulator and the services; <paramref name="policy"/> is the executor's (local protective exits by default).</summary>
+    public static async Task<TestnetRun> StartAsync(IReadOnlyList<Candle> candles, long? replayFromMs, ExecutionPolicy? policy = null)
     {
         var h = await ExecutionHarness.CreateAsync();
         var sim = new BinanceSimulator(new SimulatedMarket().Add(candles, replayFromMs));
         await sim.StartAsync(h.Token);
-        var run = new TestnetRun { H = h, Sim = sim };
-        run.Client = ExecutionHarness.SimulatorClient(run._http, sim);
-        var venue = new BinanceVenue(run.Client, h.Clock, "binance-testnet")
-        {
-            UserData = new BinanceUserDataStream(ExecutionHarness.SimulatorCredentials, new UserDataStreamOptions { WebSocketApiUrl = sim.WebSocketApiUrl }, run.Client.Clock),
-        };
-        var options = new ExecutionOptions { Mode = ExecutionMode.Testnet };
-        var settings = h.Settings with { BinanceBaseUrl = sim.BaseUrl.ToString() };
-        run._executorService = new OrderExecutorService(settings, options, h.Store, h.Bus, h.Clock, NullLogger<OrderExecutorService>.Instance, h.Health, venue);
-        run._portfolioService = new PortfolioManagerService(h.Settings, options, h.Store, h.Bus, h.Clock, NullLogger<PortfolioManagerService>.Instance, venue);
-        run._portfolioService.FillBooked += fill => run._booked.Writer.TryWrite(fill);
-        await run._executorService.StartAsync(h.Token);
-        await run._portfolioService.StartAsync(h.Token);
-        run.Executor = await run._executorService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
-        run.Tracker = await run._portfolioService.Ready.WaitAsync(ExecutionHarness.Timeout, h.Token);
-        run.Router = run._executorService.UserData.ShouldNotBeNull();
+        var run = new TestnetRun { H = h, Sim = sim, _policy = policy };
+        await run.StartServicesAsync();
         return run;
+    }
+
+    /// <summary>
+    /// The bot dies and comes back: its services stop (nothing of theirs survives but the store) and new ones, with a new
+    /// client and venue, start on the same store and simulator, reconciling at start-up as a restarted process does.
+    /// </summary>
+    public async Task StopServicesAsync()
+    {
+        await _executorService.StopAsync(CancellationToken.None);
+        await _portfolioService.StopAsync(CancellationToken.None);
+    }
+
+    public async Task StartServicesAsync()
+    {
+        Client = ExecutionHarness.SimulatorClient(_http, Sim);
+        var venue = new BinanceVenue(Client, H.Clock, "binance-testnet")
+        {
+            UserData = new BinanceUserDataStream(ExecutionHarness.SimulatorCredentials, new UserDataStreamOptions { WebSocketApiUrl = Sim.WebSocketApiUrl }, Client.Clock),
+        };
+        var options = new ExecutionOptions { Mode = ExecutionMode.Testnet, Policy = _policy ?? new ExecutionPolicy() };
+        var settings = H.Settings with { BinanceBaseUrl = Sim.BaseUrl.ToString() };
+        _executorService = new OrderExecutorService(settings, options, H.Store, H.Bus, H.Clock, NullLogger<OrderExecutorService>.Instance, H.Health, venue);
+        _portfolioService = new PortfolioManagerService(H.Settings, options, H.Store, H.Bus, H.Clock, NullLogger<PortfolioManagerService>.Instance, venue);
+        _portfolioService.FillBooked += fill => _booked.Writer.TryWrite(fill);
+        await _executorService.StartAsync(H.Token);
+        await _portfolioService.StartAsync(H.Token);
+        Executor = await _executorService.Ready.WaitAsync(ExecutionHarness.Timeout, H.Token);
+        Tracker = await _portfolioService.Ready.WaitAsync(ExecutionHarness.Timeout, H.Token);
+        Router = _executorService.UserData.ShouldNotBeNull();
     }
 
     public ValueTask SignalAsync(string id, OrderSide side, decimal price, decimal quantity) =>
@@ -68,6 +86,16 @@ internal sealed class TestnetRun : IAsyncDisposable
             var order = await H.NextAsync(H.Orders);
             if (order.ClientOrderId == id && order.Status == status) return;
             order.Status.ShouldNotBeOneOf(OrderStatus.Rejected, OrderStatus.Failed);
+        }
+    }
+
+    /// <summary>Waits until the portfolio books a fill of the order <paramref name="orderId"/>.</summary>
+    public async Task<Fill> WaitForBookedAsync(string orderId)
+    {
+        while (true)
+        {
+            var fill = await H.NextAsync(_booked);
+            if (fill.OrderId == orderId) return fill;
         }
     }
 
