@@ -26,7 +26,7 @@ internal static class ApiHosting
         app.UseTradingApi();
         try
         {
-            await Service.StopAfterStart.StartAsync(app);
+            await Service.StopAfterStart.StartAsync(app, ct);
         }
         catch (IOException e)
         {

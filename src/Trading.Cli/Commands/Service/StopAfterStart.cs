@@ -9,11 +9,16 @@ namespace Trading.Cli.Commands.Service;
 /// </summary>
 internal static class StopAfterStart
 {
-    public static Task StartAsync(IHost host) => host.StartAsync(CancellationToken.None);
+    /// <summary>Starts <paramref name="host"/> unless the stop came before the start began.</summary>
+    public static Task StartAsync(IHost host, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return host.StartAsync(CancellationToken.None);
+    }
 
     public static async Task RunAsync(IHost host, CancellationToken ct)
     {
-        await StartAsync(host);
+        await StartAsync(host, ct);
         await host.WaitForShutdownAsync(ct);
     }
 }

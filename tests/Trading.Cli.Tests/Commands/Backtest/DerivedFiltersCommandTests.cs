@@ -38,7 +38,7 @@ public sealed class DerivedFiltersCommandTests : IAsyncLifetime
         var warning = result.ErrorLines.Where(l => l.StartsWith("warning:", StringComparison.Ordinal)).ShouldHaveSingleItem();
         warning.ShouldContain("no exchange filters known for XYZUSDT");
         warning.ShouldContain("tick 0.01, step 0.00001, min notional 5");
-        result.Output.ShouldContain("best of 4 parameter sets");
+        result.Output.ShouldContain("4 parameter sets ranked by sharpe");
     }
 
     [Fact]

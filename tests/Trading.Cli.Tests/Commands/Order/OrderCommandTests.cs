@@ -36,7 +36,7 @@ public sealed class OrderCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--quantity", "-1", 2, "--quantity must be positive")]
+    [InlineData("--quantity", "-1", 2, "--quantity must be above 0")]
     [InlineData("--symbol", "FOOUSDT", 1, "unknown symbol FOOUSDT")]
     [InlineData("--price", "70000.005", 1, "not a multiple of the tick size")]
     [InlineData("--quantity", "0.00001", 1, "below the minimum")]

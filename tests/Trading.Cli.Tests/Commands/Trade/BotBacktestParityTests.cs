@@ -66,6 +66,9 @@ public sealed class BotBacktestParityTests : IAsyncLifetime
         {
             ["BINANCE_API_KEY"] = "sim-test-api-key", ["BINANCE_API_SECRET"] = "sim-test-api-secret", ["DRY_RUN"] = "false",
             ["TRADING_MODE"] = "testnet",
+            // The kernel's own exits, as the backtest fires them; exchange-side OCO protection (the testnet default) is a
+            // different order path, tested in ProtectiveOrdersCrashTests.
+            ["PROTECTIVE_ORDERS"] = "local",
         });
         var backtest = Backtest(strategy, run.Candles);
 
