@@ -35,8 +35,7 @@ public static class KillSwitchEndpoints
         ApiRuntime runtime, StatusCache status, TimeProvider time, ILoggerFactory loggers, IServiceProvider services, CancellationToken ct)
     {
         var why = Clean(body?.Reason ?? "kill switch from the API");
-        var venue = services.GetService(typeof(IExecutionVenue)) as IExecutionVenue;
-        var executor = await ManualOrders.CreateExecutorAsync(store, bus, settings, runtime.Options.Mode, loggers.CreateLogger("api.kill-switch"), time, venue, ct);
+        var executor = await ApiExecutor.CreateAsync(store, bus, settings, runtime, time, loggers, services, "api.kill-switch", ct);
         var actions = new List<string>();
         var report = await new StopAll(store, new BotControl(store, time)).RunAsync(executor, why, actions.Add, ct);
         status.Invalidate();

@@ -59,8 +59,7 @@ public static class OrderEndpoints
             return Problems.BadRequest($"side must be BUY or SELL, got '{Shown(request.Side)}'");
         if (request.Quantity is not > 0) return Problems.BadRequest($"quantity must be positive, got {request.Quantity?.ToString() ?? "nothing"}");
         if (request.Price is <= 0) return Problems.BadRequest($"price must be positive, got {request.Price}");
-        var venue = services.GetService(typeof(IExecutionVenue)) as IExecutionVenue;
-        var executor = await ManualOrders.CreateExecutorAsync(store, bus, settings, runtime.Options.Mode, loggers.CreateLogger("api.orders"), time, venue, ct);
+        var executor = await ApiExecutor.CreateAsync(store, bus, settings, runtime, time, loggers, services, "api.orders", ct);
         var outcome = await ManualOrders.PlaceAsync(store, executor, ExecutionRequest.Manual(symbol, side, request.Quantity.Value, request.Price), time, ct);
         if (outcome.IsDenied) return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Denied by the risk gate", outcome.Reason);
         if (outcome.Order is not { } order) return TypedResults.Ok(new { result = outcome.Result.ToString(), reason = outcome.Reason });
