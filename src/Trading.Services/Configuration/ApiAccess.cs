@@ -12,11 +12,34 @@ public static class ApiAccess
 {
     public const int MinimumKeyLength = 16;
 
+    /// <summary>A presented key longer than this is refused unread (no configured key is near it).</summary>
+    public const int MaximumKeyLength = 512;
+
     public static bool Accepts(TradingSettings settings, string? presented)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (string.IsNullOrEmpty(settings.ApiKey) || string.IsNullOrEmpty(presented)) return false;
-        return CryptographicOperations.FixedTimeEquals(Hash(settings.ApiKey), Hash(presented));
+        return !string.IsNullOrEmpty(settings.ApiKey) && Matches(KeyHash(settings.ApiKey), presented);
+    }
+
+    /// <summary>The SHA-256 of a key's UTF-8 bytes: what <see cref="Matches"/> compares against (hash it once, check many).</summary>
+    public static byte[] KeyHash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="presented"/> is the key hashed in <paramref name="expectedHash"/>, in constant time and without
+    /// allocating: hashing first makes both sides one length, so the time is the same whatever was presented.
+    /// </summary>
+    public static bool Matches(ReadOnlySpan<byte> expectedHash, ReadOnlySpan<char> presented)
+    {
+        if (presented.IsEmpty || presented.Length > MaximumKeyLength) return false;
+        Span<byte> utf8 = stackalloc byte[MaximumKeyLength * 3];
+        var length = Encoding.UTF8.GetBytes(presented, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return CryptographicOperations.FixedTimeEquals(expectedHash, hash);
     }
 
     /// <summary>The URL Kestrel binds, e.g. http://127.0.0.1:8080 (an IPv6 address in brackets).</summary>
@@ -33,12 +56,11 @@ public static class ApiAccess
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.ApiKey is { Length: < MinimumKeyLength })
             yield return new ConfigProblem(SettingKeys.ApiKey, $"TRADING_API_KEY must be at least {MinimumKeyLength} characters long");
+        if (settings.ApiKey is { Length: > MaximumKeyLength })
+            yield return new ConfigProblem(SettingKeys.ApiKey, $"TRADING_API_KEY must be at most {MaximumKeyLength} characters long");
         if (settings.ApiPort is < 0 or > 65535)
             yield return new ConfigProblem(SettingKeys.ApiPort, $"TRADING_API_PORT must be within 0..65535 (got {settings.ApiPort})");
         if (!IPAddress.TryParse(settings.ApiBind, out _))
             yield return new ConfigProblem(SettingKeys.ApiBind, $"TRADING_API_BIND must be an IP address such as 127.0.0.1 (got '{settings.ApiBind}')");
     }
-
-    // Hashing first makes both sides one length, so the comparison takes the same time whatever was presented.
-    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }
