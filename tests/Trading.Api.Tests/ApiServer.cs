@@ -14,7 +14,7 @@ namespace Trading.Api.Tests;
 /// The API on a real Kestrel server on 127.0.0.1 and a free port, over a SQLite store in a temporary folder and the
 /// in-process bus, with fake secrets in its settings so tests can check that no answer ever shows them.
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     public const string Key = "test-key-0123456789-abcdef";
     public const string BinanceKey = "FAKEBINANCEKEY-7f3a9c2e1b";
@@ -32,6 +32,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public TradingSettings Settings { get; private set; } = null!;
 
+    /// <summary>What the API is told; a fixture with other limits overrides it.</summary>
+    protected virtual ApiOptions Options => new() { Mode = Services.Execution.ExecutionMode.Paper };
+
     public async ValueTask InitializeAsync()
     {
         Settings = new TradingSettings
@@ -46,7 +49,7 @@ public sealed class ApiServer : IAsyncLifetime
             LogLevel = "Warning",
         };
         _store = await TradingStoreFactory.OpenAsync(null, Settings.DataDir, TestContext.Current.CancellationToken);
-        var builder = ApiApplication.CreateBuilder(Settings, new ApiOptions { Mode = Services.Execution.ExecutionMode.Paper });
+        var builder = ApiApplication.CreateBuilder(Settings, Options);
         builder.Services.AddSingleton(_store);
         builder.Services.AddSingleton(_store.Candles);
         builder.Services.AddTradingPlatform(Settings);
@@ -66,6 +69,7 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _store.DisposeAsync();
