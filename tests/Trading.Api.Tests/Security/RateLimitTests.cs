@@ -17,11 +17,7 @@ public sealed class RateLimitTests(TightLimitsApiServer server) : IClassFixture<
         using var guesser = server.Client(key: "guess-0000000000000000");
         using var owner = server.Client();
 
-        for (var attempt = 0; attempt < TightLimitsApiServer.AnonymousPerMinute; attempt++)
-        {
-            using var refused = await guesser.GetAsync("/status", Ct);
-            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        }
+        await SpendLimitAsync(TightLimitsApiServer.AnonymousPerMinute, () => guesser.GetAsync("/status", Ct), HttpStatusCode.Unauthorized);
         using var limited = await guesser.GetAsync("/status", Ct);
         using var served = await owner.GetAsync("/status", Ct);
 
@@ -34,16 +30,22 @@ public sealed class RateLimitTests(TightLimitsApiServer server) : IClassFixture<
     {
         using var client = server.Client();
 
-        for (var action = 0; action < TightLimitsApiServer.ActionsPerMinute; action++)
-        {
-            using var resumed = await client.DeleteAsync("/kill-switch", Ct);
-            resumed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
+        await SpendLimitAsync(TightLimitsApiServer.ActionsPerMinute, () => client.DeleteAsync("/kill-switch", Ct), HttpStatusCode.OK);
         using var limited = await client.DeleteAsync("/kill-switch", Ct);
         using var read = await client.GetAsync("/status", Ct);
 
         await ShouldBeTooManyRequestsAsync(limited);
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Sends <paramref name="limit"/> requests, each answered as usual: the partition's permits are used up.</summary>
+    private static async Task SpendLimitAsync(int limit, Func<Task<HttpResponseMessage>> send, HttpStatusCode answered)
+    {
+        for (var request = 0; request < limit; request++)
+        {
+            using var response = await send();
+            response.StatusCode.ShouldBe(answered);
+        }
     }
 
     private static async Task ShouldBeTooManyRequestsAsync(HttpResponseMessage response)
