@@ -14,6 +14,13 @@ public static class TradingCli
     /// <summary>How long a stop request (SIGINT, SIGTERM) waits for the command to finish gracefully before the process exits.</summary>
     public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// The tree every run parses with, built once per process: a parse never changes it, and a build adds the shared options
+    /// (<see cref="GlobalOptions"/>, <c>--confirm-live</c>) to one more parent each time, so building per run made every
+    /// later build slower and kept every earlier tree alive (thousands of in-process runs: tests, the fuzzer).
+    /// </summary>
+    private static readonly Lazy<RootCommand> Tree = new(Build);
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Binance spot trading platform: market data, strategies, risk-gated execution, backtests.");
@@ -39,7 +46,7 @@ public static class TradingCli
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         ProcessEnvironment.HideSecrets();
-        var parse = Build().Parse(args);
+        var parse = Tree.Value.Parse(args);
         if (parse.Errors.Count > 0)
         {
             Console.Error.WriteLine($"error: {ParseErrorMessage.Describe(parse)}");

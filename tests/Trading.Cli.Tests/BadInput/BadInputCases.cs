@@ -204,6 +204,7 @@ public static class BadInputCases
         Case("new-bad-name", Usage, "snake_case", "strategy", "new", "--name", "Bad Name", "--dir", "{dir}/strategies"),
         Case("new-builtin-name", Usage, "rsi", "strategy", "new", "--name", "rsi", "--dir", "{dir}/strategies"),
         Case("new-dir-is-a-file", Usage, "notes.txt", "strategy", "new", "--name", "mine", "--dir", "{dir}/notes.txt"),
+        Case("new-dir-nul-character", Usage, "not a valid folder path", "strategy", "new", "--name", "mine", "--dir", "a\0b"),
     ];
 
     private static IEnumerable<BadInputCase> Exchange() =>

@@ -25,6 +25,7 @@ internal static class ComposeRunner
             await Console.Error.WriteLineAsync($"error: compose file {file} not found (run from the repository root, or pass --file)");
             return StoreCommandExit;
         }
+        ct.ThrowIfCancellationRequested();
         var (program, arguments) = CommandLine(file, action);
         var shown = string.Join(' ', [program, .. arguments]);
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true };
@@ -40,6 +41,7 @@ internal static class ComposeRunner
             return StoreCommandExit;
         }
         using (process)
+        using (ct.Register(() => StopQuietly(process)))
         {
             var messages = new List<string>();
             while (await process.StandardError.ReadLineAsync(ct) is { } line)
@@ -56,6 +58,19 @@ internal static class ComposeRunner
     }
 
     private const int StoreCommandExit = 1;
+
+    /// <summary>Ctrl+C (or the token) stops Compose too, as it would in a terminal, so `logs --follow` does not outlive the command.</summary>
+    private static void StopQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it had already exited
+        }
+    }
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

@@ -70,7 +70,10 @@ internal sealed class LocalServices(string dataDir)
     }
 
     /// <summary>Forgets a pid file whose process is gone (killed, or the machine restarted).</summary>
-    public void Forget(string name) => File.Delete(PidPath(name));
+    public void Forget(string name)
+    {
+        if (File.Exists(PidPath(name))) File.Delete(PidPath(name));
+    }
 
     private static async Task SignalAsync(int pid, string signal, CancellationToken ct)
     {

@@ -80,6 +80,7 @@ public static class ServiceUpDownCommands
     {
         foreach (var name in names)
         {
+            ct.ThrowIfCancellationRequested();
             if (local.RunningPid(name) is { } running)
             {
                 Console.WriteLine($"{name} is already running (pid {running})");

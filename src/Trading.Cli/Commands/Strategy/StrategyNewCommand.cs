@@ -28,6 +28,7 @@ public static class StrategyNewCommand
                 if (!CliSettings.TryLoad(parse, out var settings, out var exitCode)) return exitCode;
                 folder = settings.StrategiesDir;
             }
+            if (FolderProblem(folder) is { } problem) return Fail(problem);
             var path = Path.Combine(folder, wanted + ".cs");
             if (File.Exists(path)) return Fail($"{path} already exists; not overwritten");
             try
@@ -45,6 +46,21 @@ public static class StrategyNewCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Why the template cannot go into <paramref name="folder"/> (not a path, or an existing file), checked before anything is written.</summary>
+    private static string? FolderProblem(string folder)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"--dir '{folder.ReplaceLineEndings(" ").Replace('\0', ' ')}' is not a valid folder path";
+        }
+        return File.Exists(full) ? $"--dir '{folder}' is a file; give a folder for the strategy" : null;
     }
 
     private static int Fail(string message)
