@@ -131,6 +131,14 @@ public sealed class CapitalAllocator
     public void Submitted(string orderId, string strategy, Symbol symbol, bool isEntry, int direction, decimal quantity, decimal capitalPerUnit, decimal riskPerUnit) =>
         _orders[orderId] = new PendingEntry(SleeveOf(strategy, symbol), isEntry, direction, quantity, capitalPerUnit, riskPerUnit);
 
+    /// <summary>Whether the strategy has an open entry (or exit) order on the symbol.</summary>
+    public bool HasOpenOrder(string strategy, Symbol symbol, bool entry)
+    {
+        foreach (var order in _orders.Values)
+            if (order.IsEntry == entry && order.Sleeve.Symbol == symbol && order.Sleeve.Strategy == strategy) return true;
+        return false;
+    }
+
     /// <summary>The order left the book: what it did not fill no longer counts.</summary>
     public void Closed(string orderId) => _orders.Remove(orderId);
 

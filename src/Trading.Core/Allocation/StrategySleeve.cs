@@ -36,7 +36,8 @@ public sealed class StrategySleeve(string strategy, Symbol symbol)
     /// <summary>Quantity × average price plus the entry fees: what the strategy paid for what it holds.</summary>
     public decimal CostBasis => Quantity * AveragePrice + EntryFees;
 
-    private decimal _tradePnl;
+    /// <summary>What closing the rest at <paramref name="price"/> would add to the realised PnL, entry fees included.</summary>
+    public decimal UnrealizedPnl(decimal price) => Quantity == 0 ? 0m : Direction * Quantity * (price - AveragePrice) - EntryFees;
 
     internal void Add(int direction, decimal quantity, decimal price, decimal fee, decimal capitalPerUnit, decimal riskPerUnit)
     {
@@ -51,7 +52,10 @@ public sealed class StrategySleeve(string strategy, Symbol symbol)
         Fills++;
     }
 
-    /// <summary>Closes <paramref name="quantity"/> (at most what is held) at <paramref name="price"/>; a flat sleeve counts a trade.</summary>
+    /// <summary>
+    /// Closes <paramref name="quantity"/> (at most what is held) at <paramref name="price"/>. Each exit closes a trade, as the
+    /// backtest statistics count them (docs/backtesting.md): a win when its PnL, net of its share of the entry fees, is positive.
+    /// </summary>
     internal void Reduce(decimal quantity, decimal price, decimal fee)
     {
         quantity = Math.Min(quantity, Quantity);
@@ -60,17 +64,14 @@ public sealed class StrategySleeve(string strategy, Symbol symbol)
         var entryFees = EntryFees * part;
         var pnl = Direction * quantity * (price - AveragePrice) - entryFees - fee;
         RealizedPnl += pnl;
-        _tradePnl += pnl;
         FeesPaid += fee;
         Fills++;
+        Trades++;
+        if (pnl > 0) Wins++;
         Capital -= Capital * part;
         OpenRisk -= OpenRisk * part;
         EntryFees -= entryFees;
         Quantity -= quantity;
-        if (Quantity > 0) return;
-        Trades++;
-        if (_tradePnl > 0) Wins++;
-        _tradePnl = 0;
-        Quantity = Capital = OpenRisk = EntryFees = AveragePrice = 0;
+        if (Quantity == 0) Capital = OpenRisk = EntryFees = AveragePrice = 0;
     }
 }

@@ -73,7 +73,10 @@ public sealed class ExecutionKernel
             return RiskDecision.Denied(RiskCheck.Sizing, intent.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
         if (filters.MaxQuantity > 0 && quantity > filters.MaxQuantity)
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is above the maximum {filters.MaxQuantity}");
-        return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice), Market);
+        var owner = Allocator is null ? null : intent.Strategy;
+        if (owner is not null && Allocator!.HasOpenOrder(owner, intent.Symbol, intent.Side == OrderSide.Buy))
+            return RiskDecision.Denied(RiskCheck.DuplicateOrder, $"an open {intent.Side} order of {owner} on {intent.Symbol} already exists");
+        return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice) { Owner = owner }, Market);
     }
 
     /// <summary>

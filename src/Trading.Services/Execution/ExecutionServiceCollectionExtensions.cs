@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.MarketData;
 using Trading.Core.Risk;
@@ -86,6 +87,18 @@ public static class ExecutionServiceCollectionExtensions
             MinLiquidationDistancePct = settings.RiskFuturesMinLiquidationDistancePct,
             MaxMarginRatioPct = settings.RiskFuturesMaxMarginRatioPct,
             MaxExposurePct = settings.RiskFuturesMaxExposurePct,
+        };
+    }
+
+    /// <summary>The ALLOC_* settings: the allocator's budget (docs/allocation.md).</summary>
+    public static AllocationLimits AllocationLimitsFrom(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AllocationLimits
+        {
+            MaxStrategySharePct = settings.AllocMaxStrategyPct,
+            UncertainRegimeFactor = settings.AllocUncertainFactor,
+            MaxPortfolioHeatPct = settings.AllocMaxHeatPct,
         };
     }
 
