@@ -131,6 +131,9 @@ public sealed class CapitalAllocator
     public void Submitted(string orderId, string strategy, Symbol symbol, bool isEntry, int direction, decimal quantity, decimal capitalPerUnit, decimal riskPerUnit) =>
         _orders[orderId] = new PendingEntry(SleeveOf(strategy, symbol), isEntry, direction, quantity, capitalPerUnit, riskPerUnit);
 
+    /// <summary>Whether the allocator knows the order's strategy.</summary>
+    public bool Knows(string orderId) => _orders.ContainsKey(orderId);
+
     /// <summary>Whether the strategy has an open entry (or exit) order on the symbol.</summary>
     public bool HasOpenOrder(string strategy, Symbol symbol, bool entry)
     {
@@ -153,7 +156,12 @@ public sealed class CapitalAllocator
         if (_orders.TryGetValue(fill.OrderId, out var order))
         {
             var quantity = fill.FeeAsset == fill.Symbol.BaseAsset && order.IsEntry ? fill.Quantity - fill.Fee : fill.Quantity;
-            if (order.IsEntry) order.Sleeve.Add(order.Direction, quantity, fill.Price, fee, order.CapitalPerUnit, order.RiskPerUnit);
+            if (order.IsEntry)
+            {
+                // An order adopted without a price (a market order placed by another process) takes the fill's.
+                var capital = order.CapitalPerUnit > 0 ? order.CapitalPerUnit : fill.Price;
+                order.Sleeve.Add(order.Direction, quantity, fill.Price, fee, capital, order.RiskPerUnit > 0 ? order.RiskPerUnit : capital);
+            }
             else order.Sleeve.Reduce(quantity, fill.Price, fee);
             order.Remaining = Math.Max(0m, order.Remaining - fill.Quantity);
             return;

@@ -94,6 +94,20 @@ public sealed class ExecutionKernel
         return Futures.Decide(intent, markPrice, intent.Sizing ?? Policy.Sizing, Gate.State, out order, Allocator);
     }
 
+    /// <summary>
+    /// A bot's order this kernel did not submit (another process placed it, or this one before a restart): the allocator books
+    /// its fills to the bot. Its open risk follows the policy's stop, as the signal's own stop is not stored with the order.
+    /// </summary>
+    public void Adopt(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (Allocator is null || order.BotId is null || Allocator.Knows(order.Id)) return;
+        var intent = new OrderIntent(order.Symbol, order.Side, order.Quantity);
+        var entry = order.Price ?? (Market.TryGetLatestPrice(order.Symbol, out var last) ? last : 0m);
+        Allocator.Submitted(order.Id, order.BotId, order.Symbol, order.Side == OrderSide.Buy, 1, order.RemainingQuantity, entry,
+            entry > 0 ? RiskPerUnit(intent, entry) : 0m);
+    }
+
     /// <summary>A strategy's sell takes at most what the strategy holds; its buy what the allocator grants.</summary>
     private AllocationDecision Allot(in OrderIntent intent, decimal quantity, SymbolFilters filters, decimal? limitPrice)
     {

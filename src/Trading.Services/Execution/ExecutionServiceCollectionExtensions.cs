@@ -57,6 +57,7 @@ public static class ExecutionServiceCollectionExtensions
             BotSizing = settings.Bots.Where(b => b.SizingValue > 0).ToDictionary(b => b.Id, BotSizing.From),
             Policy = policy,
             PaperFill = PaperFillFrom(settings),
+            Allocation = AllocationLimitsFrom(settings),
         };
     }
 
