@@ -114,7 +114,8 @@ public sealed class BacktestEngine
         }
         progress?.Report(candles.Length);
         run.Account.Mark(data.Symbol, candles[^1].Close);
-        var statistics = Statistics(settings, candles, inPosition, run.Account.Equity, _futures.Closed, _futures.Metrics, run.Account.FeesPaid);
+        var statistics = Statistics(settings, candles, new ReadOnlyMemory<double>(_equity, 0, candles.Length), inPosition, run.Account.Equity,
+            _futures.Closed, _futures.Metrics, run.Account.FeesPaid);
         var position = run.Account.Find(data.Symbol, PositionSide.Both);
         return new BacktestResult
         {
@@ -136,12 +137,12 @@ public sealed class BacktestEngine
         progress?.Report(index + 1);
     }
 
-    private BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, int inPosition, decimal finalBalance,
-        IReadOnlyList<ClosedTrade> trades, TradeMetrics metrics, decimal feesPaid) => StatisticsCalculator.Compute(new StatisticsInput
+    private static BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, ReadOnlyMemory<double> equity, int inPosition,
+        decimal finalBalance, IReadOnlyList<ClosedTrade> trades, TradeMetrics metrics, decimal feesPaid) => StatisticsCalculator.Compute(new StatisticsInput
     {
         InitialBalance = settings.InitialBalance,
         FinalBalance = finalBalance,
-        Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+        Equity = equity,
         CandleIntervalMs = candles[0].Timeframe.DurationMs,
         CandlesInPosition = inPosition,
         Trades = trades,
@@ -159,16 +160,20 @@ public sealed class BacktestEngine
     private static bool RiskNeedsEveryMark(BacktestSettings settings) =>
         settings.RiskLimits.MaxDrawdownPct < 100m || settings.RiskLimits.DailyLossLimitPct < 100m;
 
-    private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition)
+    private BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition) =>
+        Finish(run, candles, inPosition, new ReadOnlyMemory<double>(_equity, 0, candles.Length));
+
+    /// <summary>A spot run's result: its statistics over <paramref name="equity"/>, its trades replayed from its fills.</summary>
+    internal static BacktestResult Finish(BacktestRun run, ReadOnlySpan<Candle> candles, int inPosition, ReadOnlyMemory<double> equity)
     {
-        var trades = _trades.Trades(run.Fills);
-        var statistics = Statistics(run.Settings, candles, inPosition, run.Account.Equity, trades, _trades.Metrics, run.Account.FeesPaid);
+        var trades = run.Trades.Trades(run.Fills);
+        var statistics = Statistics(run.Settings, candles, equity, inPosition, run.Account.Equity, trades, run.Trades.Metrics, run.Account.FeesPaid);
         return new BacktestResult
         {
             Statistics = statistics,
             Trades = trades,
             Fills = run.Fills,
-            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
+            Equity = equity,
             Signals = run.Signals,
             Orders = run.Orders,
             Rejections = run.Rejections,

@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.Model;
 using Trading.Core.Portfolio;
@@ -23,7 +24,9 @@ internal sealed class BacktestRun
     private long _exitSequence;
 
     /// <param name="reuse">The engine's ids, fill objects, fill list and order objects, kept for all its runs.</param>
-    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeLedger trades, long startMs, BacktestReuse reuse)
+    /// <param name="allocator">A portfolio run's allocator, which the kernel consults for every strategy's intent.</param>
+    public BacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, TradeLedger trades, long startMs, BacktestReuse reuse,
+        CapitalAllocator? allocator = null)
     {
         _reuse = reuse ?? throw new ArgumentNullException(nameof(reuse));
         _reuse.Restart();
@@ -38,6 +41,7 @@ internal sealed class BacktestRun
         Kernel = new ExecutionKernel(market, new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps }), settings.Policy)
         {
             FillsAreUnique = true,
+            Allocator = allocator,
         };
         Venue = new SimulatedVenue(new FillModel(settings.FillOptions), settings.InitialBalance) { FillIds = _reuse.FillIds, FillObjects = _reuse.FillObjects };
         Venue.AddSymbol(symbol, settings.Filters);
@@ -94,7 +98,8 @@ internal sealed class BacktestRun
         _reviews.Clear();
     }
 
-    public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle)
+    /// <param name="strategy">In a portfolio run, the strategy the signal comes from (the allocator's key); null otherwise.</param>
+    public void Handle(Signal signal, in Candle candle, StrategyContext context, bool venueSawCandle, string? strategy = null)
     {
         Signals++;
         if (signal.Symbol != _symbol)
@@ -106,7 +111,7 @@ internal sealed class BacktestRun
         Account.Mark(_symbol, candle.Close, now);
         if (!venueSawCandle) MatchOnVenue(candle, context); // only records the last price: the venue was idle
 
-        Place(OrderIntent.FromSignal(signal), now);
+        Place(OrderIntent.FromSignal(signal) with { Strategy = strategy }, now);
     }
 
     private void Place(in OrderIntent intent, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Model;
 using Trading.Core.Portfolio;
 using Trading.Core.Risk;
@@ -37,6 +38,12 @@ public sealed class ExecutionKernel
     public bool FillsAreUnique { get; init; }
 
     /// <summary>
+    /// Shares equity among strategies (docs/allocation.md): an intent that names its strategy is cut to the strategy's budget
+    /// and the portfolio heat cap, and sells at most what its strategy holds. Null: every intent is sized as it asks.
+    /// </summary>
+    public CapitalAllocator? Allocator { get; init; }
+
+    /// <summary>
     /// Sizes and checks one intent. Returns the gate's decision (quantity and price on the filters) and the limit price
     /// the order rests at, null for a market order.
     /// </summary>
@@ -56,11 +63,20 @@ public sealed class ExecutionKernel
         if (IsPolicyLimitEntry(intent))
             limitPrice = filters.RoundPrice(intent.RepriceTo ?? intent.SignalPrice);
         var quantity = Size(intent, filters, limitPrice);
+        if (Allocator is not null && intent.Strategy is not null && quantity > 0)
+        {
+            var allotted = Allot(intent, quantity, filters, limitPrice);
+            if (allotted.IsDenied && intent.Side == OrderSide.Buy) return RiskDecision.Denied(allotted.Check, allotted.Reason!);
+            quantity = allotted.Granted;
+        }
         if (quantity <= 0)
             return RiskDecision.Denied(RiskCheck.Sizing, intent.Side == OrderSide.Sell ? "sell signal with nothing held" : "buy signal sized to zero");
         if (filters.MaxQuantity > 0 && quantity > filters.MaxQuantity)
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"quantity {quantity} is above the maximum {filters.MaxQuantity}");
-        return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice), Market);
+        var owner = Allocator is null ? null : intent.Strategy;
+        if (owner is not null && Allocator!.HasOpenOrder(owner, intent.Symbol, intent.Side == OrderSide.Buy))
+            return RiskDecision.Denied(RiskCheck.DuplicateOrder, $"an open {intent.Side} order of {owner} on {intent.Symbol} already exists");
+        return Gate.Evaluate(new OrderRequest(intent.Symbol, intent.Side, quantity, limitPrice, intent.SignalPrice) { Owner = owner }, Market);
     }
 
     /// <summary>
@@ -75,8 +91,45 @@ public sealed class ExecutionKernel
             order = default;
             return RiskDecision.Denied(RiskCheck.ExchangeFilters, $"unknown futures symbol {intent.Symbol}");
         }
-        return Futures.Decide(intent, markPrice, intent.Sizing ?? Policy.Sizing, Gate.State, out order);
+        return Futures.Decide(intent, markPrice, intent.Sizing ?? Policy.Sizing, Gate.State, out order, Allocator);
     }
+
+    /// <summary>
+    /// A bot's order this kernel did not submit (another process placed it, or this one before a restart): the allocator books
+    /// its fills to the bot. Its open risk follows the policy's stop, as the signal's own stop is not stored with the order.
+    /// </summary>
+    public void Adopt(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (Allocator is null || order.BotId is null || Allocator.Knows(order.Id)) return;
+        var intent = new OrderIntent(order.Symbol, order.Side, order.Quantity);
+        var entry = order.Price ?? (Market.TryGetLatestPrice(order.Symbol, out var last) ? last : 0m);
+        Allocator.Submitted(order.Id, order.BotId, order.Symbol, order.Side == OrderSide.Buy, 1, order.RemainingQuantity, entry,
+            entry > 0 ? RiskPerUnit(intent, entry) : 0m);
+    }
+
+    /// <summary>A strategy's sell takes at most what the strategy holds; its buy what the allocator grants.</summary>
+    private AllocationDecision Allot(in OrderIntent intent, decimal quantity, SymbolFilters filters, decimal? limitPrice)
+    {
+        var strategy = intent.Strategy!;
+        if (intent.Side == OrderSide.Sell)
+        {
+            var held = Allocator!.Held(strategy, intent.Symbol, out _);
+            return new AllocationDecision(strategy, intent.Symbol, quantity, Math.Min(quantity, held), RiskCheck.None, null);
+        }
+        var entry = EntryPrice(intent, limitPrice);
+        return Allocator!.Allocate(strategy, intent.Symbol, quantity, entry, entry, RiskPerUnit(intent, entry), Market.Equity, filters);
+    }
+
+    /// <summary>What one unit of a long entry loses at its stop: the intent's, else the policy's percent, else the whole price.</summary>
+    private decimal RiskPerUnit(in OrderIntent intent, decimal entry)
+    {
+        var stop = intent.StopLoss ?? (Policy.StopLossPct > 0 ? entry * (1m - Policy.StopLossPct / 100m) : null);
+        return stop is { } level && level > 0 && level < entry ? entry - level : entry;
+    }
+
+    private decimal EntryPrice(in OrderIntent intent, decimal? limitPrice) =>
+        limitPrice ?? (Market.TryGetLatestPrice(intent.Symbol, out var last) ? last : intent.SignalPrice);
 
     /// <summary>
     /// A sell takes what the intent states, at most what is free (all of it when it states nothing). A buy follows the
@@ -92,7 +145,7 @@ public sealed class ExecutionKernel
         if (intent.Reprices > 0 && intent.Quantity > 0) return intent.Quantity; // a re-priced entry keeps its remaining quantity
         var rule = intent.Sizing ?? Policy.Sizing;
         if (rule is null && intent.Quantity > 0) return intent.Quantity;
-        var entry = limitPrice ?? (Market.TryGetLatestPrice(intent.Symbol, out var last) ? last : intent.SignalPrice);
+        var entry = EntryPrice(intent, limitPrice);
         if (entry <= 0) return 0m;
         return (rule ?? Policy.DefaultSizing).Size(Market.Equity, entry, intent.StopLoss, filters);
     }
@@ -116,6 +169,11 @@ public sealed class ExecutionKernel
     public void Submitted(Order order, in OrderIntent intent, DateTimeOffset marketTime)
     {
         Market.Track(order);
+        if (Allocator is not null && intent.Strategy is not null)
+        {
+            var entry = order.Price ?? EntryPrice(intent, null);
+            Allocator.Submitted(order.Id, intent.Strategy, order.Symbol, order.Side == OrderSide.Buy, 1, order.Quantity, entry, RiskPerUnit(intent, entry));
+        }
         if (order.Type == OrderType.Limit && Policy.LimitEntryTimeout is not null && IsPolicyLimitEntry(intent))
             LimitEntries.Track(order, intent, marketTime);
         if (order.Side == OrderSide.Buy && (intent.StopLoss is not null || intent.TakeProfit is not null || Policy.StopLossPct > 0 || Policy.TakeProfitPct > 0))
@@ -130,6 +188,7 @@ public sealed class ExecutionKernel
     {
         if (FillsAreUnique) Account.ApplyNew(fill);
         else if (!Account.Apply(fill)) return false;
+        Allocator?.Book(fill);
         if (fill.Side == OrderSide.Buy && Exits.HasPending) Exits.TryArm(fill, Policy, Market.GetFilters(fill.Symbol));
         return true;
     }
@@ -139,6 +198,7 @@ public sealed class ExecutionKernel
     {
         Market.Track(order);
         if (order.IsOpen) return;
+        Allocator?.Closed(order.Id);
         Exits.Forget(order.Id);
         LimitEntries.Forget(order.Id);
     }
@@ -147,6 +207,7 @@ public sealed class ExecutionKernel
     public void Closed(string orderId)
     {
         Market.Untrack(orderId);
+        Allocator?.Closed(orderId);
         Exits.Forget(orderId);
         LimitEntries.Forget(orderId);
     }

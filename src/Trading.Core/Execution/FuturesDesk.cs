@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Futures;
 using Trading.Core.Model;
 using Trading.Core.Risk;
@@ -44,9 +45,12 @@ public sealed class FuturesDesk
     /// <summary>
     /// One-way mode: an intent against the open position reduces it (reduce-only, at most its quantity), otherwise it opens or
     /// increases a position in its direction. The quantity is the intent's, else the sizing rule's on equity × leverage (the
-    /// rule sizes the margin). Returns the gate's decision; <paramref name="order"/> says what the venue is to do.
+    /// rule sizes the margin). With an <paramref name="allocator"/> and an intent that names its strategy, an opening order is cut
+    /// to the strategy's budget of margin and the heat cap, and a reducing one to what the strategy holds. Returns the gate's
+    /// decision; <paramref name="order"/> says what the venue is to do.
     /// </summary>
-    public RiskDecision Decide(in OrderIntent intent, decimal markPrice, PositionSizing? sizing, TradingState state, out FuturesOrderRequest order)
+    public RiskDecision Decide(in OrderIntent intent, decimal markPrice, PositionSizing? sizing, TradingState state, out FuturesOrderRequest order,
+        CapitalAllocator? allocator = null)
     {
         var (brackets, leverage, filters) = _symbols[intent.Symbol];
         var direction = intent.Side == OrderSide.Buy ? 1 : -1;
@@ -54,6 +58,7 @@ public sealed class FuturesDesk
         if (position is not null && position.Direction != direction)
         {
             var close = intent.Quantity > 0 ? Math.Min(intent.Quantity, position.Quantity) : position.Quantity;
+            if (allocator is not null && intent.Strategy is { } owner) close = Math.Min(close, allocator.Held(owner, intent.Symbol, out _));
             order = new FuturesOrderRequest(intent.Symbol, PositionSide.Both, direction, close, markPrice, leverage, ReduceOnly: true);
         }
         else
@@ -61,6 +66,18 @@ public sealed class FuturesDesk
             var quantity = sizing is null && intent.Quantity > 0
                 ? intent.Quantity
                 : (sizing ?? new PositionSizing(PositionSizingMode.EquityFraction, 0.05m)).Size(Account.Equity * leverage, markPrice, intent.StopLoss, filters);
+            if (allocator is not null && intent.Strategy is { } strategy && quantity > 0)
+            {
+                var margin = markPrice / leverage;
+                var risk = intent.StopLoss is { } stop && stop > 0 && (stop - markPrice) * direction < 0 ? Math.Abs(markPrice - stop) : margin;
+                var allotted = allocator.Allocate(strategy, intent.Symbol, quantity, markPrice, margin, risk, Account.Equity, filters);
+                if (allotted.IsDenied)
+                {
+                    order = default;
+                    return RiskDecision.Denied(allotted.Check, allotted.Reason!);
+                }
+                quantity = allotted.Granted;
+            }
             order = new FuturesOrderRequest(intent.Symbol, PositionSide.Both, direction, quantity, markPrice, leverage, ReduceOnly: false);
         }
         if (order.Quantity <= 0) return RiskDecision.Denied(RiskCheck.Sizing, "signal sized to zero");

@@ -29,6 +29,9 @@ public readonly record struct OrderIntent(
     /// <summary>A bot's own sizing rule, which wins over the policy's.</summary>
     public PositionSizing? Sizing { get; init; }
 
+    /// <summary>The strategy that wants the order: with an allocator in the kernel, its budget and its own holding bound it.</summary>
+    public string? Strategy { get; init; }
+
     public static OrderIntent FromSignal(Signal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);

@@ -13,6 +13,12 @@ public readonly record struct OrderRequest(Symbol Symbol, OrderSide Side, decima
 
     public OrderType Type => LimitPrice is null ? OrderType.Market : OrderType.Limit;
 
+    /// <summary>
+    /// The strategy the order is for, when an allocator shares the account among strategies: the kernel then checks for a
+    /// duplicate among that strategy's own open orders, and the gate skips its symbol-wide duplicate check.
+    /// </summary>
+    public string? Owner { get; init; }
+
     /// <summary>The request for a strategy's signal, sized by the caller; the signal's price feeds the price-move guard.</summary>
     public static OrderRequest ForSignal(Signal signal, decimal quantity, decimal? limitPrice = null)
     {

@@ -33,4 +33,10 @@ public enum RiskCheck
 
     /// <summary>Futures: a reduce-only order larger than the position it reduces (it would flip it).</summary>
     ReduceOnly,
+
+    /// <summary>Allocator: the strategy's share of equity (shrunk in an UNCERTAIN regime) is used up.</summary>
+    StrategyBudget,
+
+    /// <summary>Allocator: the open risk to the stops of all positions would exceed the portfolio heat cap.</summary>
+    PortfolioHeat,
 }

@@ -87,7 +87,7 @@ public sealed class RiskGate
         if (isEntry && (held + request.Quantity) * price > Limits.MaxPositionFraction * equity)
             return RiskDecision.Denied(RiskCheck.MaxPositionSize, $"position in {symbol} would exceed {Limits.MaxPositionFraction:P2} of equity {equity}");
 
-        if (context.HasOpenOrder(symbol, request.Side))
+        if (request.Owner is null && context.HasOpenOrder(symbol, request.Side))
             return RiskDecision.Denied(RiskCheck.DuplicateOrder, $"an open {request.Side} order on {symbol} already exists");
 
         if (DeniesBalance(request, context, price) is { } balance) return balance;

@@ -29,6 +29,12 @@ public abstract class StrategyBase
     /// <summary>Closed candles of the bot's own series needed before the strategy can signal.</summary>
     public virtual int WarmUpPeriod => 0;
 
+    /// <summary>
+    /// Whether the strategy opens shorts where the market allows them (<see cref="StrategyContext.CanShort"/>: USDⓈ-M futures).
+    /// A strategy that does not only ever buys to open and sells what it holds, on every market.
+    /// </summary>
+    public virtual bool SupportsShorts => false;
+
     /// <summary>Other series (higher timeframes, other symbols) this strategy reads; empty for most.</summary>
     public virtual IReadOnlyList<StrategyInput> ExtraInputs => [];
 

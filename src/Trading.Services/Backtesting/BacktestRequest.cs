@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Backtesting;
 using Trading.Core.Execution;
 using Trading.Core.Model;
@@ -26,6 +27,11 @@ public sealed record BacktestRequest
     /// <summary>--market usdm: leverage and funding; null for spot.</summary>
     public FuturesRequest? Futures { get; init; }
 
+    /// <summary>The allocator's budget for a portfolio run (<see cref="Strategy"/> lists several strategies: a,b,c).</summary>
+    public AllocationLimits Allocation { get; init; } = new();
+
+    public bool IsPortfolio => PortfolioStrategies.IsPortfolio(Strategy);
+
     public BacktestSettings ToSettings(SymbolFilters filters) =>
         new() { InitialBalance = Balance, FeeBps = FeeBps, SlippageBps = SlippageBps, Filters = filters, Policy = Policy };
 
@@ -37,8 +43,11 @@ public sealed record BacktestRequest
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
         Futures?.Resolve(Symbol);
+        if (IsPortfolio && Futures is not null)
+            throw new BacktestInputException("--market usdm takes one strategy for now: a portfolio backtest (--strategy a,b) trades spot.");
         try
         {
+            Allocation.Validate();
             Policy.Validate();
         }
         catch (ArgumentException e)

@@ -18,27 +18,44 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var strategy = CreateStrategy(registry, request.Strategy, request.Parameters);
+        var portfolio = request.IsPortfolio ? PortfolioStrategies.Create(registry, request.Strategy, request.Parameters) : [];
+        var strategy = request.IsPortfolio ? portfolio[0] : CreateStrategy(registry, request.Strategy, request.Parameters);
         var futures = request.Futures?.Resolve(request.Symbol);
         var candles = await LoadCandlesAsync(store, request.Symbol, request.Timeframe, request.FromMs, request.ToMs, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, request.Symbol, request.FilterOverride, candles, ct).ConfigureAwait(false);
-        return new PreparedBacktest(request, strategy, new BacktestData(candles), filters, futures);
+        return new PreparedBacktest(request, strategy, new BacktestData(candles), filters, futures) { Portfolio = portfolio };
     }
 
     public static BacktestReport Run(PreparedBacktest prepared, string runId, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Portfolio.Count > 0) return RunPortfolio(prepared, runId, progress, ct);
         var result = new BacktestEngine().Run(prepared.Strategy, prepared.Data, prepared.Settings, progress: progress, ct: ct);
+        return Report(prepared, runId, result, prepared.Strategy.Name, prepared.Strategy.Values);
+    }
+
+    /// <summary>Several strategies on one account under the allocator: the account's report plus each strategy's figures.</summary>
+    private static BacktestReport RunPortfolio(PreparedBacktest prepared, string runId, IProgress<int>? progress, CancellationToken ct)
+    {
+        var result = new PortfolioBacktestEngine().Run(prepared.Portfolio, prepared.Data, prepared.Settings, prepared.Request.Allocation, progress, ct);
+        return Report(prepared, runId, result.Total, prepared.Request.Strategy, PortfolioStrategies.Values(prepared.Portfolio)) with
+        {
+            Portfolio = new PortfolioSummary(result.Strategies, result.Limits, result.PeakHeatPct),
+        };
+    }
+
+    private static BacktestReport Report(PreparedBacktest prepared, string runId, BacktestResult result, string strategy, IReadOnlyDictionary<string, string> parameters)
+    {
         var candles = prepared.Data.Candles.Span;
         return new BacktestReport
         {
             RunId = runId,
-            Strategy = prepared.Strategy.Name,
+            Strategy = strategy,
             Symbol = prepared.Request.Symbol.Name,
             Timeframe = prepared.Request.Timeframe.Name,
             From = candles[0].OpenTime,
             To = candles[^1].CloseTime,
-            Parameters = prepared.Strategy.Values,
+            Parameters = parameters,
             Statistics = result.Statistics,
             Trades = result.Trades,
             Chart = ChartSeries.Build(candles, result.Equity.Span, (double)prepared.Settings.InitialBalance, result.Fills),
@@ -51,7 +68,7 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
     public async Task<BacktestRunRecord> SaveAsync(PreparedBacktest prepared, BacktestReport report, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var record = BacktestJson.ToRecord(report.RunId, prepared.Request, prepared.Strategy.Values, report);
+        var record = BacktestJson.ToRecord(report.RunId, prepared.Request, report.Parameters, report);
         await store.BacktestRuns.SaveAsync(record, ct).ConfigureAwait(false);
         return record;
     }

@@ -23,6 +23,9 @@ public static class SettingKeys
     public const string RiskFuturesMinLiquidationDistancePct = "RISK_FUTURES_MIN_LIQUIDATION_DISTANCE_PCT";
     public const string RiskFuturesMaxMarginRatioPct = "RISK_FUTURES_MAX_MARGIN_RATIO_PCT";
     public const string RiskFuturesMaxExposurePct = "RISK_FUTURES_MAX_EXPOSURE_PCT";
+    public const string AllocMaxStrategyPct = "ALLOC_MAX_STRATEGY_PCT";
+    public const string AllocUncertainFactor = "ALLOC_UNCERTAIN_FACTOR";
+    public const string AllocMaxHeatPct = "ALLOC_MAX_HEAT_PCT";
     public const string PaperFeeBps = "PAPER_FEE_BPS";
     public const string PaperSlippageBps = "PAPER_SLIPPAGE_BPS";
     public const string EntryOrderType = "ENTRY_ORDER_TYPE";

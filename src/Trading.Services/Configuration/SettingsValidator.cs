@@ -58,6 +58,7 @@ public static class SettingsValidator
             add(SettingKeys.RiskMaxOpenPositions, $"RISK_MAX_OPEN_POSITIONS must be at least 1 (got {s.RiskMaxOpenPositions})");
         CheckPercent(SettingKeys.RiskPriceGuardPct, s.RiskPriceGuardPct, add);
         CheckFutures(s, add);
+        CheckAllocation(s, add);
         CheckBps(SettingKeys.PaperFeeBps, s.PaperFeeBps, add);
         CheckBps(SettingKeys.PaperSlippageBps, s.PaperSlippageBps, add);
         if (s.EntryLimitTimeoutSeconds < 0)
@@ -90,6 +91,16 @@ public static class SettingsValidator
             add(SettingKeys.RiskFuturesMaxMarginRatioPct, $"RISK_FUTURES_MAX_MARGIN_RATIO_PCT is a percent and must be above 0 and at most 100 (got {s.RiskFuturesMaxMarginRatioPct})");
         if (s.RiskFuturesMaxExposurePct is <= 0 or > 12_500)
             add(SettingKeys.RiskFuturesMaxExposurePct, $"RISK_FUTURES_MAX_EXPOSURE_PCT is a percent of equity and must be above 0 and at most 12500 (got {s.RiskFuturesMaxExposurePct})");
+    }
+
+    private static void CheckAllocation(TradingSettings s, Action<string, string> add)
+    {
+        if (s.AllocMaxStrategyPct is <= 0 or > 100)
+            add(SettingKeys.AllocMaxStrategyPct, $"ALLOC_MAX_STRATEGY_PCT is a percent of equity and must be above 0 and at most 100 (got {s.AllocMaxStrategyPct})");
+        if (s.AllocUncertainFactor is < 0 or > 1)
+            add(SettingKeys.AllocUncertainFactor, $"ALLOC_UNCERTAIN_FACTOR must be within 0..1 (got {s.AllocUncertainFactor})");
+        if (s.AllocMaxHeatPct is <= 0 or > 100)
+            add(SettingKeys.AllocMaxHeatPct, $"ALLOC_MAX_HEAT_PCT is a percent of equity and must be above 0 and at most 100 (got {s.AllocMaxHeatPct})");
     }
 
     private static void CheckPercent(string key, decimal value, Action<string, string> add)

@@ -59,6 +59,15 @@ public sealed record TradingSettings
     /// <summary>RISK_FUTURES_MAX_EXPOSURE_PCT: the positions' total notional as a percent of equity.</summary>
     public decimal RiskFuturesMaxExposurePct { get; init; } = 100m;
 
+    /// <summary>ALLOC_MAX_STRATEGY_PCT: the capital one strategy may hold, percent of equity (docs/allocation.md).</summary>
+    public decimal AllocMaxStrategyPct { get; init; } = 25m;
+
+    /// <summary>ALLOC_UNCERTAIN_FACTOR: what a strategy's share is multiplied by while the regime is UNCERTAIN, 0..1.</summary>
+    public decimal AllocUncertainFactor { get; init; } = 0.5m;
+
+    /// <summary>ALLOC_MAX_HEAT_PCT: the open risk to the stops of all positions, percent of equity.</summary>
+    public decimal AllocMaxHeatPct { get; init; } = 6m;
+
     /// <summary>PAPER_FEE_BPS: the paper venue's maker and taker fee, in basis points.</summary>
     public decimal PaperFeeBps { get; init; } = 10m;
 

@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.Risk;
 
@@ -13,6 +14,12 @@ public sealed record ExecutionOptions
 
     /// <summary>Sizing default, protective exits and entry order type, shared with the backtester.</summary>
     public ExecutionPolicy Policy { get; init; } = new();
+
+    /// <summary>
+    /// The allocator's budget (ALLOC_*, docs/allocation.md): every bot's signals share equity under it. Null: no allocator
+    /// (each order sized as it asks).
+    /// </summary>
+    public AllocationLimits? Allocation { get; init; }
 
     /// <summary>Paper mode's fees and slippage (PAPER_FEE_BPS, PAPER_SLIPPAGE_BPS).</summary>
     public FillModelOptions PaperFill { get; init; } = new();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.MarketData;
 using Trading.Core.Risk;
@@ -56,6 +57,7 @@ public static class ExecutionServiceCollectionExtensions
             BotSizing = settings.Bots.Where(b => b.SizingValue > 0).ToDictionary(b => b.Id, BotSizing.From),
             Policy = policy,
             PaperFill = PaperFillFrom(settings),
+            Allocation = AllocationLimitsFrom(settings),
         };
     }
 
@@ -86,6 +88,18 @@ public static class ExecutionServiceCollectionExtensions
             MinLiquidationDistancePct = settings.RiskFuturesMinLiquidationDistancePct,
             MaxMarginRatioPct = settings.RiskFuturesMaxMarginRatioPct,
             MaxExposurePct = settings.RiskFuturesMaxExposurePct,
+        };
+    }
+
+    /// <summary>The ALLOC_* settings: the allocator's budget (docs/allocation.md).</summary>
+    public static AllocationLimits AllocationLimitsFrom(TradingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AllocationLimits
+        {
+            MaxStrategySharePct = settings.AllocMaxStrategyPct,
+            UncertainRegimeFactor = settings.AllocUncertainFactor,
+            MaxPortfolioHeatPct = settings.AllocMaxHeatPct,
         };
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.MarketData;
 using Trading.Core.Messaging;
@@ -37,6 +38,7 @@ public sealed class OrderExecutor
     private readonly ILogger _logger;
     private (TradingState State, string Reason)? _stateChange;
     private DateTimeOffset? _lastCandleClose;
+    private AllocationDecision? _allocation;
 
     public OrderExecutor(ITradingStore store, IMessageBus bus, IExecutionVenue? venue, RiskGate risk, MarketState market,
         ExecutionOptions options, TimeProvider time, ILogger logger, IMarketConnectionHealth? health = null)
@@ -52,7 +54,10 @@ public sealed class OrderExecutor
         _health = health;
         _killSwitch = new KillSwitch(store.SystemState);
         _books = new StoredBooks(store, logger);
-        _kernel = new ExecutionKernel(market, risk, options.Policy);
+        _kernel = new ExecutionKernel(market, risk, options.Policy)
+        {
+            Allocator = options.Allocation is { } allocation ? new CapitalAllocator(allocation) : null,
+        };
         _exits = new ProtectiveExitJournal(store.SystemState);
         _journal = new OrderJournal(store, bus, _kernel, _exits, time, logger);
         if (Venue is not null)
@@ -68,6 +73,7 @@ public sealed class OrderExecutor
             Venue.Attach(ApplyVenueUpdateAsync);
         }
         _risk.StateChanged += (state, reason) => _stateChange = (state, reason);
+        if (_kernel.Allocator is not null) _kernel.Allocator.Decided += decision => _allocation = decision;
     }
 
     public MarketState Market { get; }
@@ -137,7 +143,7 @@ public sealed class OrderExecutor
         try
         {
             held = await _store.TradingLock.AcquireAsync(ct);
-            var open = await _books.RefreshAsync(Market, _book, ct);
+            var open = await _books.RefreshAsync(_kernel, _book, ct);
             if (await _exits.LoadIfChangedAsync(ct) is { } armed) _kernel.Exits.ReplaceArmed(armed);
             if (_book is not null) await FailUnfinishedSimulatedOrdersAsync(open, ct);
             return new LockedStep(held, _turn);
@@ -183,10 +189,14 @@ public sealed class OrderExecutor
     private async Task<ExecutionOutcome> DecideAndSendAsync(ExecutionRequest request, string clientOrderId, CancellationToken ct)
     {
         var intent = _options.BotSizingFor(request.BotId) is { } botSizing ? request.Intent with { Sizing = botSizing } : request.Intent;
+        if (_kernel.Allocator is not null && request.BotId is not null) intent = intent with { Strategy = request.BotId }; // each bot its own budget
+        _allocation = null;
         var decision = _kernel.Decide(intent, out var limitPrice);
         await PersistStateChangeAsync(ct);
         var now = _time.GetUtcNow();
         var record = ExecutionRecords.Decision(request, clientOrderId, decision, _dispatch is not null, now);
+        if (decision.IsAllowed && _allocation is { IsReduced: true } cut) // the allocator's cut, stored with the decision it shaped
+            record = record with { Reason = $"{record.Reason}; allocator cut {cut.Requested} to {cut.Granted} by {cut.Check}: {cut.Reason}" };
         var signal = ExecutionRecords.SignalOf(request, Market, now);
         if (!decision.IsAllowed || _dispatch is null)
         {
@@ -259,6 +269,7 @@ public sealed class OrderExecutor
     private void Mark(in Candle candle)
     {
         Market.Account.Mark(candle.Symbol, candle.Close, candle.CloseTime);
+        _kernel.Allocator?.Observe(candle);
         if (_lastCandleClose is not { } seen || candle.CloseTime > seen) _lastCandleClose = candle.CloseTime;
     }
 

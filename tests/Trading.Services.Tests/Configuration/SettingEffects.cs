@@ -64,6 +64,9 @@ internal static class SettingEffects
         new(SettingKeys.RiskFuturesMinLiquidationDistancePct, "60", FuturesRisk),
         new(SettingKeys.RiskFuturesMaxMarginRatioPct, "0.5", FuturesRisk),
         new(SettingKeys.RiskFuturesMaxExposurePct, "40", FuturesRisk),
+        new(SettingKeys.AllocMaxStrategyPct, "10", Allocation),
+        new(SettingKeys.AllocUncertainFactor, "1", Allocation),
+        new(SettingKeys.AllocMaxHeatPct, "1", Allocation),
         new(SettingKeys.PaperFeeBps, "0", Execution),
         new(SettingKeys.PaperSlippageBps, "25", Execution),
         new(SettingKeys.EntryOrderType, "limit", Execution),
@@ -182,6 +185,11 @@ internal static class SettingEffects
         return gate.Evaluate(order, new Core.Futures.FuturesAccount(10_000m), Core.Futures.KnownLeverageBrackets.BtcUsdt,
             Core.Backtesting.BacktestSettings.DefaultFilters, Core.Risk.TradingState.Active, 0.0005m).ToString();
     }
+
+    /// <summary>What the allocator grants of a 40-unit entry at 100 with 20 of risk per unit, on 10,000 of equity, before any regime is known.</summary>
+    private static string Allocation(LoadedConfiguration loaded) =>
+        new Core.Allocation.CapitalAllocator(ExecutionServiceCollectionExtensions.AllocationLimitsFrom(loaded.Settings))
+            .Allocate("a", new Symbol("BTCUSDT"), 40m, 100m, 100m, 20m, 10_000m, null).ToString();
 
     public static string Execution(LoadedConfiguration loaded)
     {

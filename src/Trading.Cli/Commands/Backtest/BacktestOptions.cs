@@ -13,7 +13,11 @@ namespace Trading.Cli.Commands.Backtest;
 /// <summary>The options `backtest run` and `backtest optimize` share, and how their text becomes a request.</summary>
 internal sealed class BacktestOptions
 {
-    public Option<string> Strategy { get; } = new("--strategy") { Description = "Strategy name (trading strategy list)", Required = true };
+    public Option<string> Strategy { get; } = new("--strategy")
+    {
+        Description = "Strategy name (trading strategy list); backtest run takes several, a,b,c, for a portfolio run on one account under the allocator",
+        Required = true,
+    };
     public Option<string> Symbol { get; } = new("--symbol") { Description = "Symbol, e.g. BTCUSDT", Required = true };
     public Option<string> From { get; } = new("--from") { Description = "First day (UTC), e.g. 2023-01-01, or an ISO time", Required = true };
     public Option<string> To { get; } = new("--to") { Description = "Last day (UTC, inclusive), e.g. 2023-12-31, or an exclusive ISO time", Required = true };
@@ -74,6 +78,7 @@ internal sealed class BacktestOptions
             FilterOverride = parse.GetValue(Filters) is { } filters ? ParseFilters(filters) : null,
             Policy = PolicyFrom(parse, settings),
             Futures = FuturesFrom(parse, settings),
+            Allocation = ExecutionServiceCollectionExtensions.AllocationLimitsFrom(settings),
         };
     }
 

@@ -21,7 +21,8 @@ public static class BacktestRunCommand
             request.Validate();
             BacktestCli.CheckHtmlPath(parse.GetValue(html), settings);
             var strategies = BacktestCli.LoadStrategies(settings);
-            BacktestService.CreateStrategy(strategies, request.Strategy, request.Parameters);
+            if (request.IsPortfolio) PortfolioStrategies.Create(strategies, request.Strategy, request.Parameters);
+            else BacktestService.CreateStrategy(strategies, request.Strategy, request.Parameters);
             BacktestCli.EnsureCandlesCanExist(request, settings);
             await using var store = await BacktestCli.OpenStoreAsync(settings, ct);
             await BacktestCli.EnsureSampleDataAsync(store, request, ct);

@@ -11,7 +11,13 @@ internal static class BacktestTables
     /// <summary>The statistics as a table (or JSON with the run id), then the HTML report when a path is given.</summary>
     public static async Task PrintAsync(BacktestReport report, bool asJson, string? htmlPath, CancellationToken ct)
     {
-        if (asJson)
+        if (asJson && report.Portfolio is { } portfolio)
+            await Console.Out.WriteLineAsync(BacktestJson.Serialize(new
+            {
+                id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics,
+                portfolio = new { portfolio.Strategies, allocation = portfolio.Limits, peakHeatPct = portfolio.PeakHeatPct },
+            }));
+        else if (asJson)
             await Console.Out.WriteLineAsync(report.Futures is null
                 ? BacktestJson.Serialize(new { id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics })
                 : BacktestJson.Serialize(new
@@ -20,7 +26,11 @@ internal static class BacktestTables
                     futures = FuturesRunParameters.From(report.Futures),
                 }));
         else
-            CliConsole.Create().Write(Statistics(report));
+        {
+            var console = CliConsole.Create();
+            console.Write(Statistics(report));
+            if (report.Portfolio is { } strategies) console.Write(PortfolioTable.For(strategies));
+        }
         if (htmlPath is null) return;
         await HtmlReportWriter.WriteAsync(report, htmlPath, ct);
         await Console.Error.WriteLineAsync($"HTML report written to {Path.GetFullPath(htmlPath)}");

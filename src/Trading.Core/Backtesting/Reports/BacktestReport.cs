@@ -19,6 +19,9 @@ public sealed record BacktestReport
     /// <summary>A futures run's leverage, funding and liquidations; null for spot.</summary>
     public FuturesSummary? Futures { get; init; }
 
+    /// <summary>A portfolio run's strategies and budget; null for a single strategy.</summary>
+    public PortfolioSummary? Portfolio { get; init; }
+
     /// <summary>The symbol's price tick the run traded at (0 when a stored run predates it): prices print at this precision.</summary>
     public decimal TickSize { get; init; }
 

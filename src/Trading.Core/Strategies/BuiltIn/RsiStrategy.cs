@@ -32,6 +32,8 @@ public sealed class RsiStrategy : StrategyBase
 
     public override string Name => "rsi";
 
+    public override bool SupportsShorts => true;
+
     public override string Description =>
         """
         RSI mean reversion: BUY when RSI(period) of the closes goes below oversold, SELL when it goes above overbought.

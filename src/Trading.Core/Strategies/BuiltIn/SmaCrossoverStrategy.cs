@@ -20,10 +20,13 @@ public sealed class SmaCrossoverStrategy : StrategyBase
     private Sma _slow = new(30);
     private decimal _quantity;
     private double _previousDifference = double.NaN;
+    private TrendReversal _reversal;
 
     public SmaCrossoverStrategy() => Configure();
 
     public override string Name => "sma_crossover";
+
+    public override bool SupportsShorts => true;
 
     public override string Description =>
         """
@@ -33,6 +36,9 @@ public sealed class SmaCrossoverStrategy : StrategyBase
         BUY when q <= 0 and d > 0, whatever the position, for `quantity`.
         SELL when q >= 0 and d < 0 and the position is > 0, for min(quantity, position).
         Signals are at the candle's close with confidence 60. Requires fast < slow.
+        Futures (shorts): a cross down when flat or short SELLs `quantity` (opens or adds to a short); a cross up when short
+        BUYs min(quantity, short) (covers). A cross that closes a whole position against it reverses: on the next candle,
+        when flat and d still has the cross's sign, it signals `quantity` in the cross's direction.
         """;
 
     public override IReadOnlyList<StrategyParameter> Parameters => Definitions;
@@ -47,10 +53,22 @@ public sealed class SmaCrossoverStrategy : StrategyBase
         var d = _fast.Current - _slow.Current;
         var q = _previousDifference;
         _previousDifference = d;
+        var position = context.PositionQuantity;
         if (d > 0 && q <= 0)
-            return CreateSignal(candle, context, OrderSide.Buy, _quantity, Confidence, Reason("above", d));
-        if (d < 0 && q >= 0 && context.PositionQuantity > 0)
-            return CreateSignal(candle, context, OrderSide.Sell, Math.Min(_quantity, context.PositionQuantity), Confidence, Reason("below", d));
+        {
+            if (position >= 0) return CreateSignal(candle, context, OrderSide.Buy, _quantity, Confidence, Reason("above", d));
+            if (_quantity >= -position) _reversal.Closing(context, OrderSide.Buy);
+            return CreateSignal(candle, context, OrderSide.Buy, Math.Min(_quantity, -position), Confidence, Reason("above", d));
+        }
+        if (d < 0 && q >= 0 && position > 0)
+        {
+            if (_quantity >= position) _reversal.Closing(context, OrderSide.Sell);
+            return CreateSignal(candle, context, OrderSide.Sell, Math.Min(_quantity, position), Confidence, Reason("below", d));
+        }
+        if (d < 0 && q >= 0 && context.CanShort)
+            return CreateSignal(candle, context, OrderSide.Sell, _quantity, Confidence, Reason("below", d));
+        if (_reversal.Due(context, Math.Sign(d)) is { } side)
+            return CreateSignal(candle, context, side, _quantity, Confidence, Reason(side == OrderSide.Buy ? "above" : "below", d));
         return null;
     }
 
@@ -59,6 +77,7 @@ public sealed class SmaCrossoverStrategy : StrategyBase
         _fast.Reset();
         _slow.Reset();
         _previousDifference = double.NaN;
+        _reversal.Reset();
     }
 
     public override void WriteIndicatorValues(IDictionary<string, double> values)

@@ -19,10 +19,13 @@ public sealed class SupertrendStrategy : StrategyBase
     private Supertrend _supertrend = new();
     private decimal _quantity;
     private int _previousDirection;
+    private TrendReversal _reversal;
 
     public SupertrendStrategy() => Configure();
 
     public override string Name => "supertrend";
+
+    public override bool SupportsShorts => true;
 
     public override string Description =>
         """
@@ -35,6 +38,10 @@ public sealed class SupertrendStrategy : StrategyBase
         BUY on a flip up, whatever the position, for `quantity`, with stop-loss = final lower band (rounded to 8 decimals).
         SELL on a flip down when the position is > 0, for min(quantity, position). The first ready bar cannot flip,
         so the earliest signal is on candle N+2. Signals are at the candle's close with confidence 65.
+        Futures (shorts): a flip down when flat or short SELLs `quantity` (opens or adds to a short) with stop-loss = final
+        upper band; a flip up when short BUYs min(quantity, short) (covers). A flip that closes a whole position against it
+        reverses: on the next candle, when flat and the direction is unchanged, it signals `quantity` in the new direction
+        (with the band on the other side as its stop-loss).
         """;
 
     public override IReadOnlyList<StrategyParameter> Parameters => Definitions;
@@ -47,20 +54,35 @@ public sealed class SupertrendStrategy : StrategyBase
         var direction = _supertrend.Direction;
         var previous = _previousDirection;
         _previousDirection = direction;
+        var position = context.PositionQuantity;
         if (previous < 0 && direction > 0)
         {
-            var stop = Math.Round((decimal)_supertrend.LowerBand, 8);
-            return CreateSignal(candle, context, OrderSide.Buy, _quantity, Confidence, Reason("up", _supertrend.UpperBand), stop);
+            if (position >= 0) return Open(candle, context, OrderSide.Buy);
+            if (_quantity >= -position) _reversal.Closing(context, OrderSide.Buy);
+            return CreateSignal(candle, context, OrderSide.Buy, Math.Min(_quantity, -position), Confidence, Reason("up", _supertrend.UpperBand));
         }
-        if (previous > 0 && direction < 0 && context.PositionQuantity > 0)
-            return CreateSignal(candle, context, OrderSide.Sell, Math.Min(_quantity, context.PositionQuantity), Confidence, Reason("down", _supertrend.LowerBand));
-        return null;
+        if (previous > 0 && direction < 0 && position > 0)
+        {
+            if (_quantity >= position) _reversal.Closing(context, OrderSide.Sell);
+            return CreateSignal(candle, context, OrderSide.Sell, Math.Min(_quantity, position), Confidence, Reason("down", _supertrend.LowerBand));
+        }
+        if (previous > 0 && direction < 0 && context.CanShort) return Open(candle, context, OrderSide.Sell);
+        return _reversal.Due(context, direction) is { } side ? Open(candle, context, side) : null;
+    }
+
+    /// <summary>An entry for `quantity` with the band on the other side as its stop-loss.</summary>
+    private Signal Open(in Candle candle, StrategyContext context, OrderSide side)
+    {
+        var up = side == OrderSide.Buy;
+        var stop = Math.Round((decimal)(up ? _supertrend.LowerBand : _supertrend.UpperBand), 8);
+        return CreateSignal(candle, context, side, _quantity, Confidence, up ? Reason("up", _supertrend.UpperBand) : Reason("down", _supertrend.LowerBand), stop);
     }
 
     public override void Reset()
     {
         _supertrend.Reset();
         _previousDirection = 0;
+        _reversal.Reset();
     }
 
     public override void WriteIndicatorValues(IDictionary<string, double> values)
