@@ -41,8 +41,9 @@ internal static class TradingEndpoints
             var request = OrderParameters.ReadCancelReplace(p, NextCancelId);
             var responseType = OrderParameters.ReadResponseType(p);
             var result = await exchange.CancelReplaceAsync(request, context.RequestAborted);
-            var body = CancelReplaceJson.Answer(result, request.CancelNewClientOrderId, responseType);
-            return SimulatorResults.Json(body, result.Succeeded ? StatusCodes.Status200OK : result.Failure.HttpStatus);
+            var answer = SimulatorResults.Json(CancelReplaceJson.Answer(result, request.CancelNewClientOrderId, responseType),
+                result.Succeeded ? StatusCodes.Status200OK : result.Failure.HttpStatus);
+            return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, sim, context, answer) : answer;
         })).WithMetadata(new RequestWeight(1));
 
         app.MapGet("/api/v3/allOrders", (HttpContext context) => Signed(context, sim, p =>
