@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Trading.Binance.Simulator.Matching;
 
-/// <summary>Signed order-list endpoints: POST /api/v3/orderList/oco, DELETE and GET /api/v3/orderList, GET /api/v3/openOrderList.</summary>
+/// <summary>Signed order-list endpoints: POST /api/v3/orderList/oco, /oto and /otoco, DELETE and GET /api/v3/orderList, GET /api/v3/openOrderList.</summary>
 internal static class OrderListEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, BinanceSimulator sim)
@@ -19,6 +19,22 @@ internal static class OrderListEndpoints
             var responseType = OrderParameters.ReadResponseType(p);
             var list = await exchange.PlaceOcoAsync(request, context.RequestAborted);
             return SimulatorResults.Json(OrderListJson.Placed(list, responseType));
+        })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+
+        app.MapPost("/api/v3/orderList/oto", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
+        {
+            TradingEndpoints.CountOrder(context, exchange, orders: 2);
+            var request = OrderListParameters.ReadOto(p);
+            var responseType = OrderParameters.ReadResponseType(p);
+            return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
+        })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+
+        app.MapPost("/api/v3/orderList/otoco", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
+        {
+            TradingEndpoints.CountOrder(context, exchange, orders: 3);
+            var request = OrderListParameters.ReadOtoco(p);
+            var responseType = OrderParameters.ReadResponseType(p);
+            return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
         })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
 
         app.MapDelete("/api/v3/orderList", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>

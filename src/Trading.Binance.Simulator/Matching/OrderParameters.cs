@@ -38,7 +38,7 @@ internal static class OrderParameters
             ReadNewOrder(p));
     }
 
-    public static OrderSide ReadSide(IReadOnlyDictionary<string, string> p) => Required(p, "side") switch
+    public static OrderSide ReadSide(IReadOnlyDictionary<string, string> p, string name = "side") => Required(p, name) switch
     {
         "BUY" => OrderSide.Buy,
         "SELL" => OrderSide.Sell,

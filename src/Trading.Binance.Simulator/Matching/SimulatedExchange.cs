@@ -227,6 +227,9 @@ public sealed class SimulatedExchange
     internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct) =>
         PlaceAsync(request.Symbol, events => _book.PlaceOco(request, NowMs, events).Snapshot(), ct);
 
+    internal Task<SimulatedOrderList> PlaceTriggeredAsync(NewSimulatedTriggeredList request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.PlaceTriggered(request, NowMs, events).Snapshot(), ct);
+
     internal Task<SimulatedOrderList> CancelListAsync(Symbol symbol, long? orderListId, string? listClientOrderId, string cancelId, CancellationToken ct) =>
         ChangeAsync(events =>
         {
