@@ -39,6 +39,12 @@ public interface IBinanceTradingClient
     /// <summary>POST /api/v3/orderList/oco (RESULT answer). A rejection throws <see cref="BinanceTradingException"/>, a lost answer <see cref="BinanceOutcomeUnknownException"/>.</summary>
     Task<ExchangeOrderList> PlaceOcoAsync(NewOcoRequest request, CancellationToken ct = default);
 
+    /// <summary>POST /api/v3/orderList/oto (RESULT answer); the pending order is PENDING_NEW (reported New) until the working one fills. Errors as <see cref="PlaceOcoAsync"/>.</summary>
+    Task<ExchangeOrderList> PlaceOtoAsync(NewOtoRequest request, CancellationToken ct = default);
+
+    /// <summary>POST /api/v3/orderList/otoco (RESULT answer): a working order and the OCO its fill places. Errors as <see cref="PlaceOcoAsync"/>.</summary>
+    Task<ExchangeOrderList> PlaceOtocoAsync(NewOtocoRequest request, CancellationToken ct = default);
+
     /// <summary>GET /api/v3/openOrderList: the account's open order lists (ids only, no reports).</summary>
     Task<IReadOnlyList<ExchangeOrderList>> GetOpenOrderListsAsync(CancellationToken ct = default);
 
