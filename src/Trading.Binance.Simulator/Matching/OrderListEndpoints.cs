@@ -21,21 +21,16 @@ internal static class OrderListEndpoints
             return SimulatorResults.Json(OrderListJson.Placed(list, responseType));
         })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
 
-        app.MapPost("/api/v3/orderList/oto", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
-        {
-            TradingEndpoints.CountOrder(context, exchange, orders: 2);
-            var request = OrderListParameters.ReadOto(p);
-            var responseType = OrderParameters.ReadResponseType(p);
-            return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
-        })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
-
-        app.MapPost("/api/v3/orderList/otoco", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
-        {
-            TradingEndpoints.CountOrder(context, exchange, orders: 3);
-            var request = OrderListParameters.ReadOtoco(p);
-            var responseType = OrderParameters.ReadResponseType(p);
-            return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
-        })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+        void MapTriggered(string path, int orders, Func<IReadOnlyDictionary<string, string>, NewSimulatedTriggeredList> read) =>
+            app.MapPost(path, (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
+            {
+                TradingEndpoints.CountOrder(context, exchange, orders);
+                var request = read(p);
+                var responseType = OrderParameters.ReadResponseType(p);
+                return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
+            })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+        MapTriggered("/api/v3/orderList/oto", 2, OrderListParameters.ReadOto);
+        MapTriggered("/api/v3/orderList/otoco", 3, OrderListParameters.ReadOtoco);
 
         app.MapDelete("/api/v3/orderList", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
         {
