@@ -62,7 +62,13 @@ internal sealed class CandleDuties(ITradingStore store, ExecutionKernel kernel, 
             logger.LogInformation("Limit entry {OrderId} timed out: {Action}", stored.Id, review.Reprice ? $"re-priced at {review.Decision.NewPrice}" : "abandoned");
             if (!review.Reprice) continue;
             var next = review.Repriced;
-            await place(new ExecutionRequest($"{stored.SignalId ?? stored.ClientOrderId}-r{next.Reprices}", next, stored.BotId) { Replaces = replace ? stored : null }, ct);
+            var outcome = await place(new ExecutionRequest($"{stored.SignalId ?? stored.ClientOrderId}-r{next.Reprices}", next, stored.BotId)
+            {
+                Replaces = replace ? stored : null,
+            }, ct);
+            // Nothing was sent, so the timed-out entry is still open: cancel it, as the cancel-then-place path would have.
+            if (replace && outcome.Result is ExecutionResult.Denied or ExecutionResult.DryRun && await dispatch.CancelAsync(stored, ct) is { } notCancelled)
+                logger.LogWarning("Limit entry {OrderId} timed out, its re-price was denied and its cancel refused: {Reason}", stored.Id, notCancelled);
         }
     }
 }
