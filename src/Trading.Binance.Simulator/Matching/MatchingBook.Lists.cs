@@ -19,8 +19,7 @@ internal sealed partial class MatchingBook
         var info = Info(request.Symbol);
         var last = LastPrice(request.Symbol) ?? throw new SimulatorRejection(-2010, "Market is closed.");
         CheckOcoPrices(request, last);
-        var listClientOrderId = request.ListClientOrderId ?? $"simlist{_nextOrderListId:D8}";
-        if (_lists.Values.Any(l => l.IsOpen && l.ListClientOrderId == listClientOrderId)) throw SimulatorRejection.Duplicate();
+        var listClientOrderId = ListClientOrderId(request.ListClientOrderId);
         NewSimulatedOrder[] legs = [request.Below, request.Above];
         if (request.Above.ClientOrderId is { } aboveId && aboveId == request.Below.ClientOrderId) throw SimulatorRejection.Duplicate();
         foreach (var leg in legs)
@@ -61,6 +60,13 @@ internal sealed partial class MatchingBook
             throw new SimulatorRejection(-2010, "The relationship of the prices for the orders is not correct.");
     }
 
+    /// <summary>The list's client id (generated when not sent), unique among the open lists.</summary>
+    private string ListClientOrderId(string? requested)
+    {
+        var id = requested ?? $"simlist{_nextOrderListId:D8}";
+        return _lists.Values.Any(l => l.IsOpen && l.ListClientOrderId == id) ? throw SimulatorRejection.Duplicate() : id;
+    }
+
     private static decimal LegPrice(NewSimulatedOrder leg) =>
         leg.BinanceType is "LIMIT_MAKER" or "TAKE_PROFIT_LIMIT" ? leg.Price!.Value : leg.StopPrice!.Value;
 
@@ -92,6 +98,7 @@ internal sealed partial class MatchingBook
     private void ExpireSiblings(SimulatedOrder order, long nowMs, List<byte[]> events)
     {
         if (order.OrderListId < 0 || !_lists.TryGetValue(order.OrderListId, out var list) || !list.IsOpen) return;
+        if (list.HasWorkingOrder && list.Orders[0] == order) return;
         foreach (var leg in list.Orders.Where(o => o != order && o.IsOpen)) Close(leg, "EXPIRED", nowMs, events);
         list.Finish();
         events.Add(UserDataJson.ListStatus(list, nowMs));

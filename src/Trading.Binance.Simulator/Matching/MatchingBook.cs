@@ -54,7 +54,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
     /// Places one order (or an order list's leg: <paramref name="holdsLock"/> is false for the legs that share the first leg's
     /// lock). A stop or take-profit order waits, locked, for its trigger; the others take what crosses and rest or expire.
     /// </summary>
-    private SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events, long orderListId, bool holdsLock)
+    private SimulatedOrder Place(NewSimulatedOrder request, long nowMs, List<byte[]> events, long orderListId, bool holdsLock, bool activation = false)
     {
         var info = Info(request.Symbol);
         var clientOrderId = request.ClientOrderId ?? $"sim{_nextOrderId:D8}";
@@ -65,7 +65,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         OrderFilterCheck.Check(info.Filters, request, isLimit ? request.Price!.Value : request.StopPrice ?? last!.Value);
         if (request.StopPrice is { } stop)
         {
-            if (StopTriggers(request.Side, request.IsStopLoss, stop, last!.Value, last.Value)) throw new SimulatorRejection(-2010, "Order would trigger immediately.");
+            if (!activation && StopTriggers(request.Side, request.IsStopLoss, stop, last!.Value, last.Value)) throw new SimulatorRejection(-2010, "Order would trigger immediately.");
             var locked = request.Side == OrderSide.Buy ? (request.Price ?? stop) * request.Quantity * QuoteFeeFactor : request.Quantity;
             if (holdsLock && Account.Free(LockedAsset(info, request.Side)) < locked) throw SimulatorRejection.InsufficientBalance();
             var waiting = Create(request, info, clientOrderId, request.Quantity, orderListId, nowMs, working: false);
@@ -97,13 +97,13 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         var isLimit = request.Type == OrderType.Limit;
         var order = new SimulatedOrder
         {
-            Symbol = request.Symbol, BaseAsset = info.BaseAsset, QuoteAsset = info.QuoteAsset, OrderId = _nextOrderId,
+            Symbol = request.Symbol, BaseAsset = info.BaseAsset, QuoteAsset = info.QuoteAsset, OrderId = _reusedOrderId ?? _nextOrderId,
             ClientOrderId = clientOrderId, Side = request.Side, Type = request.Type, TypeName = request.BinanceType,
             TimeInForce = isLimit ? request.TimeInForce : "GTC", Price = isLimit ? request.Price!.Value : 0m, StopPrice = request.StopPrice ?? 0m,
             Quantity = quantity, OrigQuoteOrderQty = request.QuoteOrderQty ?? 0m, PostOnly = request.PostOnly, OrderListId = orderListId,
             TimeMs = nowMs, UpdateTimeMs = nowMs, WorkingTimeMs = working ? nowMs : -1,
         };
-        _nextOrderId++;
+        if (_reusedOrderId is null) _nextOrderId++;
         Orders.Add(order);
         _byOrderId[order.OrderId] = order;
         _lastByClientOrderId[(order.Symbol, clientOrderId)] = order;
@@ -236,6 +236,7 @@ internal sealed partial class MatchingBook(IReadOnlyList<SymbolInfo> symbols, Si
         Account.UpdateTimeMs = nowMs;
         events.Add(UserDataJson.ExecutionReport(order, "TRADE", trade, nowMs));
         events.Add(UserDataJson.AccountPosition(ChangedBalances(order), nowMs, nowMs));
+        if (order.Status == "FILLED") ActivatePending(order, nowMs, events);
     }
 
     /// <summary>Unlocks what a resting order held for the part that now trades.</summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Trading.Binance.Simulator.Matching;
 
-/// <summary>Signed order-list endpoints: POST /api/v3/orderList/oco, DELETE and GET /api/v3/orderList, GET /api/v3/openOrderList.</summary>
+/// <summary>Signed order-list endpoints: POST /api/v3/orderList/oco, /oto and /otoco, DELETE and GET /api/v3/orderList, GET /api/v3/openOrderList.</summary>
 internal static class OrderListEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, BinanceSimulator sim)
@@ -20,6 +20,17 @@ internal static class OrderListEndpoints
             var list = await exchange.PlaceOcoAsync(request, context.RequestAborted);
             return SimulatorResults.Json(OrderListJson.Placed(list, responseType));
         })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+
+        void MapTriggered(string path, int orders, Func<IReadOnlyDictionary<string, string>, NewSimulatedTriggeredList> read) =>
+            app.MapPost(path, (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
+            {
+                TradingEndpoints.CountOrder(context, exchange, orders);
+                var request = read(p);
+                var responseType = OrderParameters.ReadResponseType(p);
+                return SimulatorResults.Json(OrderListJson.Placed(await exchange.PlaceTriggeredAsync(request, context.RequestAborted), responseType));
+            })).WithMetadata(new RequestWeight(1, FreeOnSuccess: true));
+        MapTriggered("/api/v3/orderList/oto", 2, OrderListParameters.ReadOto);
+        MapTriggered("/api/v3/orderList/otoco", 3, OrderListParameters.ReadOtoco);
 
         app.MapDelete("/api/v3/orderList", (HttpContext context) => TradingEndpoints.Signed(context, sim, async p =>
         {

@@ -21,7 +21,24 @@ internal static class OrderParameters
         return ReadTyped(p, symbol, side, quantity, typeName, OrderFieldNames.Order) with { QuoteOrderQty = quoteOrderQty };
     }
 
-    public static OrderSide ReadSide(IReadOnlyDictionary<string, string> p) => Required(p, "side") switch
+    /// <summary>POST /api/v3/order/cancelReplace: cancelReplaceMode, cancelOrderId or cancelOrigClientOrderId, and the new order's parameters.</summary>
+    public static CancelReplaceRequest ReadCancelReplace(IReadOnlyDictionary<string, string> p, Func<string> cancelIds)
+    {
+        var allowFailure = Required(p, "cancelReplaceMode") switch
+        {
+            "STOP_ON_FAILURE" => false,
+            "ALLOW_FAILURE" => true,
+            _ => throw new SimulatorRejection(-1100, "Illegal characters found in parameter 'cancelReplaceMode'."),
+        };
+        var cancelOrderId = ReadLong(p, "cancelOrderId");
+        var cancelClientId = p.GetValueOrDefault("cancelOrigClientOrderId");
+        if (cancelOrderId is null && cancelClientId is null)
+            throw new SimulatorRejection(-1102, "Param 'cancelOrigClientOrderId' or 'cancelOrderId' must be sent, but both were empty/null!");
+        return new CancelReplaceRequest(cancelOrderId, cancelClientId, p.GetValueOrDefault("cancelNewClientOrderId") ?? cancelIds(), allowFailure,
+            ReadNewOrder(p));
+    }
+
+    public static OrderSide ReadSide(IReadOnlyDictionary<string, string> p, string name = "side") => Required(p, name) switch
     {
         "BUY" => OrderSide.Buy,
         "SELL" => OrderSide.Sell,

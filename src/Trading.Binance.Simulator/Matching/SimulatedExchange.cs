@@ -181,6 +181,40 @@ public sealed class SimulatedExchange
             return _book.Cancel(order, cancelId, NowMs, events).Snapshot();
         }, ct);
 
+    /// <summary>
+    /// POST /api/v3/order/cancelReplace as one change: the new order's filters first (a failure places and cancels
+    /// nothing), then the cancel, then, unless the cancel failed under STOP_ON_FAILURE, the new order.
+    /// </summary>
+    internal Task<CancelReplaceResult> CancelReplaceAsync(CancelReplaceRequest request, CancellationToken ct)
+    {
+        var symbol = request.NewOrder.Symbol;
+        return PlaceAsync(symbol, events =>
+        {
+            var last = _book.LastPrice(symbol);
+            OrderFilterCheck.Check(_book.Info(symbol).Filters, request.NewOrder, request.NewOrder.Price ?? request.NewOrder.StopPrice ?? last ?? 0m);
+            SimulatedOrder? cancelled = null;
+            SimulatorRejection? cancelError = null;
+            try
+            {
+                var order = _book.Find(symbol, request.CancelOrderId, request.CancelOrigClientOrderId);
+                cancelled = _book.Cancel(order, request.CancelNewClientOrderId, NowMs, events).Snapshot();
+            }
+            catch (SimulatorRejection ex)
+            {
+                cancelError = ex.Code == -2013 ? SimulatorRejection.UnknownOrder() : ex;
+            }
+            if (cancelError is not null && !request.AllowFailure) return new CancelReplaceResult(null, cancelError, null, null);
+            try
+            {
+                return new CancelReplaceResult(cancelled, cancelError, _book.Place(request.NewOrder, NowMs, events).Snapshot(), null);
+            }
+            catch (SimulatorRejection ex)
+            {
+                return new CancelReplaceResult(cancelled, cancelError, null, ex);
+            }
+        }, ct);
+    }
+
     internal Task<IReadOnlyList<SimulatedOrder>> CancelAllAsync(Symbol symbol, Func<string> cancelIds, CancellationToken ct) =>
         ChangeAsync<IReadOnlyList<SimulatedOrder>>(events =>
         {
@@ -192,6 +226,9 @@ public sealed class SimulatedExchange
 
     internal Task<SimulatedOrderList> PlaceOcoAsync(NewSimulatedOco request, CancellationToken ct) =>
         PlaceAsync(request.Symbol, events => _book.PlaceOco(request, NowMs, events).Snapshot(), ct);
+
+    internal Task<SimulatedOrderList> PlaceTriggeredAsync(NewSimulatedTriggeredList request, CancellationToken ct) =>
+        PlaceAsync(request.Symbol, events => _book.PlaceTriggered(request, NowMs, events).Snapshot(), ct);
 
     internal Task<SimulatedOrderList> CancelListAsync(Symbol symbol, long? orderListId, string? listClientOrderId, string cancelId, CancellationToken ct) =>
         ChangeAsync(events =>

@@ -54,7 +54,8 @@ public sealed class SimulatedOrder
 
     public List<SimulatedTrade> Trades { get; } = [];
 
-    public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED";
+    /// <summary>Working or waiting (NEW, PARTIALLY_FILLED), or an OTO/OTOCO's pending order before its working order filled (PENDING_NEW).</summary>
+    public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED" or "PENDING_NEW";
 
     /// <summary>A copy that later fills do not change.</summary>
     public SimulatedOrder Snapshot()

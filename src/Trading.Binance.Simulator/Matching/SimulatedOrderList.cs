@@ -12,6 +12,12 @@ public sealed class SimulatedOrderList
     public required long TransactionTimeMs { get; init; }
     public List<SimulatedOrder> Orders { get; init; } = [];
 
+    /// <summary>An OTO's or OTOCO's pending orders as requested (Orders[1..] hold them as PENDING_NEW until the working order fills).</summary>
+    internal IReadOnlyList<NewSimulatedOrder> PendingRequests { get; init; } = [];
+
+    /// <summary>OTO and OTOCO: Orders[0] is the working order, the others wait for it to fill.</summary>
+    public bool HasWorkingOrder => ContingencyType is "OTO" or "OTOCO";
+
     /// <summary>EXEC_STARTED while the list works, ALL_DONE once a leg triggered or filled or the list was cancelled.</summary>
     public string ListStatusType { get; set; } = "EXEC_STARTED";
 
@@ -40,4 +46,15 @@ public sealed record NewSimulatedOco(string? ListClientOrderId, NewSimulatedOrde
     public Symbol Symbol => Above.Symbol;
 
     public OrderSide Side => Above.Side;
+}
+
+/// <summary>
+/// A parsed POST /api/v3/orderList/oto (one pending order) or /otoco (two: below, then above, forming an OCO): the working
+/// LIMIT or LIMIT_MAKER order and the orders its complete fill places.
+/// </summary>
+public sealed record NewSimulatedTriggeredList(string? ListClientOrderId, NewSimulatedOrder Working, IReadOnlyList<NewSimulatedOrder> Pending)
+{
+    public Symbol Symbol => Working.Symbol;
+
+    public string ContingencyType => Pending.Count == 1 ? "OTO" : "OTOCO";
 }

@@ -35,6 +35,17 @@ internal static class TradingEndpoints
             return SimulatorResults.Json("{}"u8.ToArray());
         })).WithMetadata(new RequestWeight(1));
 
+        app.MapPost("/api/v3/order/cancelReplace", (HttpContext context) => Signed(context, sim, async p =>
+        {
+            CountOrder(context, exchange);
+            var request = OrderParameters.ReadCancelReplace(p, NextCancelId);
+            var responseType = OrderParameters.ReadResponseType(p);
+            var result = await exchange.CancelReplaceAsync(request, context.RequestAborted);
+            var answer = SimulatorResults.Json(CancelReplaceJson.Answer(result, request.CancelNewClientOrderId, responseType),
+                result.Succeeded ? StatusCodes.Status200OK : result.Failure.HttpStatus);
+            return exchange.Faults.TakeAfterAccept() is { } fault ? await AfterAcceptAsync(fault, sim, context, answer) : answer;
+        })).WithMetadata(new RequestWeight(1));
+
         app.MapGet("/api/v3/allOrders", (HttpContext context) => Signed(context, sim, p =>
             SimulatorResults.Json(OrderResponseJson.OpenOrders(exchange.AllOrders(OrderParameters.ReadSymbol(p), OrderParameters.ReadLong(p, "orderId"),
                 OrderParameters.ReadLong(p, "startTime"), OrderParameters.ReadLong(p, "endTime"), OrderParameters.ReadLimit(p))))))

@@ -11,7 +11,8 @@ namespace Trading.Binance.Execution;
 /// outcome is looked up by that id and never resent. Exchange answers become transitions via <see cref="ExchangeOrderUpdates"/>.
 /// Binance keeps its own account: <see cref="Account"/> reads it, and its user data stream becomes <see cref="Events"/>.
 /// </summary>
-public sealed partial class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue, IVenueAccount, IProtectiveOrderVenue
+public sealed partial class BinanceVenue(IBinanceTradingClient client, TimeProvider time, string name = "binance") : IExecutionVenue, IVenueAccount, IProtectiveOrderVenue,
+    IOrderReplacingVenue
 {
     /// <summary>How long after sending an order "not found" still may mean "not arrived yet" (Binance's default recvWindow).</summary>
     public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(5);
@@ -26,6 +27,8 @@ public sealed partial class BinanceVenue(IBinanceTradingClient client, TimeProvi
     public IVenueAccount? Account => this;
 
     public IProtectiveOrderVenue? ProtectiveOrders => this;
+
+    public IOrderReplacingVenue? Replacing => this;
 
     public IVenueEventStream? Events => UserData is null ? null : _events ??= new BinanceVenueEvents(UserData);
 
@@ -59,9 +62,16 @@ public sealed partial class BinanceVenue(IBinanceTradingClient client, TimeProvi
     private async Task<IReadOnlyList<VenueUpdate>> PlaceAsync(Order submitted, decimal? stopPrice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submitted);
-        var request = new NewOrderRequest(submitted.Symbol, submitted.Side, submitted.Type, submitted.Quantity, submitted.ClientOrderId,
+        return await PlacementUpdatesAsync(submitted, await client.PlaceOrderAsync(RequestFor(submitted, stopPrice), ct), ct);
+    }
+
+    private static NewOrderRequest RequestFor(Order submitted, decimal? stopPrice) =>
+        new(submitted.Symbol, submitted.Side, submitted.Type, submitted.Quantity, submitted.ClientOrderId,
             submitted.Type == OrderType.Limit ? submitted.Price : null) { StopPrice = stopPrice };
-        var placement = await client.PlaceOrderAsync(request, ct);
+
+    /// <summary>A placement's answer as transitions of the stored order: placed (with its trades), rejected, failed, or unknown (thrown).</summary>
+    private async Task<IReadOnlyList<VenueUpdate>> PlacementUpdatesAsync(Order submitted, OrderPlacement placement, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         return placement.Outcome switch
         {

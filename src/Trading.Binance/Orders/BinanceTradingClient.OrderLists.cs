@@ -5,7 +5,7 @@ using Trading.Core.Model;
 
 namespace Trading.Binance.Orders;
 
-/// <summary>Order lists (OCO): place, list the open ones, cancel.</summary>
+/// <summary>Order lists (OCO, OTO, OTOCO): place, list the open ones, cancel.</summary>
 public sealed partial class BinanceTradingClient
 {
     public async Task<ExchangeOrderList> PlaceOcoAsync(NewOcoRequest request, CancellationToken ct = default)
@@ -13,7 +13,7 @@ public sealed partial class BinanceTradingClient
         ArgumentNullException.ThrowIfNull(request);
         var query = new BinanceQueryString()
             .Add("symbol", request.Symbol.Name)
-            .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
+            .Add("side", SideName(request.Side))
             .Add("quantity", request.Quantity)
             .Add("listClientOrderId", request.ListClientOrderId);
         AddLeg(query, "above", request.Above);
@@ -21,6 +21,35 @@ public sealed partial class BinanceTradingClient
         query.Add("newOrderRespType", "RESULT");
         return ReadList(await SendAsync(HttpMethod.Post, "/api/v3/orderList/oco", query, 1, ct, isOrder: true));
     }
+
+    public async Task<ExchangeOrderList> PlaceOtoAsync(NewOtoRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = WorkingQuery(request.Symbol, request.ListClientOrderId, request.Working)
+            .Add("pendingSide", SideName(request.PendingSide)).Add("pendingQuantity", request.PendingQuantity);
+        AddLeg(query, "pending", request.Pending);
+        return ReadList(await SendAsync(HttpMethod.Post, "/api/v3/orderList/oto", query.Add("newOrderRespType", "RESULT"), 1, ct, isOrder: true));
+    }
+
+    public async Task<ExchangeOrderList> PlaceOtocoAsync(NewOtocoRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = WorkingQuery(request.Symbol, request.ListClientOrderId, request.Working)
+            .Add("pendingSide", SideName(request.PendingSide)).Add("pendingQuantity", request.PendingQuantity);
+        AddLeg(query, "pendingAbove", request.PendingAbove);
+        AddLeg(query, "pendingBelow", request.PendingBelow);
+        return ReadList(await SendAsync(HttpMethod.Post, "/api/v3/orderList/otoco", query.Add("newOrderRespType", "RESULT"), 1, ct, isOrder: true));
+    }
+
+    private static BinanceQueryString WorkingQuery(Symbol symbol, string listClientOrderId, WorkingLeg working)
+    {
+        var query = new BinanceQueryString().Add("symbol", symbol.Name).Add("listClientOrderId", listClientOrderId)
+            .Add("workingType", working.Type).Add("workingSide", SideName(working.Side)).Add("workingClientOrderId", working.ClientOrderId)
+            .Add("workingPrice", working.Price).Add("workingQuantity", working.Quantity);
+        return working.PostOnly ? query : query.Add("workingTimeInForce", "GTC");
+    }
+
+    private static string SideName(OrderSide side) => side == OrderSide.Buy ? "BUY" : "SELL";
 
     public async Task<IReadOnlyList<ExchangeOrderList>> GetOpenOrderListsAsync(CancellationToken ct = default)
     {

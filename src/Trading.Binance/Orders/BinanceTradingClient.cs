@@ -28,20 +28,11 @@ public sealed partial class BinanceTradingClient : IBinanceTradingClient
     public async Task<OrderPlacement> PlaceOrderAsync(NewOrderRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = new BinanceQueryString()
-            .Add("symbol", request.Symbol.Name)
-            .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
-            .Add("type", request.BinanceType);
-        if (request.StopPrice is { } stop) query.Add("stopPrice", stop);
-        if (request.Type == OrderType.Limit) query.Add("timeInForce", request.TimeInForce.ToString().ToUpperInvariant());
-        if (request.Type == OrderType.Market && request.QuoteOrderQty is { } quote) query.Add("quoteOrderQty", quote);
-        else query.Add("quantity", request.Quantity);
-        query.Add("price", request.Type == OrderType.Limit ? request.Price : null)
-            .Add("newClientOrderId", request.ClientOrderId).Add("newOrderRespType", "FULL");
+        var query = OrderQuery(request);
         var sentAt = Clock.Time.GetTimestamp();
         try
         {
-            var body = await SendOrderAsync(query, ct);
+            var body = await SendOrderAsync(OrderPath, query, ct);
             return OrderPlacement.Placed(BinanceOrderJson.ReadOrder(body));
         }
         catch (BinanceTradingException rejected)
@@ -62,6 +53,21 @@ public sealed partial class BinanceTradingClient : IBinanceTradingClient
             var unknown = new BinanceOutcomeUnknownException("POST /api/v3/order", "the 2xx answer could not be read", malformed);
             return await ResolveUnknownAsync(request, unknown, sentAt, ct);
         }
+    }
+
+    /// <summary>The parameters of a new order (POST /api/v3/order, and the new half of order/cancelReplace), FULL answer.</summary>
+    private static BinanceQueryString OrderQuery(NewOrderRequest request)
+    {
+        var query = new BinanceQueryString()
+            .Add("symbol", request.Symbol.Name)
+            .Add("side", request.Side == OrderSide.Buy ? "BUY" : "SELL")
+            .Add("type", request.BinanceType);
+        if (request.StopPrice is { } stop) query.Add("stopPrice", stop);
+        if (request.Type == OrderType.Limit) query.Add("timeInForce", request.TimeInForce.ToString().ToUpperInvariant());
+        if (request.Type == OrderType.Market && request.QuoteOrderQty is { } quote) query.Add("quoteOrderQty", quote);
+        else query.Add("quantity", request.Quantity);
+        return query.Add("price", request.Type == OrderType.Limit ? request.Price : null)
+            .Add("newClientOrderId", request.ClientOrderId).Add("newOrderRespType", "FULL");
     }
 
     public Task<ExchangeOrder?> QueryOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default) =>
@@ -161,16 +167,16 @@ public sealed partial class BinanceTradingClient : IBinanceTradingClient
     }
 
     /// <summary>
-    /// POST /api/v3/order. A -1015 (too many new orders) certainly placed nothing: the order-count budget holds the next
+    /// POST /api/v3/order (or order/cancelReplace). A -1015 (too many new orders) certainly placed nothing: the order-count budget holds the next
     /// attempt until the window the server named in Retry-After has passed, then it is sent again, a bounded number of times.
     /// </summary>
-    private async Task<byte[]> SendOrderAsync(BinanceQueryString query, CancellationToken ct)
+    private async Task<byte[]> SendOrderAsync(string path, BinanceQueryString query, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SendAsync(HttpMethod.Post, OrderPath, query, 1, ct, isOrder: true);
+                return await SendAsync(HttpMethod.Post, path, query, 1, ct, isOrder: true);
             }
             catch (BinanceTradingException ex) when (ex.Code == TooManyOrdersCode && attempt < _options.OrderRateLimitAttempts)
             {

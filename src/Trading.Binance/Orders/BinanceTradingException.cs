@@ -28,6 +28,9 @@ public sealed class BinanceTradingException(int httpStatus, int code, string bin
 
     public BinanceErrorKind Kind { get; } = Classify(code, binanceMessage);
 
+    /// <summary>The error answer as received, for codes that carry more than {code, msg} (cancel-replace's -2021/-2022 "data").</summary>
+    public byte[]? Body { get; init; }
+
     public static BinanceErrorKind Classify(int code, string message) => code switch
     {
         -2010 when message.Contains("insufficient balance", StringComparison.OrdinalIgnoreCase) => BinanceErrorKind.InsufficientBalance,

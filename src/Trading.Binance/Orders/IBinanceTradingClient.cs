@@ -20,6 +20,13 @@ public interface IBinanceTradingClient
     /// <summary>DELETE /api/v3/order by origClientOrderId; -2011 "Unknown order sent." throws with Kind UnknownOrder.</summary>
     Task<ExchangeOrder> CancelOrderAsync(Symbol symbol, string clientOrderId, CancellationToken ct = default);
 
+    /// <summary>
+    /// POST /api/v3/order/cancelReplace with STOP_ON_FAILURE: cancels the open order <paramref name="cancelClientOrderId"/> and
+    /// places <paramref name="replacement"/> in one request (a re-priced limit entry), never the new one when the cancel failed.
+    /// Rejections and unknown outcomes are results; a lost answer is resolved by querying both orders.
+    /// </summary>
+    Task<CancelReplaceOutcome> CancelReplaceAsync(Symbol symbol, string cancelClientOrderId, NewOrderRequest replacement, CancellationToken ct = default);
+
     /// <summary>GET /api/v3/openOrders, for one symbol or (null) every symbol.</summary>
     Task<IReadOnlyList<ExchangeOrder>> GetOpenOrdersAsync(Symbol? symbol = null, CancellationToken ct = default);
 
@@ -31,6 +38,12 @@ public interface IBinanceTradingClient
 
     /// <summary>POST /api/v3/orderList/oco (RESULT answer). A rejection throws <see cref="BinanceTradingException"/>, a lost answer <see cref="BinanceOutcomeUnknownException"/>.</summary>
     Task<ExchangeOrderList> PlaceOcoAsync(NewOcoRequest request, CancellationToken ct = default);
+
+    /// <summary>POST /api/v3/orderList/oto (RESULT answer); the pending order is PENDING_NEW (reported New) until the working one fills. Errors as <see cref="PlaceOcoAsync"/>.</summary>
+    Task<ExchangeOrderList> PlaceOtoAsync(NewOtoRequest request, CancellationToken ct = default);
+
+    /// <summary>POST /api/v3/orderList/otoco (RESULT answer): a working order and the OCO its fill places. Errors as <see cref="PlaceOcoAsync"/>.</summary>
+    Task<ExchangeOrderList> PlaceOtocoAsync(NewOtocoRequest request, CancellationToken ct = default);
 
     /// <summary>GET /api/v3/openOrderList: the account's open order lists (ids only, no reports).</summary>
     Task<IReadOnlyList<ExchangeOrderList>> GetOpenOrderListsAsync(CancellationToken ct = default);

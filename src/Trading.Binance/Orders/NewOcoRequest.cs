@@ -16,11 +16,14 @@ public sealed record NewOcoRequest(Symbol Symbol, OrderSide Side, decimal Quanti
             new OcoLeg("STOP_LOSS", stopLossClientOrderId, StopPrice: stopLoss));
 }
 
-/// <summary>One leg: its Binance type (LIMIT_MAKER, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT) and the prices it uses.</summary>
+/// <summary>
+/// One leg: its Binance type (LIMIT_MAKER, STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT, TAKE_PROFIT_LIMIT, and for an OTO's
+/// pending order also LIMIT or MARKET) and the prices it uses.
+/// </summary>
 public sealed record OcoLeg(string Type, string ClientOrderId, decimal? Price = null, decimal? StopPrice = null)
 {
-    /// <summary>The *_LIMIT legs need a time in force; GTC.</summary>
-    public bool NeedsTimeInForce => Type.EndsWith("_LIMIT", StringComparison.Ordinal);
+    /// <summary>LIMIT and the *_LIMIT legs need a time in force; GTC.</summary>
+    public bool NeedsTimeInForce => Type == "LIMIT" || Type.EndsWith("_LIMIT", StringComparison.Ordinal);
 }
 
 /// <summary>An order list as Binance reports it: its orders' ids and, in placement and cancel answers, the orders themselves.</summary>

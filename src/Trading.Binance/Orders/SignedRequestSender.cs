@@ -84,7 +84,7 @@ internal sealed class SignedRequestSender(HttpClient http, BinanceCredentials cr
             throw new BinanceTradingException(status, 0, error?.BinanceMessage ?? $"HTTP {status}", operation);
         if (BinanceOutcomeUnknownException.IsUnknownCode(error.Code))
             throw new BinanceOutcomeUnknownException(operation, $"code {error.Code}: {error.BinanceMessage}");
-        throw new BinanceTradingException(status, error.Code, error.BinanceMessage, operation);
+        throw new BinanceTradingException(status, error.Code, error.BinanceMessage, operation) { Body = body };
     }
 
     private void ObserveWeight(HttpResponseMessage response)

@@ -20,6 +20,9 @@ public interface IExecutionVenue
     /// <summary>Where protective orders can be placed at the venue (an exchange); null when the venue cannot hold them.</summary>
     IProtectiveOrderVenue? ProtectiveOrders => null;
 
+    /// <summary>Where a re-priced order replaces the open one in one request; null when the venue cancels and places apart.</summary>
+    IOrderReplacingVenue? Replacing => null;
+
     void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink);
 
     /// <summary>Sends a Submitted order. Throws <see cref="VenueOutcomeUnknownException"/> when the venue may or may not have it.</summary>

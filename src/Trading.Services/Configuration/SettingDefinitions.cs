@@ -19,6 +19,8 @@ public static class SettingDefinitions
             Aliases: ["LOGGING_LOG_LEVEL_DEFAULT"]),
         new(SettingKeys.BinanceApiKey, "Binance API key", s => s.BinanceApiKey, MaskKind.Secret),
         new(SettingKeys.BinanceApiSecret, "Binance API secret", s => s.BinanceApiSecret, MaskKind.Secret),
+        new(SettingKeys.BinancePrivateKeyPath, "RSA or Ed25519 private key file (PEM), instead of the secret", s => s.BinancePrivateKeyPath),
+        new(SettingKeys.BinancePrivateKeyPassphrase, "passphrase of an encrypted private key file", s => s.BinancePrivateKeyPassphrase, MaskKind.Secret),
         new(SettingKeys.BinanceBaseUrl, "REST base URL (http/https)", s => s.BinanceBaseUrl, MaskKind.Connection),
         new(SettingKeys.BinanceWsUrl, "market-data WebSocket URL (ws/wss)", s => s.BinanceWsUrl, MaskKind.Connection),
         new(SettingKeys.BinanceWsApiUrl, "WebSocket API URL (ws/wss)", s => s.BinanceWsApiUrl, MaskKind.Connection),

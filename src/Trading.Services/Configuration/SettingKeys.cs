@@ -5,6 +5,8 @@ public static class SettingKeys
 {
     public const string BinanceApiKey = "BINANCE_API_KEY";
     public const string BinanceApiSecret = "BINANCE_API_SECRET";
+    public const string BinancePrivateKeyPath = "BINANCE_PRIVATE_KEY_PATH";
+    public const string BinancePrivateKeyPassphrase = "BINANCE_PRIVATE_KEY_PASSPHRASE";
     public const string BinanceBaseUrl = "BINANCE_BASE_URL";
     public const string BinanceWsUrl = "BINANCE_WS_URL";
     public const string BinanceWsApiUrl = "BINANCE_WS_API_URL";

@@ -36,6 +36,8 @@ internal sealed partial class SettingsBinder(IReadOnlyDictionary<string, string>
             LogLevel = Level() ?? d.LogLevel,
             BinanceApiKey = Text(SettingKeys.BinanceApiKey),
             BinanceApiSecret = Text(SettingKeys.BinanceApiSecret),
+            BinancePrivateKeyPath = Text(SettingKeys.BinancePrivateKeyPath),
+            BinancePrivateKeyPassphrase = Text(SettingKeys.BinancePrivateKeyPassphrase),
             BinanceBaseUrl = Text(SettingKeys.BinanceBaseUrl) ?? d.BinanceBaseUrl,
             BinanceWsUrl = Text(SettingKeys.BinanceWsUrl) ?? d.BinanceWsUrl,
             BinanceWsApiUrl = Text(SettingKeys.BinanceWsApiUrl) ?? d.BinanceWsApiUrl,

@@ -31,9 +31,14 @@ public static class SettingsValidator
     private static void CheckKeys(TradingSettings s, Action<string, string> add)
     {
         var hasKey = s.BinanceApiKey is not null;
-        var hasSecret = s.BinanceApiSecret is not null;
-        if (hasKey != hasSecret)
+        var hasSecret = s.BinanceApiSecret is not null || s.BinancePrivateKeyPath is not null;
+        if (s.BinanceApiSecret is not null && s.BinancePrivateKeyPath is not null)
+            add(SettingKeys.BinancePrivateKeyPath, "BINANCE_API_SECRET and BINANCE_PRIVATE_KEY_PATH are alternatives: set one");
+        else if (hasKey != hasSecret)
             add(hasKey ? SettingKeys.BinanceApiSecret : SettingKeys.BinanceApiKey, "BINANCE_API_KEY and BINANCE_API_SECRET must be set together");
+        if (s.BinancePrivateKeyPassphrase is not null && s.BinancePrivateKeyPath is null)
+            add(SettingKeys.BinancePrivateKeyPassphrase, "BINANCE_PRIVATE_KEY_PASSPHRASE needs BINANCE_PRIVATE_KEY_PATH");
+        if (Execution.ApiKeySigner.Problem(s) is { } keyProblem) add(SettingKeys.BinancePrivateKeyPath, keyProblem);
 
         if (s.TradingMode == TradingMode.Live)
         {

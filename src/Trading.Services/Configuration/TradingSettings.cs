@@ -11,6 +11,11 @@ public sealed record TradingSettings
     public string? RedisUrl { get; init; }
     public string? BinanceApiKey { get; init; }
     public string? BinanceApiSecret { get; init; }
+
+    /// <summary>A PEM file with an RSA or Ed25519 API private key, signing instead of <see cref="BinanceApiSecret"/>.</summary>
+    public string? BinancePrivateKeyPath { get; init; }
+
+    public string? BinancePrivateKeyPassphrase { get; init; }
     public string BinanceBaseUrl { get; init; } = "https://api.binance.com";
     public string BinanceWsUrl { get; init; } = "wss://stream.binance.com:9443";
     public string BinanceWsApiUrl { get; init; } = "wss://ws-api.binance.com:443/ws-api/v3";

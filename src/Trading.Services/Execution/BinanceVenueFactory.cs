@@ -8,7 +8,8 @@ namespace Trading.Services.Execution;
 
 /// <summary>
 /// Builds the <see cref="BinanceVenue"/> for testnet or live from BINANCE_BASE_URL and BINANCE_WS_API_URL (the settings default
-/// them to the spot testnet in testnet mode), BINANCE_API_KEY and BINANCE_API_SECRET, with its user data stream (not started).
+/// them to the spot testnet in testnet mode), BINANCE_API_KEY and BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_PATH (RSA or Ed25519,
+/// see <see cref="ApiKeySigner"/>), with its user data stream (not started).
 /// </summary>
 public static class BinanceVenueFactory
 {
@@ -20,9 +21,9 @@ public static class BinanceVenueFactory
         ArgumentNullException.ThrowIfNull(settings);
         venue = null;
         problem = null;
-        if (string.IsNullOrWhiteSpace(settings.BinanceApiKey) || string.IsNullOrWhiteSpace(settings.BinanceApiSecret))
+        if (ApiKeySigner.TryCreate(settings, out var keyProblem) is not { } credentials)
         {
-            problem = $"{mode} trading needs BINANCE_API_KEY and BINANCE_API_SECRET";
+            problem = $"{mode} trading {keyProblem}";
             return false;
         }
         if (!Uri.TryCreate(settings.BinanceBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
@@ -35,7 +36,6 @@ public static class BinanceVenueFactory
             problem = $"BINANCE_WS_API_URL is not a ws(s) URL: {settings.BinanceWsApiUrl}";
             return false;
         }
-        var credentials = new BinanceCredentials(settings.BinanceApiKey, settings.BinanceApiSecret);
         var client = new BinanceTradingClient(http, credentials, new BinanceTradingOptions { BaseUrl = baseUrl }, logger: logger);
         venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet")
         {

@@ -7,7 +7,8 @@ namespace Trading.Services.Execution;
 
 /// <summary>
 /// What a closed candle obliges the executor to do under the store's trading lock, as the backtest does on the same candle:
-/// send the protective exit the kernel triggers, then cancel (and re-price) the limit entries that timed out.
+/// send the protective exit the kernel triggers, then cancel (and re-price) the limit entries that timed out; a venue that can
+/// replaces a re-priced entry in one request (<see cref="IOrderReplacingVenue"/>).
 /// </summary>
 internal sealed class CandleDuties(ITradingStore store, ExecutionKernel kernel, OrderJournal journal, VenueDispatch dispatch,
     ProtectiveExitJournal exits, TimeProvider time, ILogger logger)
@@ -51,7 +52,9 @@ internal sealed class CandleDuties(ITradingStore store, ExecutionKernel kernel, 
                 kernel.LimitEntries.Forget(review.Order.Id);
                 continue;
             }
-            if (await dispatch.CancelAsync(stored, ct) is { } refused)
+            // A venue that replaces in one request cancels and places together; otherwise cancel first, then place.
+            var replace = review.Reprice && dispatch.Venue.Replacing is not null;
+            if (!replace && await dispatch.CancelAsync(stored, ct) is { } refused)
             {
                 logger.LogWarning("Limit entry {OrderId} timed out but its cancel was refused: {Reason}", stored.Id, refused);
                 continue;
@@ -59,7 +62,13 @@ internal sealed class CandleDuties(ITradingStore store, ExecutionKernel kernel, 
             logger.LogInformation("Limit entry {OrderId} timed out: {Action}", stored.Id, review.Reprice ? $"re-priced at {review.Decision.NewPrice}" : "abandoned");
             if (!review.Reprice) continue;
             var next = review.Repriced;
-            await place(new ExecutionRequest($"{stored.SignalId ?? stored.ClientOrderId}-r{next.Reprices}", next, stored.BotId), ct);
+            var outcome = await place(new ExecutionRequest($"{stored.SignalId ?? stored.ClientOrderId}-r{next.Reprices}", next, stored.BotId)
+            {
+                Replaces = replace ? stored : null,
+            }, ct);
+            // Nothing was sent, so the timed-out entry is still open: cancel it, as the cancel-then-place path would have.
+            if (replace && outcome.Result is ExecutionResult.Denied or ExecutionResult.DryRun && await dispatch.CancelAsync(stored, ct) is { } notCancelled)
+                logger.LogWarning("Limit entry {OrderId} timed out, its re-price was denied and its cancel refused: {Reason}", stored.Id, notCancelled);
         }
     }
 }

@@ -13,6 +13,9 @@ public sealed record ExecutionRequest(string SignalId, OrderIntent Intent, strin
 
     public OrderSide Side => Intent.Side;
 
+    /// <summary>The open order this one replaces in one request (a re-priced limit entry on a venue that can); null otherwise.</summary>
+    public Order? Replaces { get; init; }
+
     public static ExecutionRequest FromSignal(Signal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);

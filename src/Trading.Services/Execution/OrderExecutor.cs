@@ -191,6 +191,8 @@ public sealed class OrderExecutor
         var intent = _options.BotSizingFor(request.BotId) is { } botSizing ? request.Intent with { Sizing = botSizing } : request.Intent;
         if (_kernel.Allocator is not null && request.BotId is not null) intent = intent with { Strategy = request.BotId }; // each bot its own budget
         _allocation = null;
+        // The order a replacement cancels in the same request neither reserves funds nor counts as open for the decision.
+        if (request.Replaces is { } replaced) Market.Untrack(replaced.Id);
         var decision = _kernel.Decide(intent, out var limitPrice);
         await PersistStateChangeAsync(ct);
         var now = _time.GetUtcNow();
@@ -200,6 +202,7 @@ public sealed class OrderExecutor
         var signal = ExecutionRecords.SignalOf(request, Market, now);
         if (!decision.IsAllowed || _dispatch is null)
         {
+            if (request.Replaces is { } kept) Market.Track(kept);
             await _store.Executions.RecordAsync(new ExecutionRecord(signal, record), ct);
             LogDecision(request, decision);
             return decision.IsAllowed
@@ -216,7 +219,9 @@ public sealed class OrderExecutor
         LogDecision(request, decision);
         await _journal.PublishAsync(order, null, ct);
         await _journal.PublishAsync(submitted.Order, null, ct);
-        return await _dispatch.SendAsync(submitted.Order, ct);
+        return request.Replaces is { } open && _dispatch.Venue.Replacing is not null
+            ? await _dispatch.ReplaceAsync(open, submitted.Order, ct)
+            : await _dispatch.SendAsync(submitted.Order, ct);
     }
 
     /// <summary>The signal already has an order: never send it again; a Submitted one is looked up at the venue.</summary>

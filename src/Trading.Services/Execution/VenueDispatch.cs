@@ -37,6 +37,41 @@ internal sealed class VenueDispatch(IExecutionVenue venue, OrderJournal journal,
         return await journal.PlacedAsync(submitted.Id, "sent to the venue", ct);
     }
 
+    /// <summary>
+    /// Cancels <paramref name="open"/> and places <paramref name="submitted"/> in one request; an unknown outcome is resolved by
+    /// querying both, never by a resend.
+    /// </summary>
+    public async Task<ExecutionOutcome> ReplaceAsync(Order open, Order submitted, CancellationToken ct)
+    {
+        IReadOnlyList<VenueUpdate> updates;
+        try
+        {
+            updates = await venue.Replacing!.ReplaceAsync(open, submitted, ct);
+        }
+        catch (VenueOutcomeUnknownException e)
+        {
+            logger.LogWarning("Replacement {ClientOrderId} of {Old}: outcome unknown ({Reason}); resolving both by query", submitted.ClientOrderId,
+                open.ClientOrderId, e.Message);
+            await RefreshAsync(open, ct);
+            return await ResolveUnknownAsync(submitted, ct);
+        }
+        await journal.ApplyAllAsync(updates, ct);
+        return await journal.PlacedAsync(submitted.Id, "replaced the open order at the venue", ct);
+    }
+
+    /// <summary>Brings a stored order up to the venue's state; left for a later look-up when the venue cannot tell now.</summary>
+    private async Task RefreshAsync(Order stored, CancellationToken ct)
+    {
+        try
+        {
+            if (await venue.QueryAsync(stored, ct) is { } updates) await journal.ApplyAllAsync(updates, ct);
+        }
+        catch (VenueOutcomeUnknownException e)
+        {
+            logger.LogWarning("Order {ClientOrderId} could not be looked up: {Reason}", stored.ClientOrderId, e.Message);
+        }
+    }
+
     /// <summary>Sends a protective exit the kernel triggered; an unknown outcome is resolved by query.</summary>
     public async Task SendExitAsync(Order submitted, ProtectiveExitTrigger trigger, CancellationToken ct)
     {

@@ -15,8 +15,8 @@ namespace Trading.Binance.Simulator.Tests.Ccxt;
 /// </summary>
 public sealed class CcxtConformanceTests
 {
-    /// <summary>The core calls; the "protective" group (stop-loss limit, editOrder) joins once the simulator serves them.</summary>
-    private const string Groups = "core";
+    /// <summary>The core calls and the "protective" group (editOrder through order/cancelReplace, a stop-loss limit createOrder).</summary>
+    private const string Groups = "core,protective";
 
     private const int OrdersPer10Seconds = 20;
 
@@ -27,7 +27,7 @@ public sealed class CcxtConformanceTests
     [
         "loadMarkets", "fetchTime", "fetchOHLCV 1m", "fetchOHLCV 1h", "fetchTicker", "fetchOrderBook", "fetchTrades", "fetchBalance",
         "createOrder market", "createOrder market by cost", "createOrder limit", "createOrder post-only", "fetchOrder", "fetchOpenOrders",
-        "cancelOrder", "cancelAllOrders", "fetchClosedOrders", "fetchMyTrades since limit", "watchOHLCV", "watchTrades",
+        "cancelOrder", "editOrder", "createOrder stop-loss limit", "cancelAllOrders", "fetchClosedOrders", "fetchMyTrades since limit", "watchOHLCV", "watchTrades",
         "error AuthenticationError wrong secret", "error AuthenticationError unknown API key", "error InsufficientFunds buy beyond the balance",
         "error InvalidOrder quantity off the step", "error InvalidOrder post-only that would take", "error OrderNotFound fetch an unknown order",
         "error OrderNotFound cancel an unknown order", "error InvalidNonce timestamp ahead of the server", "error DDoSProtection IP banned (418)",

@@ -49,6 +49,11 @@ internal static class SettingEffects
         new(SettingKeys.LogLevel, "Debug", l => Platform(l.Settings).GetRequiredService<ILoggerFactory>().CreateLogger("x").IsEnabled(LogLevel.Debug).ToString()),
         new(SettingKeys.BinanceApiKey, Key, Venue, new() { [SettingKeys.BinanceApiSecret] = Secret, [SettingKeys.TradingMode] = "testnet" }),
         new(SettingKeys.BinanceApiSecret, Secret, Venue, new() { [SettingKeys.BinanceApiKey] = Key, [SettingKeys.TradingMode] = "testnet" }),
+        new(SettingKeys.BinancePrivateKeyPath, SigningKey("ed25519-rfc8032-test2.pem"), Signer, new() { [SettingKeys.BinanceApiKey] = Key }),
+        new(SettingKeys.BinancePrivateKeyPassphrase, "password", Signer, new()
+        {
+            [SettingKeys.BinanceApiKey] = Key, [SettingKeys.BinancePrivateKeyPath] = SigningKey("ed25519-rfc8032-test2-encrypted-password-is-password.pem"),
+        }),
         new(SettingKeys.BinanceBaseUrl, "http://127.0.0.1:9", l => new Uri(l.Settings.BinanceBaseUrl).Authority),
         new(SettingKeys.BinanceWsUrl, "ws://127.0.0.1:9", l => new Uri(l.Settings.BinanceWsUrl).Authority),
         new(SettingKeys.BinanceWsApiUrl, "ws://127.0.0.1:9", l => new Uri(l.Settings.BinanceWsApiUrl).Authority),
@@ -155,6 +160,12 @@ internal static class SettingEffects
         ExecutionModes.TryResolve(loaded.Settings, confirmLive: false, out var mode, out var problem) ? mode.ToString() : $"refused: {problem}";
 
     private static string Store(TradingSettings settings) => new StoreLocation(settings.DatabaseUrl, settings.DataDir).Describe();
+
+    private static string SigningKey(string file) => Path.Combine(RepoPaths.Root, "tests", "Trading.Binance.Tests", "Signing", "Keys", file);
+
+    /// <summary>What signs the trading client's requests, or why nothing can.</summary>
+    private static string Signer(LoadedConfiguration loaded) =>
+        ApiKeySigner.TryCreate(loaded.Settings, out var problem) is { } credentials ? credentials.Signer.GetType().Name : $"refused: {problem}";
 
     private static string Venue(LoadedConfiguration loaded)
     {
