@@ -13,7 +13,7 @@ namespace Trading.Services.Bots;
 /// started again with the arguments it recorded, at most <see cref="BotSupervisorOptions.MaxRestarts"/> times within
 /// <see cref="BotSupervisorOptions.Window"/>; the next crash marks it failed, with the reason, on <c>bots.status</c> and as
 /// an alert on <c>system.events</c>. The first check at start restores the bots that were running when the platform went
-/// down (a restore is not a crash), before the service reports itself running; each warms its strategy from the stored candles as it starts.
+/// down (a restore is not a crash); each warms its strategy from the stored candles as it starts.
 /// </summary>
 public sealed class BotSupervisor(
     ITradingStore store,
@@ -28,35 +28,27 @@ public sealed class BotSupervisor(
     private readonly BotRestartHistory _history = new(store.SystemState);
     private bool _restored;
 
-    /// <summary>Runs the restore pass before the service counts as started, so "running" means the bots that ran are back.</summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await CheckSafelyAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CheckInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await CheckSafelyAsync(stoppingToken);
+            do
+            {
+                try
+                {
+                    await CheckOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Bot supervisor check failed: {Error}", e.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host stopping; the bots keep running on their own.
-        }
-    }
-
-    private async Task CheckSafelyAsync(CancellationToken ct)
-    {
-        try
-        {
-            await CheckOnceAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Bot supervisor check failed: {Error}", e.Message);
         }
     }
 

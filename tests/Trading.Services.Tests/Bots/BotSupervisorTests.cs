@@ -139,22 +139,6 @@ public sealed class BotSupervisorTests : IAsyncLifetime
         (await runtimes.GetStopRequestAsync("btc-rsi", Ct)).ShouldBeNull();
     }
 
-    [Fact]
-    public async Task StartAsync_BotDeadWhilePlatformWasDown_RestoredBeforeStartReturnsAndNotCountedAsACrash()
-    {
-        var supervisor = CreateSupervisor();
-        await RecordRunningAsync("btc-rsi", _launcher.Launch(null!));
-        _launcher.KillNewest();
-
-        await supervisor.StartAsync(Ct);
-        var startedAfterStart = _launcher.Started.Count;
-        await supervisor.StopAsync(Ct);
-
-        startedAfterStart.ShouldBe(2);
-        (await new BotRuntimeStore(_store).GetAsync("btc-rsi", Ct)).ShouldNotBeNull().Pid.ShouldBe(_launcher.Started[^1].Id);
-        (await new BotRestartHistory(_store.SystemState).LoadAsync("btc-rsi", Ct)).ShouldBeEmpty();
-    }
-
     private async Task RecordRunningAsync(string id, int pid)
     {
         var bot = new BotDefinition { Id = id, Strategy = "rsi", Symbols = ["BTCUSDT"], Timeframe = "1m", Status = BotStatuses.Running };

@@ -19,11 +19,13 @@ public sealed class SupervisorCrashTests() : SimulatorCliTest(candles: 2000, spe
     {
         await using var store = await TradingStoreFactory.OpenAsync(null, DataDir, Ct);
         var runtimes = new BotRuntimeStore(store);
-        await using var bot = CliProcess.Start(["trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "crashy"], Environment, Dir.Path);
-        await RunningCliWait.WhileRunningAsync(async () => await runtimes.GetAsync("crashy", Ct) is { IsRunning: true } r && r.Pid == bot.Pid, Timeout, Ct, bot);
+        // The supervisor runs before the bot exists, so its first pass (which restores bots found dead instead of counting a
+        // crash) is over, with nothing to restore, long before the bot's process has started and is killed.
         await using var supervisor = CliProcess.Start(["service", "run", "--name", "bot-supervisor"], Environment, Dir.Path);
         await RunningCliWait.WhileRunningAsync(async () => await new ServiceStateStore(store.SystemState).GetAsync("bot-supervisor", Ct) is { State: ServiceState.Running },
             Timeout, Ct, supervisor);
+        await using var bot = CliProcess.Start(["trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--name", "crashy"], Environment, Dir.Path);
+        await RunningCliWait.WhileRunningAsync(async () => await runtimes.GetAsync("crashy", Ct) is { IsRunning: true } r && r.Pid == bot.Pid, Timeout, Ct, bot, supervisor);
 
         var pids = new List<int> { bot.Pid };
         for (var crash = 1; crash <= 3; crash++)
