@@ -14,8 +14,8 @@ public static class BusBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var messages = Option(args, "--messages", 1_000_000);
-        var capacity = Option(args, "--capacity", 1024);
+        var messages = BenchArgs.Int(args, "--messages", 1_000_000);
+        var capacity = BenchArgs.Int(args, "--capacity", 1024);
         Console.WriteLine($"{messages:N0} messages per case, capacity {capacity}");
         await Case("1 group x 1 subscriber", messages, capacity, groups: 1, subscribersPerGroup: 1);
         await Case("2 groups x 1 subscriber", messages, capacity, groups: 2, subscribersPerGroup: 1);
@@ -51,11 +51,5 @@ public static class BusBenchmark
         await stop.CancelAsync();
         await Task.WhenAll(consumers);
         Console.WriteLine($"{name,-26} {expected / wall.Elapsed.TotalSeconds / 1e6,6:F2} M deliveries/wall-s  {expected / cpuSeconds / 1e6,6:F2} M deliveries/CPU-s");
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
 }

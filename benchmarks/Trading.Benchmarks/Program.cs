@@ -22,6 +22,10 @@ switch (suite)
         return await StorageBenchmark.RunAsync(args[1..]);
     case "bus":
         return await BusBenchmark.RunAsync(args[1..]);
+    case "redis-bus":
+        return await RedisBusBenchmark.RunAsync(args[1..]);
+    case "service-memory":
+        return await ServiceMemoryBenchmark.RunAsync(args[1..]);
     case "kline-parse":
         return KlineParseBenchmark.Run(args[1..]);
     case "strategy":
@@ -31,6 +35,6 @@ switch (suite)
     case "api":
         return await ApiBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, futures-backtest, backtest-load, optimize, indicators, storage, bus, kline-parse, strategy, execution-latency, api");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, futures-backtest, backtest-load, optimize, indicators, storage, bus, redis-bus, service-memory, kline-parse, strategy, execution-latency, api");
         return 2;
 }

@@ -8,5 +8,5 @@ namespace Trading.Core.Storage;
 public interface ISingletonLocks
 {
     /// <summary>Takes the lock on <paramref name="name"/> without waiting; null when another process holds it.</summary>
-    Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct = default);
+    Task<ISingletonLock?> TryAcquireAsync(string name, CancellationToken ct = default);
 }

@@ -23,8 +23,8 @@ public sealed record RedisBusOptions
     /// <summary>The longest an idle subscription waits before reading again when no publish notification arrives.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Entries read per XREADGROUP.</summary>
-    public int ReadBatch { get; init; } = 64;
+    /// <summary>Entries read per XREADGROUP; the settled ones of a batch are acknowledged with one XACK.</summary>
+    public int ReadBatch { get; init; } = 256;
 
     /// <summary>How many handled message ids each group remembers for deduplication.</summary>
     public int DeduplicationWindow { get; init; } = 100_000;

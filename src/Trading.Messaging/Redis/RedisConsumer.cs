@@ -82,11 +82,9 @@ internal sealed class RedisConsumer(
                     continue;
                 }
                 var deliveries = readingPending && firstPendingPass ? await DeliveryCountsAsync(batch) : null;
-                foreach (var entry in batch)
-                {
-                    if (!await entries.HandleAsync(entry, deliveries?.GetValueOrDefault(entry.Id), ct)) return;
-                    if (readingPending) pendingFrom = entry.Id;
-                }
+                var handled = await entries.HandleBatchAsync(batch, deliveries, ct);
+                if (handled < batch.Length) return;
+                if (readingPending) pendingFrom = batch[^1].Id;
             }
             catch (Exception e) when (RedisFailures.IsMissingGroup(e))
             {
@@ -130,9 +128,8 @@ internal sealed class RedisConsumer(
                 logger.LogWarning("{Consumer} reclaimed {Count} entries of {Stream}/{Group} pending over {Idle} s", consumer,
                     claim.ClaimedEntries.Length, stream, group, options.ClaimIdleTime.TotalSeconds);
                 var deliveries = await DeliveryCountsAsync(claim.ClaimedEntries);
-                foreach (var entry in claim.ClaimedEntries)
-                    if (!await entries.HandleAsync(entry, deliveries.GetValueOrDefault(entry.Id), ct))
-                        ct.ThrowIfCancellationRequested();
+                if (await entries.HandleBatchAsync(claim.ClaimedEntries, deliveries, ct) < claim.ClaimedEntries.Length)
+                    ct.ThrowIfCancellationRequested();
             }
             from = claim.NextStartId;
         }

@@ -22,6 +22,7 @@ public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
     private readonly ConcurrentDictionary<(string Stream, string Group), MessageDeduplicator> _deduplicators = new();
     private readonly ConcurrentDictionary<(string Stream, string Group), int> _subscriberCounts = new();
     private readonly ConcurrentDictionary<Task, bool> _consumers = new();
+    private readonly ConcurrentDictionary<string, CoalescedWake> _wakes = new();
     private readonly CancellationTokenSource _disposing = new();
     private volatile bool _disposed;
 
@@ -77,11 +78,17 @@ public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
                 await Task.Delay(RedisConnector.RetryDelay(_options, failures), _time, ct);
             }
         }
+        _wakes.GetOrAdd(stream, s => new CoalescedWake(() => Wake(s))).Request();
+    }
+
+    private void Wake(string stream)
+    {
+        if (_disposed) return;
         try
         {
             _connection.GetSubscriber().Publish(WakeChannel(stream), RedisValue.EmptyString, CommandFlags.FireAndForget);
         }
-        catch (Exception e) when (RedisFailures.IsTransient(e))
+        catch (Exception e) when (RedisFailures.IsTransient(e) || e is ObjectDisposedException)
         {
             // Only a wake-up call: idle subscribers poll anyway.
         }

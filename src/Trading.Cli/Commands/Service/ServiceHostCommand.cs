@@ -61,31 +61,40 @@ public static class ServiceHostCommand
         {
             await using var singletons = await ServiceSingletons.TryAcquireAsync(store, services, ct);
             if (singletons is null) return 1;
-            var bots = services.Contains(PlatformHost.Engine) ? ConfiguredBots.From(settings) : [];
-            var hostSettings = ConfiguredBots.WithTheirSeries(settings, bots, registry);
-            void First(IServiceCollection s)
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(ct, singletons.Lost);
+            var code = await HostAsync(running.Token);
+            if (singletons.LostError() is not { } lost) return code;
+            await Console.Error.WriteLineAsync(lost);
+            return StoreCommand.RuntimeError;
+
+            async Task<int> HostAsync(CancellationToken stopping)
             {
-                s.AddSingleton(registry);
-                if (services.Contains(PlatformHost.Engine)) s.AddConfiguredBots(bots);
-            }
-            var lifecycle = services.Count == 1 ? services.First() : PlatformHost.Embedded;
-            var what = $"running {string.Join(", ", services)} on {description}";
-            if (services.Count > 1)
-            {
-                // `service run` hosts the REST API and dashboard beside the platform, on the same store and bus.
-                var builder = ApiApplication.CreateBuilder(settings, new ApiOptions { Mode = mode, Services = [.. services] });
-                PlatformHost.Configure(builder, store, hostSettings, mode, venue, services, s =>
+                var bots = services.Contains(PlatformHost.Engine) ? ConfiguredBots.From(settings) : [];
+                var hostSettings = ConfiguredBots.WithTheirSeries(settings, bots, registry);
+                void First(IServiceCollection s)
                 {
-                    First(s);
-                    ApiHosting.AddBotLauncher(s, store, settings, registry, mode, venue);
-                }, lifecycle);
-                await using var app = PlatformHost.Connected(builder.Build());
-                return await ApiHosting.RunAsync(app, settings, what, ct);
+                    s.AddSingleton(registry);
+                    if (services.Contains(PlatformHost.Engine)) s.AddConfiguredBots(bots);
+                }
+                var lifecycle = services.Count == 1 ? services.First() : PlatformHost.Embedded;
+                var what = $"running {string.Join(", ", services)} on {description}";
+                if (services.Count > 1)
+                {
+                    // `service run` hosts the REST API and dashboard beside the platform, on the same store and bus.
+                    var builder = ApiApplication.CreateBuilder(settings, new ApiOptions { Mode = mode, Services = [.. services] });
+                    PlatformHost.Configure(builder, store, hostSettings, mode, venue, services, s =>
+                    {
+                        First(s);
+                        ApiHosting.AddBotLauncher(s, store, settings, registry, mode, venue);
+                    }, lifecycle);
+                    await using var app = PlatformHost.Connected(builder.Build());
+                    return await ApiHosting.RunAsync(app, settings, what, stopping);
+                }
+                using var host = PlatformHost.Build(store, hostSettings, mode, venue, services, First, lifecycle);
+                await Console.Error.WriteLineAsync($"{what}; Ctrl+C stops");
+                await StopAfterStart.RunAsync(host, stopping);
+                return 0;
             }
-            using var host = PlatformHost.Build(store, hostSettings, mode, venue, services, First, lifecycle);
-            await Console.Error.WriteLineAsync($"{what}; Ctrl+C stops");
-            await StopAfterStart.RunAsync(host, ct);
-            return 0;
         }, migrate: true);
     }
 }

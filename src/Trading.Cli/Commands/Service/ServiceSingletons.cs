@@ -12,17 +12,17 @@ namespace Trading.Cli.Commands.Service;
 internal static class ServiceSingletons
 {
     /// <summary>The held locks (dispose to release), or null after printing the error when one is held elsewhere.</summary>
-    public static async Task<IAsyncDisposable?> TryAcquireAsync(ITradingStore store, IReadOnlyCollection<string> services, CancellationToken ct)
+    public static async Task<Held?> TryAcquireAsync(ITradingStore store, IReadOnlyCollection<string> services, CancellationToken ct)
     {
-        var held = new List<IAsyncDisposable>();
+        var held = new Dictionary<string, ISingletonLock>();
         foreach (var name in services)
         {
             if (await store.SingletonLocks.TryAcquireAsync(name, ct) is { } taken)
             {
-                held.Add(taken);
+                held[name] = taken;
                 continue;
             }
-            foreach (var other in held) await other.DisposeAsync();
+            foreach (var other in held.Values) await other.DisposeAsync();
             await Console.Error.WriteLineAsync($"error: {name} is already running on this store{await HolderAsync(store, name, ct)}; " +
                 "stop it first (`trading service down`), or give this one another DATABASE_URL or data directory");
             return null;
@@ -39,11 +39,32 @@ internal static class ServiceSingletons
         return holder is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (pid {holder.Pid} on {holder.Host}, as {holder.Name}, heartbeat {holder.Heartbeat:u})");
     }
 
-    private sealed class Held(List<IAsyncDisposable> locks) : IAsyncDisposable
+    /// <summary>
+    /// The locks of the services a process hosts, by service name. A lock lost for good (PostgreSQL restarted and another
+    /// process took it before this one could take it back) cancels <see cref="Lost"/>: the host stops and says why in one line.
+    /// </summary>
+    internal sealed class Held : IAsyncDisposable
     {
+        private readonly Dictionary<string, ISingletonLock> _locks;
+        private readonly CancellationTokenSource _lost;
+
+        public Held(Dictionary<string, ISingletonLock> locks)
+        {
+            _locks = locks;
+            _lost = CancellationTokenSource.CreateLinkedTokenSource([.. locks.Values.Select(l => l.Lost)]);
+        }
+
+        public CancellationToken Lost => _lost.Token;
+
+        /// <summary>The error line of a lost lock, or null while every lock is held.</summary>
+        public string? LostError() => _locks.FirstOrDefault(l => l.Value.Lost.IsCancellationRequested) is { Value: { } lost, Key: var name }
+            ? $"error: {name} stopped: it lost its singleton lock: {lost.LostReason}"
+            : null;
+
         public async ValueTask DisposeAsync()
         {
-            foreach (var held in locks) await held.DisposeAsync();
+            foreach (var held in _locks.Values) await held.DisposeAsync();
+            _lost.Dispose();
         }
     }
 }

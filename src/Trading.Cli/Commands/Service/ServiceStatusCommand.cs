@@ -35,8 +35,12 @@ public static class ServiceStatusCommand
                 await Console.Error.WriteLineAsync("error: --check needs --name");
                 return TradingCli.UsageError;
             }
-            return await StoreCommand.RunAsync(parse, ct, async (store, _) =>
+            var location = StoreOpener.Resolve(parse);
+            if (StoreOpener.IsMissing(location)) return await NoStoreAsync(location.Describe(), parse.GetValue(check));
+            return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
             {
+                // A status never creates a store: a database nothing has migrated yet is reported, not set up.
+                if (!(await store.GetMigrationStatusAsync(ct)).Any(m => m.Applied)) return await NoStoreAsync(description, parse.GetValue(check));
                 var states = new ServiceStateStore(store.SystemState);
                 var now = TimeProvider.System.GetUtcNow();
                 var rows = new List<(string Name, ServiceState? State)>();
@@ -53,9 +57,20 @@ public static class ServiceStatusCommand
                 }
                 CliConsole.Create().Write(table);
                 return 0;
-            }, migrate: true);
+            });
         });
         return command;
+    }
+
+    private static async Task<int> NoStoreAsync(string description, bool check)
+    {
+        if (!check)
+        {
+            Console.WriteLine($"no store: {description} does not exist yet (`trading service run` creates it)");
+            return 0;
+        }
+        await Console.Error.WriteLineAsync($"error: no store: {description} does not exist yet");
+        return StoreCommand.RuntimeError;
     }
 
     /// <summary>The healthcheck: exit 0 while alive, else one <c>error:</c> line saying why and exit 1.</summary>
