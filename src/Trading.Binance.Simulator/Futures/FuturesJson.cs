@@ -53,11 +53,11 @@ internal static class FuturesJson
         w.WriteEndObject();
     }
 
-    public static byte[] Positions(IEnumerable<(FuturesPositionView? Position, Symbol Symbol, PositionSide Side, int Leverage, decimal Mark, decimal MaxNotional)> rows) =>
+    public static byte[] Positions(IEnumerable<(FuturesPositionView? Position, Symbol Symbol, PositionSide Side, int Leverage, bool Isolated, decimal Mark, decimal MaxNotional)> rows) =>
         SimulatorJson.Write(w =>
         {
             w.WriteStartArray();
-            foreach (var (p, symbol, side, leverage, mark, maxNotional) in rows)
+            foreach (var (p, symbol, side, leverage, isolated, mark, maxNotional) in rows)
             {
                 w.WriteStartObject();
                 w.WriteString("symbol", symbol.Name);
@@ -70,7 +70,7 @@ internal static class FuturesJson
                 w.WriteString("liquidationPrice", Number(p?.LiquidationPrice ?? 0m));
                 w.WriteString("leverage", (p?.Leverage ?? leverage).ToString(CultureInfo.InvariantCulture));
                 w.WriteString("maxNotionalValue", Number(maxNotional));
-                w.WriteString("marginType", "isolated");
+                w.WriteString("marginType", isolated ? "isolated" : "cross");
                 w.WriteString("isolatedMargin", Number(p?.IsolatedMargin ?? 0m));
                 w.WriteString("isolatedWallet", Number(p is null ? 0m : p.IsolatedMargin - p.UnrealizedPnl));
                 w.WriteString("isAutoAddMargin", "false");

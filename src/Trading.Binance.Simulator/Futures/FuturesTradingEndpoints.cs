@@ -106,7 +106,7 @@ internal static class FuturesTradingEndpoints
         var rows = SymbolOrAll(p, futures).SelectMany(symbol => sides.Select(side =>
         {
             var state = futures.State(symbol);
-            return (futures.Position(symbol, side), symbol, side, futures.Leverage(symbol), futures.MarkPrice(symbol) ?? 0m, state.MaxNotional);
+            return (futures.Position(symbol, side), symbol, side, futures.Leverage(symbol), futures.IsIsolated(symbol), futures.MarkPrice(symbol) ?? 0m, state.MaxNotional);
         }));
         return SimulatorResults.Json(FuturesJson.Positions(rows.ToList()));
     }
