@@ -78,8 +78,10 @@ public sealed class BinanceFuturesClient
         Read(await SignedAsync(HttpMethod.Post, "/fapi/v1/leverage", new BinanceQueryString().Add("symbol", symbol.Name).Add("leverage", leverage), 1, ct),
             e => (e.GetProperty("leverage").GetInt32(), decimal.Parse(e.GetProperty("maxNotionalValue").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>GET /fapi/v1/leverageBracket; the OpenAPI allows an array or, for one symbol, a single object: both are read.</summary>
     public async Task<IReadOnlyList<LeverageBrackets>> GetLeverageBracketsAsync(Symbol? symbol = null, CancellationToken ct = default) =>
-        Array(await SignedAsync(HttpMethod.Get, "/fapi/v1/leverageBracket", new BinanceQueryString().Add("symbol", symbol?.Name), 1, ct), Brackets);
+        Read(await SignedAsync(HttpMethod.Get, "/fapi/v1/leverageBracket", new BinanceQueryString().Add("symbol", symbol?.Name), 1, ct),
+            root => root.ValueKind == System.Text.Json.JsonValueKind.Array ? root.EnumerateArray().Select(Brackets).ToList() : [Brackets(root)]);
 
     /// <summary>POST /fapi/v1/order, sent once (no retry: an unknown outcome surfaces as <see cref="BinanceOutcomeUnknownException"/>).</summary>
     public async Task<FuturesOrderState> PlaceOrderAsync(FuturesOrderRequest request, CancellationToken ct = default)
