@@ -17,12 +17,8 @@ public sealed class BinanceFuturesClientTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TradingHarness Harness, BinanceFuturesClient Client)> StartAsync(FuturesSimulatorOptions? futures = null, BinanceCredentials? credentials = null)
-    {
-        var candles = TestCandles.Generate(6);
-        var h = await TradingHarness.StartAsync(candles, candles[^1].OpenTimeMs, new SimulatorOptions { Futures = futures ?? new FuturesSimulatorOptions() });
-        return (h, new BinanceFuturesClient(h.Http, credentials ?? TradingHarness.TestCredentials, TradingHarness.FastOptions with { BaseUrl = h.Simulator.BaseUrl }));
-    }
+    private static Task<(TradingHarness Harness, BinanceFuturesClient Client)> StartAsync(FuturesSimulatorOptions? futures = null, BinanceCredentials? credentials = null) =>
+        FuturesSimulatorClient.StartAsync(futures, credentials);
 
     [Fact]
     public async Task Settings_SetTwice_FirstChangesSecondReportsAlreadySet()

@@ -1,7 +1,6 @@
 using Shouldly;
 using Trading.Binance.Futures;
 using Trading.Binance.Orders;
-using Trading.Binance.Simulator;
 using Trading.Core.Model;
 using Trading.TestInfrastructure;
 using Trading.TestInfrastructure.Binance;
@@ -15,12 +14,7 @@ public sealed class FuturesSetupTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TradingHarness Harness, BinanceFuturesClient Client)> StartAsync()
-    {
-        var candles = TestCandles.Generate(6);
-        var h = await TradingHarness.StartAsync(candles, candles[^1].OpenTimeMs);
-        return (h, new BinanceFuturesClient(h.Http, TradingHarness.TestCredentials, TradingHarness.FastOptions with { BaseUrl = h.Simulator.BaseUrl }));
-    }
+    private static Task<(TradingHarness Harness, BinanceFuturesClient Client)> StartAsync() => FuturesSimulatorClient.StartAsync();
 
     [Fact]
     public async Task Apply_FreshAccountThenAgain_SetsEverythingOnceAndTheSecondRunChangesNothing()
