@@ -82,7 +82,7 @@ public sealed partial class SimulatedFutures
     /// <summary>The order's position: its own side in hedge mode, BOTH in one-way mode.</summary>
     private FuturesPosition? PositionOf(FuturesOrder order) => _account.Find(order.Symbol, order.PositionSide);
 
-    /// <summary>+1 when the order opens or increases its side: LONG buys, SHORT sells; in one-way mode whatever the position is not.</summary>
+    /// <summary>A hedge-mode close: a SELL on the LONG side or a BUY on the SHORT side (it may only reduce that side).</summary>
     private static bool IsClosingSide(FuturesOrder order) =>
         order.PositionSide == PositionSide.Long ? order.Side == OrderSide.Sell : order.PositionSide == PositionSide.Short && order.Side == OrderSide.Buy;
 
