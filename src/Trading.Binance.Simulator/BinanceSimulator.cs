@@ -32,7 +32,11 @@ public sealed class BinanceSimulator : IAsyncDisposable
         _weights = new RequestWeightMeter(Options.WeightLimitPerMinute, Options.Time);
         Symbols = OfflineSymbols.ListFor(market.Symbols);
         Exchange = new Matching.SimulatedExchange(Symbols, market, Options.Trading, Options.Time);
+        Futures = new Simulator.Futures.SimulatedFutures(Symbols, market, Options.Futures, Options.Trading, Options.Time);
     }
+
+    /// <summary>The USDⓈ-M side under /fapi: positions, leverage, margin type, funding and liquidation (see Futures/).</summary>
+    public Simulator.Futures.SimulatedFutures Futures { get; }
 
     /// <summary>The trading side: account, orders, matching, user-data stream (see Matching/).</summary>
     public Matching.SimulatedExchange Exchange { get; }
@@ -88,6 +92,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         StreamEndpoint.Map(app, _hub);
         AdminEndpoints.Map(app, this);
         Matching.TradingEndpoints.Map(app, this);
+        Binance.Simulator.Futures.FuturesEndpoints.Map(app, this);
         foreach (var map in _extraEndpoints) map(app);
         await app.StartAsync(ct);
         _app = app;
@@ -96,7 +101,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         foreach (var series in Market.Series.Where(s => !s.IsFinished))
         {
             var trades = SyntheticTrades.For(Market, series.Symbol) is { } t && t.Series == series ? t : null;
-            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange, trades);
+            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange, Futures, trades);
             _replays.Add(Task.Run(() => replayer.RunAsync(_stop.Token), CancellationToken.None));
         }
         return BaseUrl;

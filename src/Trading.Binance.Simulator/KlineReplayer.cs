@@ -6,7 +6,8 @@ namespace Trading.Binance.Simulator;
 /// </summary>
 /// <remarks>With <paramref name="trades"/> (the symbol's finest series) each closed bar's synthetic trades follow its kline on &lt;symbol&gt;@trade and @aggTrade.</remarks>
 internal sealed class KlineReplayer(
-    SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange, SyntheticTrades? trades)
+    SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange, Futures.SimulatedFutures futures,
+    SyntheticTrades? trades)
 {
     private readonly string _tradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@trade";
     private readonly string _aggTradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@aggTrade";
@@ -34,6 +35,7 @@ internal sealed class KlineReplayer(
 
             var opening = bar with { High = bar.Open, Low = bar.Open, Close = bar.Open, Volume = 0, QuoteVolume = 0, TradeCount = 0 };
             await exchange.OnCandleAsync(bar, false, ct);
+            futures.OnCandle(bar, false);
             await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(opening, false, NowMs), ct);
 
             if (scheduled.FirstOrDefault(f => f.Kind == StreamFaultKind.Drop) is { } drop)
@@ -53,6 +55,7 @@ internal sealed class KlineReplayer(
             }
             series.Advance(1);
             await exchange.OnCandleAsync(bar, true, ct);
+            futures.OnCandle(bar, true);
             await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, true, NowMs), ct);
             if (trades is not null) await BroadcastTradesAsync(trades.ForBar(index), ct);
         }

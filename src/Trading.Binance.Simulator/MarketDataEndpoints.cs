@@ -45,7 +45,7 @@ internal static class MarketDataEndpoints
         return SimulatorResults.Json(ExchangeInfoJson.Write(sim.NowMs, sim.Options.WeightLimitPerMinute, selected));
     }
 
-    private static IResult Klines(HttpRequest request, BinanceSimulator sim)
+    internal static IResult Klines(HttpRequest request, BinanceSimulator sim)
     {
         if (ReadSymbol(request, sim, out var symbol) is { } symbolError) return symbolError;
         var intervalText = request.Query["interval"].ToString();

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Trading.Binance.Simulator;
 
-/// <summary>For /api/* requests: applies queued faults, counts request weight (orders only when they fail) and sets X-MBX-USED-WEIGHT-1M.</summary>
+/// <summary>For /api/* and /fapi/* requests: applies queued faults, counts request weight (orders only when they fail) and sets X-MBX-USED-WEIGHT-1M.</summary>
 internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMeter weights, StreamHub hub)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path.Value ?? "";
-        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/fapi/", StringComparison.Ordinal))
         {
             await next(context);
             return;
@@ -50,7 +50,7 @@ internal sealed class SimulatorMiddleware(BinanceSimulator sim, RequestWeightMet
             else
             {
                 await next(context);
-                if (path == "/api/v3/klines" && context.Response.StatusCode == StatusCodes.Status200OK) hub.MarkBackfilled();
+                if (path is "/api/v3/klines" or "/fapi/v1/klines" && context.Response.StatusCode == StatusCodes.Status200OK) hub.MarkBackfilled();
             }
         }
         finally

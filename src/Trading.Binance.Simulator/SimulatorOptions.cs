@@ -36,4 +36,7 @@ public sealed record SimulatorOptions
 
     /// <summary>The trading account: test API key/secret, starting balances, commission.</summary>
     public Matching.SimulatorTradingOptions Trading { get; init; } = new();
+
+    /// <summary>The USDⓈ-M account under /fapi: wallet, fees, funding, leverage brackets (docs/simulator.md, "Futures").</summary>
+    public Futures.FuturesSimulatorOptions Futures { get; init; } = new();
 }

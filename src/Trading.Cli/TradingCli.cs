@@ -35,6 +35,7 @@ public static class TradingCli
         root.Subcommands.Add(ServiceCommands.Create());
         root.Subcommands.Add(Commands.Api.ApiCommand.Create());
         root.Subcommands.Add(ExchangeCommands.Create());
+        root.Subcommands.Add(FuturesCommands.Create());
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         return root;
