@@ -21,6 +21,9 @@ public interface IRiskContext
 
     bool HasOpenOrder(Symbol symbol, OrderSide side);
 
+    /// <summary>Base quantity the symbol's open buy orders still wait to receive.</summary>
+    decimal PendingBuyQuantity(Symbol symbol) => 0m;
+
     /// <summary>Quote asset free to spend (not reserved by open orders).</summary>
     decimal AvailableQuote { get; }
 

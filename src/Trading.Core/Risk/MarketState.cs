@@ -53,6 +53,8 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
         return (side == OrderSide.Buy ? entry.OpenBuys : entry.OpenSells) > 0;
     }
 
+    public decimal PendingBuyQuantity(Symbol symbol) => Entry(symbol).PendingBuyQuantity;
+
     public bool TryGetLatestPrice(Symbol symbol, out decimal price)
     {
         price = Entry(symbol).Book.LastPrice;
@@ -69,24 +71,25 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
         var entry = Entry(order.Symbol);
         var remaining = order.RemainingQuantity;
         var tracked = order.Side == OrderSide.Buy
-            ? new TrackedOrder(entry, order.Side, remaining * (order.Price ?? entry.Book.LastPrice) * _feeFactor, 0m)
+            ? new TrackedOrder(entry, order.Side, remaining * (order.Price ?? entry.Book.LastPrice) * _feeFactor, remaining)
             : new TrackedOrder(entry, order.Side, 0m, remaining);
         _orders[order.Id] = tracked;
         Apply(tracked, +1);
     }
 
-    /// <summary>Adds (sign +1) or removes (−1) an order's reservation; a buy reserves only quote and a sell only base.</summary>
     /// <summary>Forgets an order that left the book (what <see cref="Track"/> does with its final snapshot).</summary>
     public void Untrack(string orderId)
     {
         if (_orders.Remove(orderId, out var previous)) Apply(previous, -1);
     }
 
+    /// <summary>Adds (sign +1) or removes (−1) an order's reservation; a buy reserves quote (and waits for its base), a sell reserves base.</summary>
     private void Apply(TrackedOrder tracked, int sign)
     {
         if (tracked.Side == OrderSide.Buy)
         {
             _reservedQuote = sign > 0 ? _reservedQuote + tracked.Quote : _reservedQuote - tracked.Quote;
+            tracked.Entry.PendingBuyQuantity = sign > 0 ? tracked.Entry.PendingBuyQuantity + tracked.Base : tracked.Entry.PendingBuyQuantity - tracked.Base;
             tracked.Entry.OpenBuys += sign;
         }
         else
@@ -115,9 +118,11 @@ public sealed class MarketState(PortfolioAccount account, TimeProvider clock, de
         public PositionBook Book { get; } = book;
         public SymbolFilters? Filters { get; set; }
         public decimal ReservedBase { get; set; }
+        public decimal PendingBuyQuantity { get; set; }
         public int OpenBuys { get; set; }
         public int OpenSells { get; set; }
     }
 
+    /// <summary><paramref name="Base"/> is what a sell reserves or what a buy still waits to receive.</summary>
     private readonly record struct TrackedOrder(SymbolEntry Entry, OrderSide Side, decimal Quote, decimal Base);
 }

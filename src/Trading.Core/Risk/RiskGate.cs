@@ -84,7 +84,10 @@ public sealed class RiskGate
             return RiskDecision.Denied(isEntry ? RiskCheck.MaxPositionSize : RiskCheck.AvailableBalance,
                 $"quantity {request.Quantity} at {price} is worth more than any account can hold");
 
-        if (isEntry && (held + request.Quantity) * price > Limits.MaxPositionFraction * equity)
+        // An owned order (a strategy under the allocator) skips the symbol-wide duplicate check below, so the buys other
+        // strategies and processes still wait on count towards the position; without an owner that check already denies them.
+        var pending = request.Owner is null ? 0m : context.PendingBuyQuantity(symbol);
+        if (isEntry && (held + pending + request.Quantity) * price > Limits.MaxPositionFraction * equity)
             return RiskDecision.Denied(RiskCheck.MaxPositionSize, $"position in {symbol} would exceed {Limits.MaxPositionFraction:P2} of equity {equity}");
 
         if (request.Owner is null && context.HasOpenOrder(symbol, request.Side))

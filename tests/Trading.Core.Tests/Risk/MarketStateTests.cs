@@ -50,6 +50,30 @@ public class MarketStateTests
     }
 
     [Fact]
+    public void Track_OpenBuys_PendingQuantityIsWhatTheyStillWaitFor()
+    {
+        _state.Track(Open(OrderSide.Buy, 2m, 99m, "a"));
+        _state.Track(Open(OrderSide.Buy, 3m, null, "b") with { FilledQuantity = 1m, Status = OrderStatus.PartiallyFilled });
+        _state.Track(Open(OrderSide.Sell, 5m, 120m, "c"));
+
+        _state.PendingBuyQuantity(Btc).ShouldBe(4m);
+
+        _state.Untrack("a");
+        _state.PendingBuyQuantity(Btc).ShouldBe(2m);
+    }
+
+    [Fact]
+    public void RiskGate_OwnedBuys_OtherOwnersPendingBuysCountTowardsThePositionLimit()
+    {
+        var gate = new RiskGate(new RiskLimits { MaxPositionFraction = 0.1m });
+        _state.Track(Open(OrderSide.Buy, 6m, null, "other-strategy"));
+
+        gate.Evaluate(new OrderRequest(Btc, OrderSide.Buy, 5m, SignalPrice: 100m) { Owner = "b" }, _state).Check.ShouldBe(RiskCheck.MaxPositionSize);
+        gate.Evaluate(new OrderRequest(Btc, OrderSide.Buy, 4m, SignalPrice: 100m) { Owner = "b" }, _state).IsAllowed.ShouldBeTrue();
+        gate.Evaluate(new OrderRequest(Btc, OrderSide.Buy, 5m, SignalPrice: 100m), _state).Check.ShouldBe(RiskCheck.DuplicateOrder);
+    }
+
+    [Fact]
     public void RiskGate_WithMarketState_DeniesDuplicateAndAllowsWithoutAllocating()
     {
         var gate = new RiskGate(new RiskLimits());
