@@ -44,13 +44,15 @@ public sealed class MultiProcessPaperTests(PostgresServerFixture postgres) : IAs
     [InlineData("postgresql")]
     public async Task TwoBotsAndTwelveBuys_OneStore_LimitsHoldAndTheBooksAgree(string engine)
     {
+        // Each bot sells only its own sleeve (the allocator), so a bot buying in large steps could fill the symbol's
+        // position limit alone and starve the other: small steps keep both trading while the manual buys test the limit.
         var url = engine == "postgresql" ? await postgres.CreateDatabaseAsync("multi") : null;
         var environment = Environment(url);
         await using var store = await TradingStoreFactory.OpenAsync(url, DataDir, Ct);
         await using var botA = Start(environment, "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "1m",
-            "--param", "period=2", "--param", "quantity=0.002", "--mode", "paper", "--name", "bot-a");
+            "--param", "period=2", "--param", "quantity=0.0005", "--mode", "paper", "--name", "bot-a");
         await using var botB = Start(environment, "trade", "start", "--strategy", "rsi", "--symbol", "BTCUSDT", "--timeframe", "1m",
-            "--param", "period=3", "--param", "quantity=0.003", "--mode", "paper", "--name", "bot-b");
+            "--param", "period=3", "--param", "quantity=0.0008", "--mode", "paper", "--name", "bot-b");
         await RunningCliWait.WhileRunningAsync(async () => (await BotFillsAsync(store, "bot-a")) > 0 && (await BotFillsAsync(store, "bot-b")) > 0, Timeout, Ct, botA, botB);
 
         var buys = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
