@@ -16,7 +16,7 @@ namespace Trading.Benchmarks;
 public static class ExecutionLatencyBenchmark
 {
     private const int WarmUpChunk = 250;
-    private const int MaxWarmUp = 6000;
+    internal const int MaxWarmUp = 6000;
     private const double StallMs = 100;
 
     public static async Task<int> RunAsync(string[] args)
@@ -28,17 +28,9 @@ public static class ExecutionLatencyBenchmark
         var probes = new LatencyProbes();
         await using var pipeline = await LatencyPipeline.StartAsync(count + Math.Max(minWarmUp, MaxWarmUp), probes, breakdown);
 
-        var warmUp = 0;
         var misses = new List<string>();
         var report = new LatencyMissReport(pipeline.Store, pipeline, probes, LatencyPipeline.Warnings);
-        while (true)
-        {
-            var jitBefore = JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < WarmUpChunk; i++)
-                if (await RunBarAsync(probes, pipeline, gapMs, report, warmUp + i) is { } miss) misses.Add(miss);
-            warmUp += WarmUpChunk;
-            if (warmUp >= MaxWarmUp || (warmUp >= minWarmUp && JitInfo.GetCompiledMethodCount() - jitBefore < 20)) break;
-        }
+        var warmUp = await WarmUpAsync(probes, pipeline, gapMs, report, minWarmUp, misses);
 
         var samples = new LatencySamples(count);
         var stalls = new List<string>();
@@ -70,8 +62,22 @@ public static class ExecutionLatencyBenchmark
         return misses.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>Runs bars until the JIT has settled (at least <paramref name="minWarmUp"/>, at most 6,000); returns how many.</summary>
+    internal static async Task<int> WarmUpAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs, LatencyMissReport report, int minWarmUp, List<string> misses)
+    {
+        var warmUp = 0;
+        while (true)
+        {
+            var jitBefore = JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < WarmUpChunk; i++)
+                if (await RunBarAsync(probes, pipeline, gapMs, report, warmUp + i) is { } miss) misses.Add(miss);
+            warmUp += WarmUpChunk;
+            if (warmUp >= MaxWarmUp || (warmUp >= minWarmUp && JitInfo.GetCompiledMethodCount() - jitBefore < 20)) return warmUp;
+        }
+    }
+
     /// <summary>Lets the simulator stream one bar; null once its order reached the simulator and a final state, else what happened.</summary>
-    private static async Task<string?> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs, LatencyMissReport report, int bar)
+    internal static async Task<string?> RunBarAsync(LatencyProbes probes, LatencyPipeline pipeline, int gapMs, LatencyMissReport report, int bar)
     {
         // A bar that timed out may still have signalled since: drop stale signals so each bar pairs with its own order.
         while (probes.OrderArrived.Wait(0) || pipeline.OrderDone.Wait(0)) { }
@@ -84,7 +90,7 @@ public static class ExecutionLatencyBenchmark
         return miss;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;

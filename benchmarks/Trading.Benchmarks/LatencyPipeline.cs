@@ -35,6 +35,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<IDisposable> _services = [];
     private ITradingStore? _store;
+    private LatencyBuses? _buses;
     private Task? _collector;
 
     private LatencyPipeline(int bars, LatencyProbes probes)
@@ -51,6 +52,9 @@ internal sealed class LatencyPipeline : IAsyncDisposable
             RequestArrived = probes.OnRequest,
             Trading = new SimulatorTradingOptions
             {
+                // One order per bar is ~200 orders/s: Binance's 100 orders per 10 s held every 101st order for the rest of the window.
+                OrdersPer10Seconds = int.MaxValue,
+                OrdersPerDay = int.MaxValue,
                 StartingBalances = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["USDT"] = StartingQuote, ["BTC"] = 0m },
             },
         });
@@ -86,10 +90,15 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
     public int NotFilled { get; private set; }
 
-    /// <summary>Starts everything; <paramref name="breakdown"/> adds consumers that stamp the candle and the signal on the bus.</summary>
-    public static async Task<LatencyPipeline> StartAsync(int bars, LatencyProbes probes, bool breakdown)
+    public static ILoggerFactory Loggers => Logs;
+
+    /// <summary>
+    /// Starts everything on <paramref name="buses"/> (which it then owns; the in-process bus when null); <paramref name="breakdown"/>
+    /// adds consumers that stamp the candle and the signal on the bus.
+    /// </summary>
+    public static async Task<LatencyPipeline> StartAsync(int bars, LatencyProbes probes, bool breakdown, LatencyBuses? buses = null)
     {
-        var pipeline = new LatencyPipeline(bars, probes);
+        var pipeline = new LatencyPipeline(bars, probes) { _buses = buses ?? LatencyBuses.InProcess(Logs) };
         await pipeline.StartAsync(probes, breakdown);
         return pipeline;
     }
@@ -97,12 +106,13 @@ internal sealed class LatencyPipeline : IAsyncDisposable
     private async Task StartAsync(LatencyProbes probes, bool breakdown)
     {
         var ct = _stop.Token;
+        var buses = _buses!;
         await Simulator.StartAsync(ct);
         // The client keeps Binance's 6,000 request weight per minute and waits silently for the next minute once it is spent;
         // this suite sends ~200 orders/s, so without this every ~35 s one bar stalled for the rest of the minute.
         BinanceRequestBudget.For(Simulator.BaseUrl).WeightLimit = int.MaxValue;
+        BinanceRequestBudget.For(Simulator.BaseUrl).Orders.LimitPer10Seconds = int.MaxValue;
         _store = await TradingStoreFactory.OpenAsync(null, _dir.Path, ct);
-        var bus = new InProcessMessageBus(new InProcessBusOptions { InlineHandoff = Environment.GetEnvironmentVariable("BENCH_INLINE") != "0" }, logger: Logs.CreateLogger<InProcessMessageBus>());
         var symbol = TestCandles.BtcUsdt;
         await _store.Bots.SaveAsync(new BotDefinition { Id = "bench", Strategy = AlternatingStrategy.StrategyName, Symbols = [symbol.Name], Status = BotStatuses.Running }, ct);
         var settings = new TradingSettings { BinanceBaseUrl = Simulator.BaseUrl.ToString().TrimEnd('/') }; // testnet reads exchangeInfo at start
@@ -110,14 +120,15 @@ internal sealed class LatencyPipeline : IAsyncDisposable
 
         var registry = new StrategyRegistry();
         registry.TryRegister(() => new AlternatingStrategy(this), "benchmark");
-        var engine = new StrategyEngineService(registry, _store, bus, TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
+        var engine = new StrategyEngineService(registry, _store, buses.For("strategy-engine"), TimeProvider.System, Logs.CreateLogger<StrategyEngineService>());
         var health = new MarketConnectionHealth(TimeProvider.System);
         var client = new BinanceTradingClient(_tradingHttp, new BinanceCredentials(SimulatorTradingOptions.TestApiKey, SimulatorTradingOptions.TestApiSecret),
             new BinanceTradingOptions { BaseUrl = Simulator.BaseUrl }, logger: Logs.CreateLogger<BinanceTradingClient>());
-        var executor = new OrderExecutorService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<OrderExecutorService>(),
+        var executor = new OrderExecutorService(settings, options, _store, buses.For("order-executor"), TimeProvider.System, Logs.CreateLogger<OrderExecutorService>(),
             health, new BinanceVenue(client, TimeProvider.System, "binance-simulator"));
-        var portfolio = new PortfolioManagerService(settings, options, _store, bus, TimeProvider.System, Logs.CreateLogger<PortfolioManagerService>());
+        var portfolio = new PortfolioManagerService(settings, options, _store, buses.For("portfolio-manager"), TimeProvider.System, Logs.CreateLogger<PortfolioManagerService>());
         _services.AddRange([engine, executor, portfolio]);
+        var bus = buses.For("bench");
         _ = bus.SubscribeAsync(StreamNames.Orders, "bench", (message, _) => OnOrder(message.Deserialize<Order>()), ct);
         if (breakdown)
         {
@@ -132,7 +143,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         await portfolio.Ready;
 
         var marketData = new BinanceMarketDataClient(_marketHttp, new BinanceClientOptions { BaseUrl = Simulator.BaseUrl }, logger: Logs.CreateLogger<BinanceMarketDataClient>());
-        var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles, candle => _lastStored = candle), bus, health, new CollectorOptions
+        var collector = new CandleCollector(marketData, probes.Wrap(_store.Candles, candle => _lastStored = candle), buses.For("data-collector"), health, new CollectorOptions
         {
             Series = [(symbol, Timeframe.M1)], WebSocketUrl = Simulator.WebSocketUrl, BackfillFromMs = Candles[0].OpenTimeMs,
         }, Logs.CreateLogger<CandleCollector>());
@@ -172,6 +183,7 @@ internal sealed class LatencyPipeline : IAsyncDisposable
         await _stop.CancelAsync();
         if (_collector is not null) await _collector.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         foreach (var service in _services) service.Dispose();
+        if (_buses is not null) await _buses.DisposeAsync();
         await Simulator.DisposeAsync();
         if (_store is not null) await _store.DisposeAsync();
         _marketHttp.Dispose();

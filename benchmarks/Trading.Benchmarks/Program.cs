@@ -32,9 +32,11 @@ switch (suite)
         return StrategyBenchmark.Run(args[1..]);
     case "execution-latency":
         return await ExecutionLatencyBenchmark.RunAsync(args[1..]);
+    case "distributed-latency":
+        return await DistributedLatencyBenchmark.RunAsync(args[1..]);
     case "api":
         return await ApiBenchmark.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, futures-backtest, backtest-load, optimize, indicators, storage, bus, redis-bus, service-memory, kline-parse, strategy, execution-latency, api");
+        Console.Error.WriteLine("usage: Trading.Benchmarks <suite> [args]; suites: import, risk-gate, backtest, futures-backtest, backtest-load, optimize, indicators, storage, bus, redis-bus, service-memory, kline-parse, strategy, execution-latency, distributed-latency, api");
         return 2;
 }
