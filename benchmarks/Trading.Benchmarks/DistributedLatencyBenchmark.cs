@@ -10,7 +10,7 @@ namespace Trading.Benchmarks;
 /// readers, strategy-engine, order-executor, portfolio-manager as the `service run --name` processes use them), alternately,
 /// for several rounds. Each round starts a fresh pipeline (and redis-server), warms it up, then measures candle at the
 /// collector → order at the simulator for every bar. Prints each round's percentiles and the medians over the rounds.
-/// Usage: distributed-latency [candles=2000] [--rounds 3] [--warm-up MIN] [--gap-ms N].
+/// Usage: distributed-latency [candles=2000] [--rounds 3] [--warm-up MIN] [--gap-ms N] [--breakdown] (per-stage stamps, from consumers of their own).
 /// </summary>
 public static class DistributedLatencyBenchmark
 {
@@ -20,6 +20,7 @@ public static class DistributedLatencyBenchmark
         var rounds = ExecutionLatencyBenchmark.Option(args, "--rounds", 3);
         var minWarmUp = ExecutionLatencyBenchmark.Option(args, "--warm-up", 1000);
         var gapMs = ExecutionLatencyBenchmark.Option(args, "--gap-ms", 3);
+        var breakdown = args.Contains("--breakdown");
         var p50 = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         var p99 = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         var missed = 0;
@@ -27,13 +28,14 @@ public static class DistributedLatencyBenchmark
         {
             foreach (var overRedis in new[] { false, true })
             {
-                var (samples, misses, label) = await MeasureAsync(overRedis, count, minWarmUp, gapMs);
+                var (samples, misses, label) = await MeasureAsync(overRedis, count, minWarmUp, gapMs, breakdown);
                 missed += misses.Count;
                 var sorted = samples.FromCollector.Order().ToList();
                 p50[overRedis].Add(Percentile(sorted, 0.50));
                 p99[overRedis].Add(Percentile(sorted, 0.99));
                 Console.WriteLine($"round {round}, {label}: {samples.Count} orders, {misses.Count} misses; collector → order at simulator: {LatencySamples.Percentiles(samples.FromCollector)}");
                 foreach (var miss in misses) Console.WriteLine(miss);
+                if (breakdown) samples.PrintBreakdown();
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -41,13 +43,13 @@ public static class DistributedLatencyBenchmark
         return missed == 0 ? 0 : 1;
     }
 
-    private static async Task<(LatencySamples Samples, List<string> Misses, string Label)> MeasureAsync(bool overRedis, int count, int minWarmUp, int gapMs)
+    private static async Task<(LatencySamples Samples, List<string> Misses, string Label)> MeasureAsync(bool overRedis, int count, int minWarmUp, int gapMs, bool breakdown)
     {
         await using var redis = overRedis ? await RedisServer.StartAsync(appendOnly: false) : null;
         var buses = redis is null ? null : await LatencyBuses.RedisAsync(redis.Url, LatencyPipeline.Loggers, CancellationToken.None);
         var label = buses?.Description ?? "in-process";
         var probes = new LatencyProbes();
-        await using var pipeline = await LatencyPipeline.StartAsync(count + Math.Max(minWarmUp, ExecutionLatencyBenchmark.MaxWarmUp), probes, breakdown: false, buses);
+        await using var pipeline = await LatencyPipeline.StartAsync(count + Math.Max(minWarmUp, ExecutionLatencyBenchmark.MaxWarmUp), probes, breakdown, buses);
         var misses = new List<string>();
         var report = new LatencyMissReport(pipeline.Store, pipeline, probes, LatencyPipeline.Warnings);
         var warmUp = await ExecutionLatencyBenchmark.WarmUpAsync(probes, pipeline, gapMs, report, minWarmUp, misses);
