@@ -40,6 +40,7 @@ internal static class AdminEndpoints
                 case "shutdown": await sim.Faults.SendServerShutdownAsync(); break;
                 case "order-timeout": sim.Exchange.Faults.Enqueue(new(Matching.OrderFaultKind.TimeoutAfterAccept, times, Read(body, "delayMs")?.GetInt32() is { } ms ? TimeSpan.FromMilliseconds(ms) : null)); break;
                 case "order-server-error": sim.Exchange.Faults.Enqueue(new(Matching.OrderFaultKind.ServerErrorAfterAccept, times)); break;
+                case "order-drop": sim.Exchange.Faults.Enqueue(new(Matching.OrderFaultKind.DropAfterAccept, times)); break;
                 case "drop-user-data": sim.Exchange.DropUserDataStreams(); break;
                 default: return Results.BadRequest(new { error = $"unknown fault kind '{kind}'" });
             }

@@ -15,6 +15,7 @@ public sealed class BinanceMarketDataClient
     public const int MaxKlinesPerRequest = 1000;
     private const int KlinesWeight = 2;
     private const int ExchangeInfoWeight = 20;
+    private const int BookTickerWeight = 2;
 
     private readonly BinanceHttpSender _sender;
     private readonly BinanceClientOptions _options;
@@ -78,6 +79,14 @@ public sealed class BinanceMarketDataClient
         return info.Symbols.TryGetValue(symbol, out var symbolInfo)
             ? symbolInfo
             : throw new BinanceApiException(400, BinanceApiException.InvalidSymbol, $"Invalid symbol {symbol}.");
+    }
+
+    /// <summary>GET /api/v3/ticker/bookTicker: the best bid and ask of <paramref name="symbol"/> (weight 2).</summary>
+    public async Task<(decimal Bid, decimal Ask)> GetBookTickerAsync(Symbol symbol, CancellationToken ct = default)
+    {
+        var body = await _sender.GetAsync($"/api/v3/ticker/bookTicker?symbol={symbol.Name}", BookTickerWeight, ct);
+        var dto = Deserialize(body, BinanceJsonContext.Default.BookTickerDto, "bookTicker");
+        return (BinanceDecimal.Parse(dto.BidPrice, "bidPrice"), BinanceDecimal.Parse(dto.AskPrice, "askPrice"));
     }
 
     /// <summary>One page of klines with startMs ≤ open time ≤ endMs, at most <paramref name="limit"/> rows.</summary>

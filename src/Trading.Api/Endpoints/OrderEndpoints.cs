@@ -63,7 +63,7 @@ public static class OrderEndpoints
         var outcome = await ManualOrders.PlaceAsync(store, executor, ExecutionRequest.Manual(symbol, side, request.Quantity.Value, request.Price), time, ct);
         if (outcome.IsDenied) return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Denied by the risk gate", outcome.Reason);
         if (outcome.Order is not { } order) return TypedResults.Ok(new { result = outcome.Result.ToString(), reason = outcome.Reason });
-        if (await ManualOrders.FailureCauseAsync(store, order, ct) is { } cause)
+        if (await OrderFailures.CauseAsync(store, order, ct) is { } cause)
             return Problems.Result(StatusCodes.Status422UnprocessableEntity, $"Order {order.Status.ToString().ToUpperInvariant()}", cause);
         return TypedResults.Created($"/orders?status=all", order);
     }

@@ -7,6 +7,9 @@ public enum OrderFaultKind
 
     /// <summary>The order is created, then the answer is HTTP 500 with code -1000.</summary>
     ServerErrorAfterAccept,
+
+    /// <summary>The order is created, then the connection is closed without an answer: a lost answer the client sees at once.</summary>
+    DropAfterAccept,
 }
 
 /// <summary>

@@ -127,6 +127,11 @@ internal static class TradingEndpoints
         if (fault.ThenHttp is { } then) sim.Faults.Enqueue(then);
         if (fault.Kind == OrderFaultKind.ServerErrorAfterAccept)
             return SimulatorResults.Error(-1000, "An unknown error occurred while processing the request.", StatusCodes.Status500InternalServerError);
+        if (fault.Kind == OrderFaultKind.DropAfterAccept)
+        {
+            context.Abort();
+            return Results.Empty;
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, exchange.Stopping);
         try
         {

@@ -7,6 +7,8 @@ internal sealed record ErrorBodyDto(int Code, string? Msg);
 
 internal sealed record ServerTimeDto(long ServerTime);
 
+internal sealed record BookTickerDto(string Symbol, string? BidPrice, string? BidQty, string? AskPrice, string? AskQty);
+
 internal sealed record ExchangeInfoDto(long ServerTime, IReadOnlyList<RateLimitDto>? RateLimits, IReadOnlyList<SymbolDto>? Symbols);
 
 internal sealed record RateLimitDto(string RateLimitType, string Interval, int IntervalNum, int Limit);
@@ -51,6 +53,7 @@ internal sealed record KlineDto(
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(ErrorBodyDto))]
 [JsonSerializable(typeof(ServerTimeDto))]
+[JsonSerializable(typeof(BookTickerDto))]
 [JsonSerializable(typeof(ExchangeInfoDto))]
 [JsonSerializable(typeof(CombinedFrameDto))]
 internal sealed partial class BinanceJsonContext : JsonSerializerContext;

@@ -23,6 +23,9 @@ public interface IExecutionVenue
     /// <summary>Where a re-priced order replaces the open one in one request; null when the venue cancels and places apart.</summary>
     IOrderReplacingVenue? Replacing => null;
 
+    /// <summary>Where the venue's best bid and ask can be read (an exchange's book ticker); null when it has none.</summary>
+    IVenueQuotes? Quotes => null;
+
     void Attach(Func<VenueUpdate, CancellationToken, ValueTask> sink);
 
     /// <summary>Sends a Submitted order. Throws <see cref="VenueOutcomeUnknownException"/> when the venue may or may not have it.</summary>

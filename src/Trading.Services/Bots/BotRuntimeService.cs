@@ -105,12 +105,14 @@ public sealed class BotRuntimeService(
         return new ValueTask(SaveAsync(s => s with { LastSignal = text, LastSignalAt = signal.CreatedAt }, ct));
     }
 
-    private ValueTask OnOrderAsync(MessageEnvelope message, CancellationToken ct)
+    /// <summary>The last order as `trade status` shows it; a rejected or failed one with its reason.</summary>
+    private async ValueTask OnOrderAsync(MessageEnvelope message, CancellationToken ct)
     {
         var order = message.Deserialize<Order>();
-        if (order.BotId is not null && order.BotId != Bot.Id) return ValueTask.CompletedTask;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity:0.########} {order.Symbol} {order.Status}");
-        return new ValueTask(SaveAsync(s => s with { LastOrder = text, LastOrderAt = order.UpdatedAt }, ct));
+        if (order.BotId is not null && order.BotId != Bot.Id) return;
+        var cause = await Execution.OrderFailures.CauseAsync(store, order, ct);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity:0.########} {order.Symbol} {order.Status}{(cause is null ? "" : $": {cause}")}");
+        await SaveAsync(s => s with { LastOrder = text, LastOrderAt = order.UpdatedAt }, ct);
     }
 
     // Serialised so a later change is never overwritten by an earlier one.

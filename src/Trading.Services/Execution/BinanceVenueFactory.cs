@@ -40,6 +40,7 @@ public static class BinanceVenueFactory
         venue = new BinanceVenue(client, time, mode == ExecutionMode.Live ? "binance-live" : "binance-testnet")
         {
             UserData = new BinanceUserDataStream(credentials, new UserDataStreamOptions { WebSocketApiUrl = wsApiUrl }, client.Clock),
+            MarketData = new Binance.BinanceMarketDataClient(http, new Binance.BinanceClientOptions { BaseUrl = baseUrl }, time, logger),
         };
         return true;
     }

@@ -10,7 +10,8 @@ namespace Trading.Services.Execution;
 
 /// <summary>
 /// An order a person places (`trading order buy|sell`, POST /orders): a fresh executor for the mode, the risk gate, and in
-/// paper mode a match at once against the latest stored price, in the same step under the store's trading lock.
+/// paper mode a match at once against the latest stored price, in the same step under the store's trading lock. On an
+/// exchange a market order with no stored price is valued at the exchange's book ticker.
 /// </summary>
 public static class ManualOrders
 {
@@ -28,17 +29,26 @@ public static class ManualOrders
         var latest = executor.Venue?.SimulatedBook is not null
             ? (await PortfolioReplay.LatestPricesAsync(store, ct)).FirstOrDefault(p => p.Symbol == request.Symbol).Price
             : 0m;
-        return latest > 0
-            ? await executor.ExecuteAtPriceAsync(request, latest, time.GetUtcNow(), ct)
-            : await executor.ExecuteAsync(request, ct);
+        if (latest > 0) return await executor.ExecuteAtPriceAsync(request, latest, time.GetUtcNow(), ct);
+        await PriceFromExchangeAsync(executor, request, time, ct);
+        return await executor.ExecuteAsync(request, ct);
     }
 
-    /// <summary>Why a placed order ended rejected or failed: the cause of its last transition.</summary>
-    public static async Task<string?> FailureCauseAsync(ITradingStore store, Order order, CancellationToken ct = default)
+    /// <summary>
+    /// A market order on an exchange whose symbol no stored candle has priced yet (a fresh store) is valued at the exchange's
+    /// book ticker: the ask for a buy, the bid for a sell. When the ticker cannot be read the gate denies it for want of a price.
+    /// </summary>
+    private static async Task PriceFromExchangeAsync(OrderExecutor executor, ExecutionRequest request, TimeProvider time, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(order);
-        if (order.Status is not (OrderStatus.Rejected or OrderStatus.Failed)) return null;
-        return (await store.Orders.GetEventsAsync(order.Id, ct)).LastOrDefault()?.Cause ?? "no reason given";
+        if (request.Intent.LimitPrice is not null || executor.Venue?.Quotes is not { } quotes || executor.Market.TryGetLatestPrice(request.Symbol, out _)) return;
+        try
+        {
+            var price = (await quotes.BookTickerAsync(request.Symbol, ct)).TakerPrice(request.Side);
+            if (price > 0) executor.Market.Account.Mark(request.Symbol, price, time.GetUtcNow());
+        }
+        catch (VenueOutcomeUnknownException)
+        {
+            // No price: the risk gate denies the market order with "no market price".
+        }
     }
 }

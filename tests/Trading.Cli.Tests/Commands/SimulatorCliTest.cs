@@ -41,7 +41,7 @@ public abstract class SimulatorCliTest(int candles = 200, double speed = 0) : IA
     }
 
     /// <summary>kill -9 <paramref name="pid"/>, then waits until the process is gone.</summary>
-    protected static async Task KillAsync(int pid)
+    internal static async Task KillAsync(int pid)
     {
         using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)])!)
             await kill.WaitForExitAsync(Ct);

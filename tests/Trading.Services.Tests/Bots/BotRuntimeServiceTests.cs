@@ -118,6 +118,30 @@ public sealed class BotRuntimeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnOrder_RejectedOrderOfTheBot_LastOrderShowsTheExchangeReason()
+    {
+        using var service = CreateService();
+        await service.StartAsync(Ct);
+        var now = _clock.GetUtcNow();
+        var created = new Order
+        {
+            Id = "o-1", ClientOrderId = "o-1", Symbol = new Symbol("BTCUSDT"), Side = OrderSide.Buy, Type = OrderType.Market, Quantity = 0.01m,
+            CreatedAt = now, UpdatedAt = now, BotId = "btc-rsi",
+        };
+        var submitted = Core.Execution.OrderStateMachine.Submit(created, now);
+        await _store.Orders.SaveAsync(submitted.Order, submitted.Event, Ct);
+        var rejected = Core.Execution.OrderStateMachine.Reject(submitted.Order, now, "Account has insufficient balance for requested action. (code -2010)");
+        await _store.Orders.SaveAsync(rejected.Order, rejected.Event, Ct);
+
+        await _bus.PublishAsync(StreamNames.Orders, Services.Execution.ExecutionMessages.Order(rejected.Order, now), Ct);
+        var runtimes = new BotRuntimeStore(_store);
+        await TestWait.UntilAsync(async () => (await runtimes.GetAsync("btc-rsi", Ct))?.LastOrder is not null, Timeout, Ct);
+        await service.StopAsync(Ct);
+
+        (await runtimes.GetAsync("btc-rsi", Ct))!.LastOrder.ShouldBe("Buy 0.01 BTCUSDT Rejected: Account has insufficient balance for requested action. (code -2010)");
+    }
+
+    [Fact]
     public void IsLost_RunningWithAnOldHeartbeat_True()
     {
         var now = _clock.GetUtcNow();

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Trading.Cli.Commands.Db;
 using Trading.Cli.Output;
+using Trading.Services.Execution;
 
 namespace Trading.Cli.Commands.Order;
 
-/// <summary><c>trading order list [--open] [--limit 50]</c>: stored orders, newest first.</summary>
+/// <summary><c>trading order list [--open] [--limit 50]</c>: stored orders, newest first; a rejected or failed one with its reason.</summary>
 public static class OrderListCommand
 {
     public static Command Create()
@@ -27,8 +28,11 @@ public static class OrderListCommand
             {
                 var orders = await store.Orders.ListAsync(parse.GetValue(open), parse.GetValue(limit), ct);
                 var precision = await AmountPrecision.LoadAsync(store, ct);
-                if (parse.GetValue(json)) CliJson.Write(orders.Select(o => OrderTable.Json(o, precision)));
-                else OrderTable.Print(orders, precision);
+                var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var order in orders)
+                    if (await OrderFailures.CauseAsync(store, order, ct) is { } cause) reasons[order.Id] = cause;
+                if (parse.GetValue(json)) CliJson.Write(orders.Select(o => OrderTable.Json(o, precision, reasons.GetValueOrDefault(o.Id))));
+                else OrderTable.Print(orders, precision, reasons);
                 return 0;
             });
         });

@@ -43,7 +43,7 @@ public static class OrderPlaceCommand
                     return DeniedExitCode;
                 }
                 var order = outcome.Order;
-                if (order is not null && await ManualOrders.FailureCauseAsync(store, order, ct) is { } cause)
+                if (order is not null && await OrderFailures.CauseAsync(store, order, ct) is { } cause)
                 {
                     await Console.Error.WriteLineAsync($"error: order {order.Id} {order.Status.ToString().ToUpperInvariant()}: {cause}");
                     return DeniedExitCode;
