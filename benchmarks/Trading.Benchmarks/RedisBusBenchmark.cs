@@ -29,11 +29,17 @@ public static class RedisBusBenchmark
         var clients = BenchArgs.Int(args, "--clients", 1);
         await using var server = await RedisServer.StartAsync();
         Console.WriteLine($"redis-server on {server.Url}; {messages:N0} messages per round, {window} publishes in flight, {rounds} rounds; load {LoadAverage()}");
+        if (args.Contains("--ceiling"))
+        {
+            for (var r = 0; r < rounds; r++)
+                await RedisClientCeiling.RunAsync(server.Port, messages, window, JsonSerializer.SerializeToUtf8Bytes(SampleEnvelope(0), MessageJson.Options));
+            return 0;
+        }
         var bus = new List<double>();
         var xadd = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
-            var rate = await BusRoundAsync(server, $"bench-{round}", messages, window);
+            var rate = await BusRoundAsync(server, $"bench-{round}", messages, window, args.Contains("--single"));
             var reference = await XaddReferenceAsync(server.Port, messages, window, clients, SampleEnvelope(0));
             bus.Add(rate);
             xadd.Add(reference);
@@ -43,7 +49,7 @@ public static class RedisBusBenchmark
         return 0;
     }
 
-    private static async Task<double> BusRoundAsync(RedisServer server, string stream, int messages, int window)
+    private static async Task<double> BusRoundAsync(RedisServer server, string stream, int messages, int window, bool single)
     {
         await using var bus = await RedisMessageBus.ConnectAsync(RedisEndpoint.Parse(server.Url), new RedisBusOptions { MaxLength = 0 });
         long handled = 0;
@@ -55,13 +61,26 @@ public static class RedisBusBenchmark
             return ValueTask.CompletedTask;
         }, stop.Token);
         var inFlight = new Task[window];
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},allowAdmin=true");
+        await admin.GetDatabase().ExecuteAsync("CONFIG", "RESETSTAT");
+        var serverCpu = RedisClientCeiling.ServerCpu(admin.GetDatabase());
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         for (var i = 0; i < messages; i += window)
         {
             var count = Math.Min(window, messages - i);
-            for (var j = 0; j < count; j++)
-                inFlight[j] = bus.PublishAsync(stream, SampleEnvelope(i + j)).AsTask();
-            await Task.WhenAll(inFlight.AsSpan(0, count));
+            if (single)
+            {
+                for (var j = 0; j < count; j++)
+                    inFlight[j] = bus.PublishAsync(stream, SampleEnvelope(i + j)).AsTask();
+                await Task.WhenAll(inFlight.AsSpan(0, count));
+            }
+            else
+            {
+                var batch = new MessageEnvelope[count];
+                for (var j = 0; j < count; j++) batch[j] = SampleEnvelope(i + j);
+                await bus.PublishManyAsync(stream, batch);
+            }
         }
         var published = wall.Elapsed;
         await done.Task;
@@ -69,6 +88,11 @@ public static class RedisBusBenchmark
         await using (var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port}"))
             while ((await redis.GetDatabase().StreamPendingAsync(stream, "bench")).PendingMessageCount > 0) await Task.Yield();
         wall.Stop();
+        var client = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMicroseconds / messages;
+        var serverUs = (RedisClientCeiling.ServerCpu(admin.GetDatabase()) - serverCpu) * 1e6 / messages;
+        Console.WriteLine($"  client {client:F2} µs/msg, server {serverUs:F2} µs/msg");
+        foreach (var line in admin.GetDatabase().Execute("INFO", "commandstats").ToString().Split('\n'))
+            if (line.StartsWith("cmdstat_", StringComparison.Ordinal)) Console.WriteLine("    " + line.Trim());
         await stop.CancelAsync();
         await consumer;
         Console.WriteLine($"  published in {published.TotalSeconds:F2} s, handled by {consumed.TotalSeconds:F2} s, acknowledged by {wall.Elapsed.TotalSeconds:F2} s");

@@ -31,6 +31,13 @@ public sealed class InProcessMessageBus(InProcessBusOptions? options = null, Tim
         return Stream(stream).PublishAsync(message, ct);
     }
 
+    /// <summary>One message after the other: each may wait for a full group, as <see cref="PublishAsync"/> does.</summary>
+    public async ValueTask PublishManyAsync(string stream, IReadOnlyList<MessageEnvelope> messages, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages) await PublishAsync(stream, message, ct);
+    }
+
     /// <summary>Joins <paramref name="group"/> at once (messages published after this call reach it), then consumes until cancelled.</summary>
     public Task SubscribeAsync(string stream, string group, Func<MessageEnvelope, CancellationToken, ValueTask> handler, CancellationToken ct)
     {

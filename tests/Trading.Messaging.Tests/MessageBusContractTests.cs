@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Shouldly;
 using Trading.Core.Messaging;
+using Trading.TestInfrastructure;
 using static Trading.Messaging.Tests.BusTestKit;
 
 namespace Trading.Messaging.Tests;
@@ -36,6 +37,21 @@ public abstract class MessageBusContractTests
         received.ShouldBe(Enumerable.Range(0, 500).Select(i => $"m{i}"));
         await cts.CancelAsync();
         await consumer.WaitAsync(Patience, _testCt);
+    }
+
+    [Fact]
+    public async Task PublishManyAsync_SeveralBatches_EveryMessageArrivesOnceInPublishOrder()
+    {
+        await using var bus = await BusAsync(capacity: 16);
+        var received = new ConcurrentQueue<string>();
+        _ = bus.SubscribeAsync(Stream("candles.ETHUSDT"), "g", (m, _) => { received.Enqueue(m.Id); return ValueTask.CompletedTask; }, _testCt);
+        var sent = Enumerable.Range(0, 300).Select(i => $"m{i}").ToList();
+
+        foreach (var batch in sent.Chunk(100)) await bus.PublishManyAsync(Stream("candles.ETHUSDT"), batch.Select(id => Message(id)).ToList(), _testCt);
+        await bus.PublishManyAsync(Stream("candles.ETHUSDT"), [], _testCt);
+        await TestWait.UntilAsync(() => received.Count >= sent.Count, Patience, _testCt);
+
+        received.ShouldBe(sent);
     }
 
     [Fact]

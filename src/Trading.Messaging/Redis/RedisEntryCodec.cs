@@ -16,7 +16,7 @@ internal static class RedisEntryCodec
     [
         new("id", message.Id),
         new("type", message.Type),
-        new(EnvelopeField, JsonSerializer.Serialize(message, MessageJson.Options)),
+        new(EnvelopeField, JsonSerializer.SerializeToUtf8Bytes(message, MessageJson.Options)),
     ];
 
     /// <summary>The envelope of <paramref name="entry"/>, or false with the reason it cannot be read.</summary>
@@ -31,7 +31,7 @@ internal static class RedisEntryCodec
         }
         try
         {
-            var decoded = JsonSerializer.Deserialize<MessageEnvelope>((string)json!, MessageJson.Options);
+            var decoded = JsonSerializer.Deserialize<MessageEnvelope>(((ReadOnlyMemory<byte>)json).Span, MessageJson.Options);
             if (decoded is null || string.IsNullOrWhiteSpace(decoded.Id) || string.IsNullOrWhiteSpace(decoded.Type))
             {
                 problem = $"entry {entry.Id} is not a message envelope (it needs an id and a type)";

@@ -16,6 +16,7 @@ public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
 {
     private readonly ConnectionMultiplexer _connection;
     private readonly IDatabase _db;
+    private readonly RedisStreamWriter _writer;
     private readonly RedisBusOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -30,6 +31,7 @@ public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
     {
         _connection = connection;
         _db = connection.GetDatabase(endpoint.Database);
+        _writer = new RedisStreamWriter(_db, endpoint, options, time, logger);
         Endpoint = endpoint;
         _options = options;
         _time = time;
@@ -58,28 +60,24 @@ public sealed class RedisMessageBus : IMessageBus, IMessageBacklog
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         ArgumentNullException.ThrowIfNull(message);
-        var fields = RedisEntryCodec.Encode(message);
-        long? maxLength = _options.MaxLength > 0 ? _options.MaxLength : null;
-        var started = _time.GetTimestamp();
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await _db.StreamAddAsync(stream, fields, messageId: null, maxLength: maxLength, useApproximateMaxLength: true).WaitAsync(ct);
-                break;
-            }
-            catch (Exception e) when (RedisFailures.IsTransient(e))
-            {
-                // A retried XADD may add the message twice; consumers drop the copy by its id.
-                if (_time.GetElapsedTime(started) >= _options.PublishTimeout)
-                    throw new MessageBusUnavailableException(
-                        $"Redis at {Endpoint} is unreachable: could not publish {message.Id} to {stream} for {_options.PublishTimeout.TotalSeconds:0} s: {RedisFailures.FirstLine(e)}", e);
-                if (failures == 1) _logger.LogWarning("Publishing to {Stream} failed ({Problem}); retrying", stream, RedisFailures.FirstLine(e));
-                await Task.Delay(RedisConnector.RetryDelay(_options, failures), _time, ct);
-            }
-        }
-        _wakes.GetOrAdd(stream, s => new CoalescedWake(() => Wake(s))).Request();
+        await _writer.AddAsync(stream, RedisEntryCodec.Encode(message), message.Id, ct);
+        RequestWake(stream);
     }
+
+    /// <summary>One pipelined write of all the XADDs and one wait for their replies, then one publish notification.</summary>
+    public async ValueTask PublishManyAsync(string stream, IReadOnlyList<MessageEnvelope> messages, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stream);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0) return;
+        var entries = new NameValueEntry[messages.Count][];
+        for (var i = 0; i < entries.Length; i++) entries[i] = RedisEntryCodec.Encode(messages[i] ?? throw new ArgumentException("A message is null.", nameof(messages)));
+        await _writer.AddManyAsync(stream, entries, i => messages[i].Id, ct);
+        RequestWake(stream);
+    }
+
+    private void RequestWake(string stream) => _wakes.GetOrAdd(stream, s => new CoalescedWake(() => Wake(s))).Request();
 
     private void Wake(string stream)
     {

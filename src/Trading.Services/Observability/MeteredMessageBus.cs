@@ -20,6 +20,12 @@ public sealed class MeteredMessageBus(IMessageBus inner) : IMessageBus
         Counts(stream).Published();
     }
 
+    public async ValueTask PublishManyAsync(string stream, IReadOnlyList<MessageEnvelope> messages, CancellationToken ct = default)
+    {
+        await inner.PublishManyAsync(stream, messages, ct);
+        Counts(stream).Published(messages.Count);
+    }
+
     public async Task SubscribeAsync(string stream, string group, Func<MessageEnvelope, CancellationToken, ValueTask> handler, CancellationToken ct)
     {
         var handled = Counts(stream).Subscribe(group);
@@ -48,7 +54,7 @@ public sealed class MeteredMessageBus(IMessageBus inner) : IMessageBus
         private readonly ConcurrentDictionary<string, GroupCount> _groups = new(StringComparer.Ordinal);
         private long _published;
 
-        public void Published() => Interlocked.Increment(ref _published);
+        public void Published(int count = 1) => Interlocked.Add(ref _published, count);
 
         public GroupCount Subscribe(string group) => _groups.GetOrAdd(group, _ => new GroupCount(Interlocked.Read(ref _published)));
 

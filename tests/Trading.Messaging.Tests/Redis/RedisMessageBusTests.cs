@@ -125,6 +125,34 @@ public sealed class RedisMessageBusTests(RedisServerFixture redis) : IClassFixtu
     }
 
     [Fact]
+    public async Task PublishManyAsync_OneBatch_EveryEntryCarriesItsEnvelopeAndTheStreamIsTrimmed()
+    {
+        var stream = UniqueStream("fills");
+        await using var bus = await ConnectAsync(redis.Url, Options("executor") with { MaxLength = 100 });
+
+        await bus.PublishManyAsync(stream, [.. Enumerable.Range(0, 1_000).Select(i => Message($"f{i}", i))], _testCt);
+
+        var entries = await Db.StreamRangeAsync(stream);
+        entries.Length.ShouldBeInRange(100, 999);
+        var last = entries[^1];
+        ((string?)last["id"]).ShouldBe("f999");
+        RedisEntryCodec.TryDecode(last, out var decoded, out _).ShouldBeTrue();
+        decoded.Payload.GetProperty("value").GetInt32().ShouldBe(999);
+    }
+
+    [Fact]
+    public async Task PublishManyAsync_KeyIsNotAStream_FailsAtOnceWithTheServersError()
+    {
+        var stream = UniqueStream("orders");
+        await Db.StringSetAsync(stream, "not a stream");
+        await using var bus = await ConnectAsync(redis.Url, Options("executor"));
+
+        var error = await Should.ThrowAsync<RedisServerException>(bus.PublishManyAsync(stream, [Message("o1"), Message("o2")], _testCt).AsTask());
+
+        error.Message.ShouldStartWith("WRONGTYPE");
+    }
+
+    [Fact]
     public async Task PublishAsync_MaxLengthSet_TrimsTheStreamToAboutThatLength()
     {
         var stream = UniqueStream("candles.ETHUSDT");

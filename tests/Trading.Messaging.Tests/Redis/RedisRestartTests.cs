@@ -52,6 +52,62 @@ public sealed class RedisRestartTests
     }
 
     [Fact]
+    public async Task PublishManyAsync_RedisKilledAndRestartedWhileBatchesAreInFlight_EveryMessageHandledOnce()
+    {
+        await using var server = await RedisServer.StartAsync(appendOnly: true, _testCt);
+        await using var collector = await ConnectAsync(server.Url, Options("collector"));
+        await using var executor = await ConnectAsync(server.Url, Options("executor"));
+        var effects = new ConcurrentQueue<string>();
+        _ = executor.SubscribeAsync("candles.BTCUSDT", "executor", (m, _) => { effects.Enqueue(m.Id); return ValueTask.CompletedTask; }, _testCt);
+        var killed = new TaskCompletionSource();
+        // The collector sends batches of 100 back to back until five batches after the kill, so batches are on the wire when Redis dies.
+        var publishing = Task.Run(async () =>
+        {
+            var (sent, batchesAfterKill) = (0, 0);
+            while (batchesAfterKill < 5)
+            {
+                var batch = Enumerable.Range(sent, 100).Select(i => Message($"c{i:D6}")).ToList();
+                await collector.PublishManyAsync("candles.BTCUSDT", batch, _testCt);
+                sent += batch.Count;
+                if (killed.Task.IsCompleted) batchesAfterKill++;
+            }
+            return sent;
+        }, _testCt);
+
+        await TestWait.UntilAsync(() => effects.Count >= 500, Patience, _testCt);
+        await server.KillAsync();
+        killed.SetResult();
+        await server.StartAgainAsync(_testCt);
+        var sent = await publishing.WaitAsync(Patience, _testCt);
+
+        await TestWait.UntilAsync(() => effects.Count >= sent, Patience, _testCt);
+        using var inspector = await InspectorAsync(server.Url);
+        await TestWait.UntilAsync(async () => (await inspector.GetDatabase().StreamPendingAsync("candles.BTCUSDT", "executor")).PendingMessageCount == 0,
+            Patience, _testCt);
+        effects.Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(0, sent).Select(i => $"c{i:D6}"));
+    }
+
+    [Fact]
+    public async Task PublishManyAsync_RedisDownWhenTheBatchIsSent_RetriedUntilRedisIsBackAndNothingLost()
+    {
+        await using var server = await RedisServer.StartAsync(appendOnly: true, _testCt);
+        await using var collector = await ConnectAsync(server.Url, Options("collector"));
+        await using var executor = await ConnectAsync(server.Url, Options("executor"));
+        var effects = new ConcurrentQueue<string>();
+        _ = executor.SubscribeAsync("signals", "executor", (m, _) => { effects.Enqueue(m.Id); return ValueTask.CompletedTask; }, _testCt);
+        await collector.PublishAsync("signals", Message("s-before"), _testCt);
+        await TestWait.UntilAsync(() => effects.Count == 1, Patience, _testCt);
+
+        await server.KillAsync();
+        var publishing = collector.PublishManyAsync("signals", [.. Enumerable.Range(0, 50).Select(i => Message($"s{i}"))], _testCt).AsTask();
+        await server.StartAgainAsync(_testCt);
+        await publishing.WaitAsync(Patience, _testCt);
+
+        await TestWait.UntilAsync(() => effects.Count >= 51, Patience, _testCt);
+        effects.Skip(1).Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(0, 50).Select(i => $"s{i}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SubscribeAsync_RedisRestartedWithoutItsData_GroupCreatedAgainAndNewMessagesHandled()
     {
         await using var server = await RedisServer.StartAsync(appendOnly: false, _testCt);
