@@ -7,7 +7,10 @@ using Trading.TestInfrastructure.Servers;
 
 namespace Trading.Benchmarks;
 
-/// <summary>The reference figure: psql's \copy of the same candles from a CSV file into a table shaped like candles.</summary>
+/// <summary>
+/// The reference figure: psql's \copy of the same candles from a CSV file into a table shaped like the spot candles
+/// (spot_candles: its key, and the market column, which takes its default 'spot').
+/// </summary>
 internal sealed class PsqlCopyBaseline(PostgresServer server, string connectionString)
 {
     private const string Columns = "symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count";
@@ -19,7 +22,7 @@ internal sealed class PsqlCopyBaseline(PostgresServer server, string connectionS
         var table = partitioned ? "candles_ref" : "candles_ref_plain";
         await ExecuteAsync($"""
             DROP TABLE IF EXISTS {table};
-            CREATE TABLE {table} (LIKE candles INCLUDING ALL) {(partitioned ? "PARTITION BY LIST (symbol)" : "")};
+            CREATE TABLE {table} (LIKE spot_candles INCLUDING ALL) {(partitioned ? "PARTITION BY LIST (symbol)" : "")};
             """);
         if (partitioned)
         {

@@ -32,10 +32,10 @@ public static class TradingStoreFactory
         if (!string.IsNullOrWhiteSpace(databaseUrl))
         {
             var postgres = new PostgresDatabase(PostgresConnectionString.FromUrl(databaseUrl));
-            return new SqlTradingStore(postgres, new PostgresCandleStore(postgres), new PostgresStoreLock(postgres), new PostgresSingletonLocks(postgres));
+            return new SqlTradingStore(postgres, market => new PostgresCandleStore(postgres, market), new PostgresStoreLock(postgres), new PostgresSingletonLocks(postgres));
         }
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
         var sqlite = await SqliteDatabase.OpenFileAsync(Path.Combine(dataDir, SqliteFileName), ct);
-        return new SqlTradingStore(sqlite, new SqliteCandleStore(sqlite), new SqliteStoreLock(sqlite.FilePath), new FileSingletonLocks(sqlite.FilePath));
+        return new SqlTradingStore(sqlite, market => new SqliteCandleStore(sqlite, market), new SqliteStoreLock(sqlite.FilePath), new FileSingletonLocks(sqlite.FilePath));
     }
 }

@@ -40,6 +40,8 @@ public sealed record KlineColumns(int Time, int Open, int High, int Low, int Clo
             Find("timestamp", "opentime", "time", "date", "datetime", "open_time"),
             Find("open"), Find("high"), Find("low"), Find("close"), Find("volume"),
             Find("closetime"), Find("quoteassetvolume", "quotevolume"), Find("numberoftrades", "trades", "count"));
+        // data.binance.vision's futures/um klines name Binance's own columns in a header: they take the fast row path.
+        if (columns == Binance) return Binance;
         return columns is { Time: >= 0, Open: >= 0, High: >= 0, Low: >= 0, Close: >= 0, Volume: >= 0 } ? columns : null;
     }
 

@@ -15,18 +15,34 @@ public static class FundingRateCsv
     public static FundingRates Load(IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var rows = new SortedDictionary<long, decimal>();
+        var rows = new SortedDictionary<long, FundingSettlement>();
         foreach (var path in paths)
         {
-            using var reader = Open(path);
-            Read(reader, Path.GetFileName(path), rows);
+            foreach (var settlement in ReadFile(path)) rows[settlement.TimeMs] = settlement;
         }
-        if (rows.Count == 0) throw new FormatException($"no funding settlements in {string.Join(", ", paths.Select(Path.GetFileName))}");
-        return FundingRates.FromSettlements([.. rows.Keys], [.. rows.Values],
-            $"{rows.Count} funding settlements from {string.Join(", ", paths.Select(Path.GetFileName))}");
+        var names = string.Join(", ", paths.Select(Path.GetFileName));
+        if (rows.Count == 0) throw new FormatException($"no funding settlements in {names}");
+        return FundingRates.FromSettlements([.. rows.Keys], [.. rows.Values.Select(s => s.Rate)], $"{rows.Count} funding settlements from {names}");
+    }
+
+    /// <summary>Every settlement of one file (.zip or .csv) in time order; a repeated time keeps its last row.</summary>
+    public static IReadOnlyList<FundingSettlement> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var rows = new SortedDictionary<long, FundingSettlement>();
+        using (var reader = Open(path)) ReadSettlements(reader, Path.GetFileName(path), rows);
+        return [.. rows.Values];
     }
 
     public static void Read(TextReader reader, string name, IDictionary<long, decimal> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var settlements = new Dictionary<long, FundingSettlement>();
+        ReadSettlements(reader, name, settlements);
+        foreach (var (time, settlement) in settlements) rows[time] = settlement.Rate;
+    }
+
+    public static void ReadSettlements(TextReader reader, string name, IDictionary<long, FundingSettlement> rows)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(rows);
@@ -35,12 +51,12 @@ public static class FundingRateCsv
         {
             line++;
             if (text.Length == 0 || (line == 1 && text.StartsWith("calc_time", StringComparison.Ordinal))) continue;
-            var (time, rate) = Parse(text, name, line);
-            rows[time] = rate;
+            var settlement = Parse(text, name, line);
+            rows[settlement.TimeMs] = settlement;
         }
     }
 
-    private static (long Time, decimal Rate) Parse(string text, string name, int line)
+    private static FundingSettlement Parse(string text, string name, int line)
     {
         var fields = text.Split(',');
         if (fields.Length != 3) throw Bad(name, line, $"expected calc_time,funding_interval_hours,last_funding_rate, got '{text}'");
@@ -51,7 +67,7 @@ public static class FundingRateCsv
         if (!decimal.TryParse(fields[2], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var rate) || rate is <= -1 or >= 1)
             throw Bad(name, line, $"last_funding_rate '{fields[2]}' is not a funding rate (a fraction within -1..1)");
-        return (time - (time % MinuteMs), rate);
+        return new FundingSettlement(time - (time % MinuteMs), hours, rate);
     }
 
     private static FormatException Bad(string name, int line, string what) => new($"{name} line {line}: {what}");
@@ -60,13 +76,12 @@ public static class FundingRateCsv
     {
         if (!File.Exists(path)) throw new FormatException($"funding file {path} does not exist");
         if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return new StreamReader(path);
-        var zip = ZipFile.OpenRead(path);
+        using var zip = ZipFile.OpenRead(path);
         var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             ?? throw new FormatException($"{Path.GetFileName(path)} holds no .csv file");
         using var stream = entry.Open();
         var memory = new MemoryStream();
         stream.CopyTo(memory);
-        zip.Dispose();
         memory.Position = 0;
         return new StreamReader(memory);
     }

@@ -2,4 +2,5 @@ using Trading.Core.Model;
 
 namespace Trading.Core.Storage;
 
-public sealed record CandleSeriesSummary(Symbol Symbol, Timeframe Timeframe, long Count, long FirstOpenTimeMs, long LastOpenTimeMs);
+public sealed record CandleSeriesSummary(
+    Symbol Symbol, Timeframe Timeframe, long Count, long FirstOpenTimeMs, long LastOpenTimeMs, MarketType Market = MarketType.Spot);

@@ -1,3 +1,5 @@
+using Trading.Core.Model;
+
 namespace Trading.Core.Storage;
 
 /// <summary>One storage backend (SQLite or PostgreSQL) exposing every narrow store over one schema.</summary>
@@ -5,7 +7,15 @@ public interface ITradingStore : IAsyncDisposable
 {
     string Provider { get; }
 
+    /// <summary>The spot candles; the same store as <c>CandlesOf(MarketType.Spot)</c>.</summary>
     ICandleStore Candles { get; }
+
+    /// <summary>The candles of one market: a series is keyed by (market, symbol, timeframe).</summary>
+    ICandleStore CandlesOf(MarketType market);
+
+    /// <summary>USDⓈ-M funding settlements per symbol.</summary>
+    IFundingRateStore FundingRates { get; }
+
     ISignalStore Signals { get; }
     IOrderStore Orders { get; }
     IPortfolioStore Portfolio { get; }

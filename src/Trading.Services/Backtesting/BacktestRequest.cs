@@ -42,7 +42,7 @@ public sealed record BacktestRequest
         if (Balance <= 0) throw new BacktestInputException($"--balance must be positive, got {Balance}.");
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
-        Futures?.Resolve(Symbol);
+        Futures?.Validate(Symbol);
         if (IsPortfolio && Futures is not null)
             throw new BacktestInputException("--market usdm takes one strategy for now: a portfolio backtest (--strategy a,b) trades spot.");
         try

@@ -20,8 +20,7 @@ public sealed class BacktestService(ITradingStore store, StrategyRegistry regist
         request.Validate();
         var portfolio = request.IsPortfolio ? PortfolioStrategies.Create(registry, request.Strategy, request.Parameters) : [];
         var strategy = request.IsPortfolio ? portfolio[0] : CreateStrategy(registry, request.Strategy, request.Parameters);
-        var futures = request.Futures?.Resolve(request.Symbol);
-        var candles = await LoadCandlesAsync(store, request.Symbol, request.Timeframe, request.FromMs, request.ToMs, ct).ConfigureAwait(false);
+        var (candles, futures) = await FuturesMarketData.LoadAsync(store, request, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, request.Symbol, request.FilterOverride, candles, ct).ConfigureAwait(false);
         return new PreparedBacktest(request, strategy, new BacktestData(candles), filters, futures) { Portfolio = portfolio };
     }

@@ -14,20 +14,21 @@ namespace Trading.Storage.Postgres;
 /// </summary>
 internal static class CandleCopy
 {
-    public const string Columns = "symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count";
+    public const string Columns = "symbol, timeframe, open_time, close_time, open, high, low, close, volume, quote_volume, trade_count, market";
 
     private const int BufferSize = 1 << 16;
-    private const int MaxFixedRowBytes = 2 + (12 * 4) + (3 * 8) + (6 * PostgresNumeric.MaxBytes) + 8 + 16;
+    private const int MaxFixedRowBytes = 2 + (13 * 4) + (3 * 8) + (6 * PostgresNumeric.MaxBytes) + 8 + 16;
     private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
 
-    public static async Task WriteAsync(NpgsqlConnection connection, string table, IReadOnlyList<Candle> candles, bool withSequence, CancellationToken ct)
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, string table, MarketType market, IReadOnlyList<Candle> candles, bool withSequence, CancellationToken ct)
     {
         var columns = withSequence ? "seq, " + Columns : Columns;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         try
         {
-            var encoder = new RowEncoder(withSequence);
+            var encoder = new RowEncoder(withSequence, Encoding.UTF8.GetBytes(MarketNames.Name(market)));
             var at = WriteHeader(buffer);
             for (var i = 0; i < candles.Count; i++)
             {
@@ -62,7 +63,7 @@ internal static class CandleCopy
     }
 
     /// <summary>Validates and encodes one row at a time, keeping the UTF-8 bytes of the current symbol and timeframe.</summary>
-    private sealed class RowEncoder(bool withSequence)
+    private sealed class RowEncoder(bool withSequence, byte[] marketBytes)
     {
         private Symbol symbol;
         private Timeframe timeframe;
@@ -81,14 +82,14 @@ internal static class CandleCopy
                 timeframe = c.Timeframe;
                 timeframeBytes = Encoding.UTF8.GetBytes(c.Timeframe.Name);
             }
-            return symbolBytes.Length + timeframeBytes.Length;
+            return symbolBytes.Length + timeframeBytes.Length + marketBytes.Length;
         }
 
         /// <summary>Call <see cref="TextBytes"/> for the same candle first.</summary>
         public int Write(Span<byte> row, long sequence, in Candle c)
         {
             ScaledCandle.Validate(c);
-            BinaryPrimitives.WriteInt16BigEndian(row, (short)(withSequence ? 12 : 11));
+            BinaryPrimitives.WriteInt16BigEndian(row, (short)(withSequence ? 13 : 12));
             var at = 2;
             if (withSequence) at += Int64(row[at..], sequence);
             at += Bytes(row[at..], symbolBytes);
@@ -102,6 +103,7 @@ internal static class CandleCopy
             at += Numeric(row[at..], c.Volume);
             at += c.QuoteVolume is { } quote ? Numeric(row[at..], quote) : Null(row[at..]);
             at += c.TradeCount is { } trades ? Int64(row[at..], trades) : Null(row[at..]);
+            at += Bytes(row[at..], marketBytes);
             return at;
         }
 

@@ -8,17 +8,18 @@ using Trading.Storage.Sqlite;
 namespace Trading.Storage.Postgres;
 
 /// <summary>
-/// Candles in PostgreSQL. A batch is validated and written in chunks inside one transaction; a corrupt candle aborts
+/// The candles of one market in PostgreSQL. A batch is validated and written in chunks inside one transaction; a corrupt candle aborts
 /// the COPY and the transaction, so nothing of the batch is stored. A chunk of one series,
 /// strictly ascending and not overlapping stored rows, is binary-COPYed straight into its leaf partition; any other
 /// chunk goes through a temporary staging table and INSERT ... ON CONFLICT DO UPDATE, so a key is never duplicated.
 /// </summary>
-internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleStore
+internal sealed class PostgresCandleStore(PostgresDatabase database, MarketType market = MarketType.Spot) : ICandleStore
 {
     private const int ChunkSize = 100_000;
     private const string Select = "SELECT open_time, close_time, open, high, low, close, volume, quote_volume, trade_count FROM candles";
 
-    private readonly CandlePartitions partitions = new(database.DataSource);
+    private readonly CandlePartitions partitions = new(database.DataSource, market);
+    private readonly string marketName = MarketNames.Name(market);
 
     public async Task<long> UpsertAsync(IEnumerable<Candle> candles, CancellationToken ct = default)
     {
@@ -41,7 +42,8 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var command = database.DataSource.CreateCommand(
-            $"{Select} WHERE symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to ORDER BY open_time");
+            $"{Select} WHERE market = @market AND symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to ORDER BY open_time");
+        command.Parameters.AddWithValue("market", marketName);
         command.Parameters.AddWithValue("symbol", symbol.Name);
         command.Parameters.AddWithValue("timeframe", timeframe.Name);
         command.Parameters.AddWithValue("from", fromMs);
@@ -54,7 +56,8 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
     public async Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default)
     {
         await using var command = database.DataSource.CreateCommand(
-            "SELECT count(*) FROM candles WHERE symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to");
+            "SELECT count(*) FROM candles WHERE market = @market AND symbol = @symbol AND timeframe = @timeframe AND open_time >= @from AND open_time < @to");
+        command.Parameters.AddWithValue("market", marketName);
         command.Parameters.AddWithValue("symbol", symbol.Name);
         command.Parameters.AddWithValue("timeframe", timeframe.Name);
         command.Parameters.AddWithValue("from", fromMs);
@@ -65,7 +68,8 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {
         await using var command = database.DataSource.CreateCommand(
-            $"{Select} WHERE symbol = @symbol AND timeframe = @timeframe ORDER BY open_time DESC LIMIT 1");
+            $"{Select} WHERE market = @market AND symbol = @symbol AND timeframe = @timeframe ORDER BY open_time DESC LIMIT 1");
+        command.Parameters.AddWithValue("market", marketName);
         command.Parameters.AddWithValue("symbol", symbol.Name);
         command.Parameters.AddWithValue("timeframe", timeframe.Name);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -75,7 +79,7 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
     public async Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.Sql(CandleSeriesSql.ListSeries).ListAsync(CandleSeriesSql.Map, ct);
+        return await connection.Sql(CandleSeriesSql.ListSeries).With("market", marketName).ListAsync(CandleSeriesSql.Map, ct);
     }
 
     private async Task<long> WriteChunkAsync(NpgsqlConnection connection, List<Candle> chunk, CancellationToken ct)
@@ -117,12 +121,12 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
     }
 
     /// <summary>COPY into the leaf under a savepoint; a concurrent writer's row makes it fall back to the upsert path.</summary>
-    private static async Task<bool> TryCopyDirectAsync(NpgsqlConnection connection, string leaf, List<Candle> chunk, CancellationToken ct)
+    private async Task<bool> TryCopyDirectAsync(NpgsqlConnection connection, string leaf, List<Candle> chunk, CancellationToken ct)
     {
         await connection.Sql("SAVEPOINT candle_copy").RunAsync(ct);
         try
         {
-            await CandleCopy.WriteAsync(connection, leaf, chunk, withSequence: false, ct);
+            await CandleCopy.WriteAsync(connection, leaf, market, chunk, withSequence: false, ct);
             await connection.Sql("RELEASE SAVEPOINT candle_copy").RunAsync(ct);
             return true;
         }
@@ -139,9 +143,9 @@ internal sealed class PostgresCandleStore(PostgresDatabase database) : ICandleSt
         foreach (var series in chunk.Select(c => (c.Symbol, c.Timeframe)).Distinct())
             await partitions.EnsureAsync(series.Symbol, series.Timeframe, ct);
         await connection.Sql("CREATE TEMP TABLE IF NOT EXISTS candles_staging (seq bigint NOT NULL, LIKE candles) ON COMMIT DROP").RunAsync(ct);
-        await CandleCopy.WriteAsync(connection, "candles_staging", chunk, withSequence: true, ct);
+        await CandleCopy.WriteAsync(connection, "candles_staging", market, chunk, withSequence: true, ct);
         await connection.Sql($"""
-            INSERT INTO candles ({CandleCopy.Columns})
+            INSERT INTO {partitions.MarketTable} ({CandleCopy.Columns})
             SELECT DISTINCT ON (symbol, timeframe, open_time) {CandleCopy.Columns} FROM candles_staging
             ORDER BY symbol, timeframe, open_time, seq DESC
             ON CONFLICT (symbol, timeframe, open_time) DO UPDATE SET close_time = excluded.close_time, open = excluded.open,

@@ -4,10 +4,13 @@ namespace Trading.Storage.Sql;
 /// The one logical schema, rendered per engine. Only column types and the candles table differ:
 /// decimals are TEXT in SQLite (exact) and numeric in PostgreSQL; times are Unix milliseconds everywhere.
 /// <paramref name="CandleSeriesKey"/> is migration 3, which only SQLite needs (it re-keys candles by an integer series id);
-/// <paramref name="CandleTimeLedKey"/> is migration 4, which only PostgreSQL needs (its candle key leads with open_time).
+/// <paramref name="CandleTimeLedKey"/> is migration 4, which only PostgreSQL needs (its candle key leads with open_time);
+/// <paramref name="CandleMarketKey"/> is migration 10, which adds the market to every candle series (existing ones are spot).
+/// Migrations 10 and 11 leave 7 to 9 free for other work on the same schema.
 /// </summary>
 internal sealed record SchemaSql(
-    string Decimal, string Boolean, string AutoIncrementKey, string CandlesTable, string CandleSeriesKey, string CandleTimeLedKey = "SELECT 1")
+    string Decimal, string Boolean, string AutoIncrementKey, string CandlesTable, string CandleSeriesKey, string CandleMarketKey,
+    string CandleTimeLedKey = "SELECT 1")
 {
     public IReadOnlyList<Migration> Migrations() =>
     [
@@ -17,6 +20,8 @@ internal sealed record SchemaSql(
         new(4, "candle key led by open time", CandleTimeLedKey),
         new(5, "symbol filters", SymbolFilters()),
         new(6, "fill booking sequence", FillSequence),
+        new(10, "candle series by market", CandleMarketKey),
+        new(11, "funding rates", FundingRates()),
     ];
 
     // Fills stored under the trading lock are numbered in booking order, which a replay must repeat: their times are
@@ -70,6 +75,13 @@ internal sealed record SchemaSql(
             tick_size {Decimal} NOT NULL, min_price {Decimal} NOT NULL, max_price {Decimal} NOT NULL,
             step_size {Decimal} NOT NULL, min_quantity {Decimal} NOT NULL, max_quantity {Decimal} NOT NULL,
             min_notional {Decimal} NOT NULL, max_notional {Decimal} NOT NULL, fetched_at BIGINT NOT NULL)
+        """;
+
+    // USDⓈ-M funding settlements (data.binance.vision fundingRate files), one row per symbol and settlement time.
+    private string FundingRates() => $"""
+        CREATE TABLE IF NOT EXISTS funding_rates (
+            symbol TEXT NOT NULL, funding_time BIGINT NOT NULL, interval_hours INTEGER NOT NULL, rate {Decimal} NOT NULL,
+            PRIMARY KEY (symbol, funding_time))
         """;
 
     private string RiskDecisions() => $"""

@@ -1,18 +1,23 @@
+using Trading.Core.Model;
 using Trading.Core.Storage;
 
 namespace Trading.Storage.Sql;
 
-/// <summary>An <see cref="ITradingStore"/> over one SQL engine: the shared stores plus the engine's own candle store.</summary>
+/// <summary>An <see cref="ITradingStore"/> over one SQL engine: the shared stores plus the engine's own candle store per market.</summary>
 internal sealed class SqlTradingStore : ITradingStore
 {
     private readonly SqlDatabase database;
     private readonly MigrationRunner migrations;
 
-    public SqlTradingStore(SqlDatabase database, ICandleStore candles, IStoreLock tradingLock, ISingletonLocks singletonLocks)
+    private readonly Dictionary<MarketType, ICandleStore> candlesByMarket;
+
+    public SqlTradingStore(SqlDatabase database, Func<MarketType, ICandleStore> candlesOf, IStoreLock tradingLock, ISingletonLocks singletonLocks)
     {
         this.database = database;
         migrations = new MigrationRunner(database);
-        Candles = candles;
+        candlesByMarket = Enum.GetValues<MarketType>().ToDictionary(market => market, candlesOf);
+        Candles = candlesByMarket[MarketType.Spot];
+        FundingRates = new SqlFundingRateStore(database);
         Signals = new SqlSignalStore(database);
         Orders = new SqlOrderStore(database);
         Portfolio = new SqlPortfolioStore(database);
@@ -28,6 +33,7 @@ internal sealed class SqlTradingStore : ITradingStore
 
     public string Provider => database.Provider;
     public ICandleStore Candles { get; }
+    public IFundingRateStore FundingRates { get; }
     public ISignalStore Signals { get; }
     public IOrderStore Orders { get; }
     public IPortfolioStore Portfolio { get; }
@@ -39,6 +45,9 @@ internal sealed class SqlTradingStore : ITradingStore
     public IExecutionJournal Executions { get; }
     public IStoreLock TradingLock { get; }
     public ISingletonLocks SingletonLocks { get; }
+
+    public ICandleStore CandlesOf(MarketType market) =>
+        candlesByMarket.TryGetValue(market, out var candles) ? candles : throw new ArgumentOutOfRangeException(nameof(market), market, "unknown market");
 
     public Task<IReadOnlyList<MigrationStatus>> MigrateAsync(CancellationToken ct = default) => migrations.MigrateAsync(ct);
 

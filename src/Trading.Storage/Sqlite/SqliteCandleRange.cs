@@ -8,17 +8,17 @@ namespace Trading.Storage.Sqlite;
 /// straight into <see cref="IAsyncEnumerator{T}.Current"/>, with no state machine and one copy less per candle.
 /// The connection opens on the first move and closes at the end or on dispose.
 /// </summary>
-internal sealed class SqliteCandleRange(string filePath, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
+internal sealed class SqliteCandleRange(string filePath, MarketType market, Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct)
     : IAsyncEnumerable<Candle>
 {
     private const int CancellationCheckInterval = 8192;
 
-    private readonly Query query = new(filePath, symbol, timeframe, fromMs, toMs, ct);
+    private readonly Query query = new(filePath, market, symbol, timeframe, fromMs, toMs, ct);
 
     public IAsyncEnumerator<Candle> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
         new Enumerator(query, cancellationToken);
 
-    private sealed record Query(string FilePath, Symbol Symbol, Timeframe Timeframe, long FromMs, long ToMs, CancellationToken Ct);
+    private sealed record Query(string FilePath, MarketType Market, Symbol Symbol, Timeframe Timeframe, long FromMs, long ToMs, CancellationToken Ct);
 
     private sealed class Enumerator(Query range, CancellationToken enumeratorCt) : IAsyncEnumerator<Candle>
     {
@@ -55,7 +55,7 @@ internal sealed class SqliteCandleRange(string filePath, Symbol symbol, Timefram
         private SqliteCandleQuery? Open()
         {
             connection = SqliteRawConnection.Open(range.FilePath);
-            if (SqliteCandleSeries.Find(connection.Handle, range.Symbol, range.Timeframe) is not { } seriesId) return null;
+            if (SqliteCandleSeries.Find(connection.Handle, range.Market, range.Symbol, range.Timeframe) is not { } seriesId) return null;
             return new SqliteCandleQuery(connection.Handle, "WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3 ORDER BY open_time",
                 range.Symbol, range.Timeframe, seriesId, range.FromMs, range.ToMs);
         }

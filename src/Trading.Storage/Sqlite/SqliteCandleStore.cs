@@ -4,8 +4,8 @@ using Trading.Storage.Sql;
 
 namespace Trading.Storage.Sqlite;
 
-/// <summary>Candles in SQLite: one transaction and one reused prepared statement per batch; streaming raw reads.</summary>
-internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
+/// <summary>The candles of one market in SQLite: one transaction and one reused prepared statement per batch; streaming raw reads.</summary>
+internal sealed class SqliteCandleStore(SqliteDatabase database, MarketType market = MarketType.Spot) : ICandleStore
 {
     private const int CancellationCheckInterval = 8192;
 
@@ -44,13 +44,13 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
         }
     }
 
-    private static long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, int rowsPerStatement, CancellationToken ct)
+    private long Upsert(SqliteRawConnection connection, IEnumerable<Candle> candles, int rowsPerStatement, CancellationToken ct)
     {
         connection.Execute("BEGIN IMMEDIATE");
         try
         {
             long written = 0;
-            using (var writer = new SqliteCandleWriter(connection.Handle, rowsPerStatement))
+            using (var writer = new SqliteCandleWriter(connection.Handle, market, rowsPerStatement))
             {
                 if (candles is ICandleBlocks blocks)
                 {
@@ -94,12 +94,12 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     }
 
     public IAsyncEnumerable<Candle> ReadAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) =>
-        new SqliteCandleRange(database.FilePath, symbol, timeframe, fromMs, toMs, ct);
+        new SqliteCandleRange(database.FilePath, market, symbol, timeframe, fromMs, toMs, ct);
 
     public Task<long> CountAsync(Symbol symbol, Timeframe timeframe, long fromMs, long toMs, CancellationToken ct = default) => Task.Run(() =>
     {
         using var connection = SqliteRawConnection.Open(database.FilePath);
-        if (SqliteCandleSeries.Find(connection.Handle, symbol, timeframe) is not { } seriesId) return 0L;
+        if (SqliteCandleSeries.Find(connection.Handle, market, symbol, timeframe) is not { } seriesId) return 0L;
         return connection.QueryInt64(
             "SELECT count(*) FROM candles WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3", seriesId, fromMs, toMs);
     }, ct);
@@ -107,7 +107,7 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     public async Task<Candle?> GetLatestAsync(Symbol symbol, Timeframe timeframe, CancellationToken ct = default)
     {
         await using var connection = await database.OpenSqliteAsync(ct);
-        if (SqliteCandleSeries.Find(connection.Handle!, symbol, timeframe) is not { } seriesId) return null;
+        if (SqliteCandleSeries.Find(connection.Handle!, market, symbol, timeframe) is not { } seriesId) return null;
         using var query = new SqliteCandleQuery(connection.Handle!,
             "WHERE series_id = ?1 AND open_time >= ?2 AND open_time < ?3 ORDER BY open_time DESC LIMIT 1",
             symbol, timeframe, seriesId, long.MinValue, long.MaxValue);
@@ -117,6 +117,6 @@ internal sealed class SqliteCandleStore(SqliteDatabase database) : ICandleStore
     public async Task<IReadOnlyList<CandleSeriesSummary>> ListSeriesAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.Sql(SqliteCandleSchema.ListSeries).ListAsync(CandleSeriesSql.Map, ct);
+        return await connection.Sql(SqliteCandleSchema.ListSeries).With("market", MarketNames.Name(market)).ListAsync(CandleSeriesSql.Map, ct);
     }
 }

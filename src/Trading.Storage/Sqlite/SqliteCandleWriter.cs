@@ -4,10 +4,10 @@ using Trading.Core.Model;
 namespace Trading.Storage.Sqlite;
 
 /// <summary>
-/// Validates and upserts candles inside the caller's transaction: runs of one series go through a prepared many-row
+/// Validates and upserts candles of one market inside the caller's transaction: runs of one series go through a prepared many-row
 /// statement, the remainder through a one-row statement. Call <see cref="Complete"/> before committing.
 /// </summary>
-internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = SqliteCandleWriter.SmallRowsPerStatement) : IDisposable
+internal sealed class SqliteCandleWriter(sqlite3 db, MarketType market, int rowsPerStatement = SqliteCandleWriter.SmallRowsPerStatement) : IDisposable
 {
     /// <summary>For short batches (a REST page): the remainder that goes row by row stays small.</summary>
     public const int SmallRowsPerStatement = 64;
@@ -96,7 +96,7 @@ internal sealed class SqliteCandleWriter(sqlite3 db, int rowsPerStatement = Sqli
         if (seriesId < 0 || !SameSeries(candle, seriesSymbol, seriesTimeframe))
         {
             candle.Validate();
-            seriesId = SqliteCandleSeries.GetOrCreate(db, candle.Symbol, candle.Timeframe);
+            seriesId = SqliteCandleSeries.GetOrCreate(db, market, candle.Symbol, candle.Timeframe);
             (seriesSymbol, seriesTimeframe) = (candle.Symbol, candle.Timeframe);
         }
         return seriesId;

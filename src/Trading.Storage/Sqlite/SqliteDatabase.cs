@@ -9,7 +9,7 @@ namespace Trading.Storage.Sqlite;
 internal sealed class SqliteDatabase : SqlDatabase
 {
     private static readonly SchemaSql Schema = new("TEXT", "INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT",
-        SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration);
+        SqliteCandleSchema.TextKeyedTable, SqliteCandleSchema.SeriesKeyMigration, SqliteCandleSchema.MarketMigration);
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
     private static readonly object ConfiguredMark = new();

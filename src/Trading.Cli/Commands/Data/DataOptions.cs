@@ -12,6 +12,8 @@ internal static class DataOptions
 
     public static Option<string?> Timeframe(string description) => new("--timeframe") { Description = description };
 
+    public static Option<string?> Market(string description) => new("--market") { Description = description };
+
     private delegate bool TryParser<T>(string? text, out T value);
 
     /// <summary>Parses an optional symbol; on bad input prints `error: ...` and returns false.</summary>
@@ -22,6 +24,9 @@ internal static class DataOptions
     public static bool TryGetTimeframe(ParseResult parse, Option<string?> option, out Timeframe? timeframe) =>
         TryGet(parse.GetValue(option), Trading.Core.Model.Timeframe.TryParse, out timeframe,
             text => $"unknown timeframe '{text}': expected one of {string.Join(' ', Trading.Core.Model.Timeframe.Values.Select(t => t.Name))}");
+
+    public static bool TryGetMarket(ParseResult parse, Option<string?> option, out MarketType? market) =>
+        TryGet(parse.GetValue(option), MarketNames.TryParse, out market, text => $"unknown market '{text}': expected {MarketNames.Choices}");
 
     private static bool TryGet<T>(string? text, TryParser<T> tryParse, out T? value, Func<string, string> error)
         where T : struct

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Trading.Core.Model;
 using Trading.Services.Import;
 
 namespace Trading.Cli.Commands.Data;
@@ -8,11 +9,11 @@ internal static class ImportSummaryView
 {
     private const int MaxListed = 20;
 
-    public static void Write(IAnsiConsole console, ImportSummary summary)
+    public static void Write(IAnsiConsole console, ImportSummary summary, MarketType market = MarketType.Spot)
     {
-        var table = new Table().AddColumns("Symbol", "Timeframe", "Rows", "First", "Last", "Gaps");
+        var table = new Table().AddColumns("Market", "Symbol", "Timeframe", "Rows", "First", "Last", "Gaps");
         foreach (var s in summary.Series)
-            table.AddRow(s.Symbol.Name, s.Timeframe.Name, s.Rows.ToString("N0"), DataOptions.Time(s.FirstOpenTimeMs), DataOptions.Time(s.LastOpenTimeMs), s.Gaps.Count.ToString());
+            table.AddRow(MarketNames.Name(market), s.Symbol.Name, s.Timeframe.Name, s.Rows.ToString("N0"), DataOptions.Time(s.FirstOpenTimeMs), DataOptions.Time(s.LastOpenTimeMs), s.Gaps.Count.ToString());
         console.Write(table);
         foreach (var s in summary.Series)
             foreach (var gap in s.Gaps.Take(MaxListed))

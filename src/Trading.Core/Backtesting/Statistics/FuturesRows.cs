@@ -11,7 +11,7 @@ public static class FuturesRows
         yield return ("Market", "USDⓈ-M futures (isolated, one-way)");
         yield return ("Leverage", Format($"{summary.Leverage}x"));
         yield return ("Funding", summary.FundingSource);
-        if (summary.SpotCandlesStandIn) yield return ("Prices", "spot candles stand in for futures mark prices");
+        yield return ("Prices", summary.SpotCandlesStandIn ? "spot candles stand in for futures mark prices" : "stored USDⓈ-M futures candles (usdm series)");
         yield return ("Funding settlements", Format($"{summary.FundingSettlements:N0}"));
         yield return ("Funding paid", Format($"{summary.FundingPaid:N2}"));
         yield return ("Funding received", Format($"{summary.FundingReceived:N2}"));
