@@ -35,6 +35,9 @@ public class ApiServer : IAsyncLifetime
     /// <summary>What the API is told; a fixture with other limits overrides it.</summary>
     protected virtual ApiOptions Options => new() { Mode = Services.Execution.ExecutionMode.Paper };
 
+    /// <summary>What a fixture changes in the settings (say, a simulator's base URL and keys); none by default.</summary>
+    protected virtual TradingSettings Configure(TradingSettings settings) => settings;
+
     public async ValueTask InitializeAsync()
     {
         Settings = new TradingSettings
@@ -48,6 +51,7 @@ public class ApiServer : IAsyncLifetime
             BinanceApiSecret = BinanceSecret,
             LogLevel = "Warning",
         };
+        Settings = Configure(Settings);
         _store = await TradingStoreFactory.OpenAsync(null, Settings.DataDir, TestContext.Current.CancellationToken);
         var builder = ApiApplication.CreateBuilder(Settings, Options);
         builder.Services.AddSingleton(_store);

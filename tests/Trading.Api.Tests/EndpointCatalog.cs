@@ -10,6 +10,8 @@ public static class EndpointCatalog
         ("GET", "/signals", null), ("GET", "/risk-decisions", null), ("GET", "/portfolio/history?days=7", null),
         ("GET", "/backtests", null), ("GET", "/backtests/bt-1", null), ("GET", "/candles?symbol=BTCUSDT&timeframe=1m", null),
         ("GET", "/strategies", null), ("GET", "/regimes", null), ("GET", "/events", null), ("GET", "/metrics", null),
+        // Refused before the venue is asked (limit 0), so no test reaches the network; FuturesEndpointsTests read the simulator.
+        ("GET", "/futures/funding?limit=0", null),
     ];
 
     public static readonly (string Method, string Path, string? Body)[] Actions =

@@ -83,6 +83,7 @@ public static class ApiApplication
         app.MapBacktestEndpoints();
         app.MapMarketEndpoints();
         app.MapRegimeEndpoints();
+        app.MapFuturesEndpoints();
         app.MapKillSwitchEndpoints();
         app.MapEventStream();
         app.MapReferenceEndpoints();

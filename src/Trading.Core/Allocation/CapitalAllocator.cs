@@ -178,6 +178,20 @@ public sealed class CapitalAllocator
         }
     }
 
+    /// <summary>
+    /// A futures funding settlement of the symbol's position (<paramref name="amount"/>, negative when paid), shared among the
+    /// sleeves holding it in proportion to what each holds.
+    /// </summary>
+    public void BookFunding(Symbol symbol, decimal amount)
+    {
+        var held = 0m;
+        foreach (var sleeve in _sleeveList)
+            if (sleeve.Symbol == symbol) held += sleeve.Quantity;
+        if (held <= 0) return;
+        foreach (var sleeve in _sleeveList)
+            if (sleeve.Symbol == symbol && sleeve.Quantity > 0) sleeve.Fund(amount * sleeve.Quantity / held);
+    }
+
     private static decimal FeeInQuote(Fill fill)
     {
         if (fill.FeeAsset == fill.Symbol.QuoteAsset) return fill.Fee;

@@ -28,6 +28,9 @@ public sealed class StrategySleeve(string strategy, Symbol symbol)
     public decimal EntryFees { get; private set; }
 
     public decimal RealizedPnl { get; private set; }
+
+    /// <summary>Futures funding booked to the sleeve (received positive, paid negative), part of <see cref="RealizedPnl"/>.</summary>
+    public decimal Funding { get; private set; }
     public decimal FeesPaid { get; private set; }
     public int Trades { get; private set; }
     public int Wins { get; private set; }
@@ -50,6 +53,13 @@ public sealed class StrategySleeve(string strategy, Symbol symbol)
         EntryFees += fee;
         FeesPaid += fee;
         Fills++;
+    }
+
+    /// <summary>A futures funding settlement's share booked to this sleeve (negative: paid); it counts in the realised PnL.</summary>
+    internal void Fund(decimal amount)
+    {
+        RealizedPnl += amount;
+        Funding += amount;
     }
 
     /// <summary>

@@ -109,26 +109,11 @@ public sealed class BacktestEngine
             if (run.InPosition) inPosition++;
             context.Observe(candle, start + i, closes[i]);
             var signal = strategy.OnCandle(candle, context);
-            if (signal is not null) run.Handle(signal, candle, context);
+            if (signal is not null) run.Handle(signal, candle);
             if ((i & (ProgressEvery - 1)) == ProgressEvery - 1) Report(i, progress, ct);
         }
         progress?.Report(candles.Length);
-        run.Account.Mark(data.Symbol, candles[^1].Close);
-        var statistics = Statistics(settings, candles, new ReadOnlyMemory<double>(_equity, 0, candles.Length), inPosition, run.Account.Equity,
-            _futures.Closed, _futures.Metrics, run.Account.FeesPaid);
-        var position = run.Account.Find(data.Symbol, PositionSide.Both);
-        return new BacktestResult
-        {
-            Statistics = statistics,
-            Trades = _futures.Closed,
-            Fills = run.Fills,
-            Equity = new ReadOnlyMemory<double>(_equity, 0, candles.Length),
-            Signals = run.Signals,
-            Orders = run.Orders,
-            Rejections = run.Rejections,
-            FinalPosition = position is null ? 0m : position.Direction * position.Quantity,
-            Futures = run.Summary(),
-        };
+        return run.Result(candles, new ReadOnlyMemory<double>(_equity, 0, candles.Length), inPosition);
     }
 
     private static void Report(int index, IProgress<int>? progress, CancellationToken ct)
@@ -137,7 +122,7 @@ public sealed class BacktestEngine
         progress?.Report(index + 1);
     }
 
-    private static BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, ReadOnlyMemory<double> equity, int inPosition,
+    internal static BacktestStatistics Statistics(BacktestSettings settings, ReadOnlySpan<Candle> candles, ReadOnlyMemory<double> equity, int inPosition,
         decimal finalBalance, IReadOnlyList<ClosedTrade> trades, TradeMetrics metrics, decimal feesPaid) => StatisticsCalculator.Compute(new StatisticsInput
     {
         InitialBalance = settings.InitialBalance,

@@ -1,3 +1,4 @@
+using Trading.Core.Allocation;
 using Trading.Core.Execution;
 using Trading.Core.Futures;
 using Trading.Core.Model;
@@ -13,6 +14,7 @@ namespace Trading.Core.Backtesting;
 /// Each candle, in time order (docs/futures.md, "Backtests"): funding settles at the candle holding a settlement time, at
 /// its open as the mark; the order decided on the previous candle fills at the open; then the candle's low (long) or high
 /// (short) is checked against the liquidation price, and a crossing liquidates there, losing the isolated margin.
+/// In a portfolio run (an allocator) each strategy may have one order waiting; they fill in the order they were decided.
 /// </summary>
 internal sealed class FuturesBacktestRun
 {
@@ -26,8 +28,8 @@ internal sealed class FuturesBacktestRun
     private readonly FuturesAccount _account;
     private FundingCursor _funding;
     private FuturesPosition? _position;
-    private FuturesOrderRequest _pending;
-    private string? _pendingId;
+    private readonly List<PendingFuturesOrder> _pending = [];
+    private readonly CapitalAllocator? _allocator;
     private long _orderSequence;
     private long _fillSequence;
     private double _wallet;
@@ -37,7 +39,10 @@ internal sealed class FuturesBacktestRun
     private bool _long;
     private decimal _liquidation;
 
-    public FuturesBacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, long startMs, BacktestReuse reuse, FuturesLedger ledger)
+    /// <param name="allocator">A portfolio run's allocator: the kernel cuts every strategy's intent to its budget, and each fill,
+    /// funding payment and liquidation is booked to the strategies' sleeves.</param>
+    public FuturesBacktestRun(Symbol symbol, BacktestSettings settings, BacktestClock clock, long startMs, BacktestReuse reuse, FuturesLedger ledger,
+        CapitalAllocator? allocator = null)
     {
         var futures = settings.Futures ?? throw new ArgumentException("A futures run needs futures settings.", nameof(settings));
         if (futures.Brackets.Symbol != symbol)
@@ -59,7 +64,12 @@ internal sealed class FuturesBacktestRun
         var desk = new FuturesDesk(_account, new FuturesRiskGate(futures.RiskLimits), _fills.TakerFeeRate);
         desk.AddSymbol(futures.Brackets, futures.Leverage, settings.Filters);
         var market = new MarketState(new PortfolioAccount(settings.InitialBalance, DateTimeOffset.FromUnixTimeMilliseconds(startMs), symbol.QuoteAsset), clock, settings.FeeBps);
-        Kernel = new ExecutionKernel(market, new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps }), settings.Policy) { Futures = desk };
+        Kernel = new ExecutionKernel(market, new RiskGate(settings.RiskLimits with { FeeBps = settings.FeeBps }), settings.Policy)
+        {
+            Futures = desk,
+            Allocator = allocator,
+        };
+        _allocator = allocator;
         _funding = futures.Funding.Start(startMs);
         _wallet = (double)settings.InitialBalance;
     }
@@ -74,12 +84,13 @@ internal sealed class FuturesBacktestRun
     public bool InPosition => _position is not null;
 
     /// <summary>The candle's funding, pending fill and liquidation check, in that order; the strategy then sees its position.</summary>
-    public void OnCandle(in Candle candle, StrategyContext context)
+    /// <param name="context">The strategy's context, told its position after a change; null in a portfolio run (the sleeves say it).</param>
+    public void OnCandle(in Candle candle, StrategyContext? context)
     {
         if (_funding.NextMs <= candle.CloseTimeMs) Settle(candle);
-        if (_pendingId is not null) FillPending(candle);
+        if (_pending.Count > 0) FillPending(candle);
         if (_position is { } p && (_long ? candle.Low <= _liquidation : candle.High >= _liquidation)) Liquidate(p, candle);
-        if (!_changed) return;
+        if (!_changed || context is null) return;
         _changed = false;
         context.PositionQuantity = SignedQuantity();
         context.PositionAveragePrice = _position?.EntryPrice ?? 0m;
@@ -88,7 +99,8 @@ internal sealed class FuturesBacktestRun
     /// <summary>Equity at <paramref name="close"/>: the wallet plus the open position's unrealized PnL, in double for the curve.</summary>
     public double EquityAt(double close) => _wallet + (_signedQuantity * (close - _entry));
 
-    public void Handle(Signal signal, in Candle candle, StrategyContext context)
+    /// <param name="strategy">In a portfolio run, the strategy the signal comes from (the allocator's key); null otherwise.</param>
+    public void Handle(Signal signal, in Candle candle, string? strategy = null)
     {
         Signals++;
         if (signal.Symbol != _symbol)
@@ -96,21 +108,34 @@ internal sealed class FuturesBacktestRun
             _rejections.Add($"signal for {signal.Symbol} ignored: the backtest trades {_symbol}");
             return;
         }
-        if (_pendingId is not null)
+        if (HasPending(strategy))
         {
-            _rejections.Add(RiskCheck.DuplicateOrder, "an open order on the symbol already exists");
+            _rejections.Add(RiskCheck.DuplicateOrder, strategy is null ? "an open order on the symbol already exists" : $"an open order of {strategy} on the symbol already exists");
             return;
         }
         _account.Mark(_symbol, candle.Close);
-        var decision = Kernel.DecideFutures(OrderIntent.FromSignal(signal), candle.Close, out var order);
+        var intent = OrderIntent.FromSignal(signal) with { Strategy = strategy };
+        var decision = Kernel.DecideFutures(intent, candle.Close, out var order);
         if (!decision.IsAllowed)
         {
             _rejections.Add(decision.Check, decision.Reason);
             return;
         }
         Orders++;
-        _pending = order with { Quantity = decision.Quantity };
-        _pendingId = _reuse.OrderIds.Get(++_orderSequence);
+        order = order with { Quantity = decision.Quantity };
+        var id = _reuse.OrderIds.Get(++_orderSequence);
+        _pending.Add(new PendingFuturesOrder(order, id, strategy));
+        if (_allocator is not null && strategy is not null)
+            _allocator.Submitted(id, strategy, _symbol, !order.ReduceOnly, order.Direction, order.Quantity, order.Price / order.Leverage,
+                FuturesDesk.RiskPerUnit(intent, order.Price, order.Leverage));
+    }
+
+    private bool HasPending(string? strategy)
+    {
+        if (strategy is null) return _pending.Count > 0;
+        foreach (var pending in _pending)
+            if (pending.Strategy == strategy) return true;
+        return false;
     }
 
     /// <summary>Funding of every settlement up to this candle's close, at its open as the mark price.</summary>
@@ -122,6 +147,7 @@ internal sealed class FuturesBacktestRun
             {
                 var payment = _account.SettleFunding(p, _funding.Rate, candle.Open, DateTimeOffset.FromUnixTimeMilliseconds(_funding.NextMs));
                 _ledger.Payments.Add(payment);
+                _allocator?.BookFunding(_symbol, payment.Amount);
                 Refresh();
             }
             _funding.Advance();
@@ -130,9 +156,17 @@ internal sealed class FuturesBacktestRun
 
     private void FillPending(in Candle candle)
     {
-        var order = _pending;
-        var id = _pendingId!;
-        _pendingId = null;
+        foreach (var pending in _pending)
+        {
+            Fill(pending.Order, pending.Id, candle);
+            _allocator?.Closed(pending.Id);
+        }
+        _pending.Clear();
+        Refresh();
+    }
+
+    private void Fill(in FuturesOrderRequest order, string id, in Candle candle)
+    {
         var side = order.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
         var price = _fills.MarketPrice(side, candle.Open, _filters);
         if (order.ReduceOnly)
@@ -149,6 +183,11 @@ internal sealed class FuturesBacktestRun
         }
         else
         {
+            if (_position is { } open && open.Direction != order.Direction)
+            {
+                _rejections.Add("venue: order expired, the one-way position is now in the other direction");
+                return;
+            }
             var fee = FuturesMath.Fee(order.Quantity, price, _fills.TakerFeeRate);
             if (FuturesMath.InitialMargin(order.Quantity, price, order.Leverage) + fee > _account.AvailableBalance)
             {
@@ -159,7 +198,6 @@ internal sealed class FuturesBacktestRun
             _position = _account.Open(_symbol, PositionSide.Both, order.Direction, order.Quantity, price, fee, order.Leverage,
                 Settings.Futures!.Brackets, candle.OpenTime);
         }
-        Refresh();
     }
 
     private void Close(FuturesPosition position, decimal quantity, decimal price, decimal fee, long timeMs)
@@ -180,18 +218,30 @@ internal sealed class FuturesBacktestRun
     {
         var (entry, quantity, funding, entryFees) = (position.EntryPrice, position.Quantity, position.Funding, position.EntryFees);
         var (side, leverage, opened, price) = (SideOf(position), position.Leverage, position.OpenedAt.ToUnixTimeMilliseconds(), position.LiquidationPrice);
-        var openLiquidation = position.OpenLiquidationPrice;
+        var (openLiquidation, direction, isLong) = (position.OpenLiquidationPrice, position.Direction, position.IsLong);
         var loss = _account.Liquidate(position);
+        // The sleeves lose the margin too: booked at the price where the price loss equals it (the remainder beyond the
+        // liquidation price goes to the insurance fund), so the strategies' PnL adds up to the account's.
+        if (_allocator is not null) _allocator.Book(LiquidationFill(isLong, entry + (loss / (direction * quantity)), quantity, candle));
         var trade = new ClosedTrade(opened, candle.CloseTimeMs, entry, price, quantity, loss + funding - entryFees, entryFees);
         _ledger.Add(new FuturesTrade(trade, side, leverage, funding, Liquidated: true, openLiquidation, price));
         _position = null;
         Refresh();
     }
 
+    private Fill LiquidationFill(bool isLong, decimal price, decimal quantity, in Candle candle) => new()
+    {
+        Id = $"liquidation-{_account.Liquidations}", OrderId = $"liquidation-{_account.Liquidations}", Symbol = _symbol,
+        Side = isLong ? OrderSide.Sell : OrderSide.Buy, Price = price, Quantity = quantity, Fee = 0m, FeeAsset = _quoteAsset,
+        IsMaker = false, Time = candle.CloseTime,
+    };
+
     private void Record(string orderId, OrderSide side, decimal price, decimal quantity, decimal fee, DateTimeOffset time)
     {
         var id = _reuse.FillIds.Get(++_fillSequence);
-        Fills.Add(_reuse.FillObjects.Next(id, orderId, _symbol, side, price, quantity, fee, _quoteAsset, isMaker: false, time));
+        var fill = _reuse.FillObjects.Next(id, orderId, _symbol, side, price, quantity, fee, _quoteAsset, isMaker: false, time);
+        Fills.Add(fill);
+        _allocator?.Book(fill);
     }
 
     private static PositionSide SideOf(FuturesPosition position) => position.IsLong ? PositionSide.Long : PositionSide.Short;
@@ -209,7 +259,26 @@ internal sealed class FuturesBacktestRun
         _changed = true;
     }
 
-    public FuturesSummary Summary()
+    /// <summary>The run's result once the last candle is done: the account marked at its close, statistics over <paramref name="equity"/>.</summary>
+    public BacktestResult Result(ReadOnlySpan<Candle> candles, ReadOnlyMemory<double> equity, int inPosition)
+    {
+        _account.Mark(_symbol, candles[^1].Close);
+        var statistics = BacktestEngine.Statistics(Settings, candles, equity, inPosition, _account.Equity, _ledger.Closed, _ledger.Metrics, _account.FeesPaid);
+        return new BacktestResult
+        {
+            Statistics = statistics,
+            Trades = _ledger.Closed,
+            Fills = Fills,
+            Equity = equity,
+            Signals = Signals,
+            Orders = Orders,
+            Rejections = Rejections,
+            FinalPosition = SignedQuantity(),
+            Futures = Summary(),
+        };
+    }
+
+    private FuturesSummary Summary()
     {
         var paid = 0m;
         var received = 0m;

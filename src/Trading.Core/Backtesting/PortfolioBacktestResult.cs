@@ -11,6 +11,6 @@ public sealed record PortfolioBacktestResult
     public required IReadOnlyList<StrategyFigures> Strategies { get; init; }
     public required AllocationLimits Limits { get; init; }
 
-    /// <summary>The highest portfolio heat seen after any candle, as a percent of that candle's equity.</summary>
+    /// <summary>The highest portfolio heat an entry brought the portfolio to, as a percent of the equity it was allocated against.</summary>
     public required decimal PeakHeatPct { get; init; }
 }

@@ -68,9 +68,8 @@ public sealed class FuturesDesk
                 : (sizing ?? new PositionSizing(PositionSizingMode.EquityFraction, 0.05m)).Size(Account.Equity * leverage, markPrice, intent.StopLoss, filters);
             if (allocator is not null && intent.Strategy is { } strategy && quantity > 0)
             {
-                var margin = markPrice / leverage;
-                var risk = intent.StopLoss is { } stop && stop > 0 && (stop - markPrice) * direction < 0 ? Math.Abs(markPrice - stop) : margin;
-                var allotted = allocator.Allocate(strategy, intent.Symbol, quantity, markPrice, margin, risk, Account.Equity, filters);
+                var allotted = allocator.Allocate(strategy, intent.Symbol, quantity, markPrice, markPrice / leverage,
+                    RiskPerUnit(intent, markPrice, leverage), Account.Equity, filters);
                 if (allotted.IsDenied)
                 {
                     order = default;
@@ -82,5 +81,15 @@ public sealed class FuturesDesk
         }
         if (order.Quantity <= 0) return RiskDecision.Denied(RiskCheck.Sizing, "signal sized to zero");
         return Gate.Evaluate(order, Account, brackets, filters, state, TakerFeeRate);
+    }
+
+    /// <summary>
+    /// What one unit of an opening order loses to its stop for the allocator's heat: the distance to the intent's stop when it
+    /// lies on the losing side, else the unit's margin (a liquidation loses no more).
+    /// </summary>
+    public static decimal RiskPerUnit(in OrderIntent intent, decimal markPrice, int leverage)
+    {
+        var direction = intent.Side == OrderSide.Buy ? 1 : -1;
+        return intent.StopLoss is { } stop && stop > 0 && (stop - markPrice) * direction < 0 ? Math.Abs(markPrice - stop) : markPrice / leverage;
     }
 }

@@ -43,8 +43,8 @@ public sealed record BacktestRequest
         if (FeeBps is < 0 or > 1000) throw new BacktestInputException($"--fee-bps must be within 0..1000, got {FeeBps}.");
         if (SlippageBps is < 0 or > 1000) throw new BacktestInputException($"--slippage-bps must be within 0..1000, got {SlippageBps}.");
         Futures?.Validate(Symbol);
-        if (IsPortfolio && Futures is not null)
-            throw new BacktestInputException("--market usdm takes one strategy for now: a portfolio backtest (--strategy a,b) trades spot.");
+        if (Futures is not null && Policy.EntryOrderType == EntryOrderType.Limit)
+            throw new BacktestInputException("ENTRY_ORDER_TYPE=limit is not supported with --market usdm: futures backtests enter with market orders; set ENTRY_ORDER_TYPE=market.");
         try
         {
             Allocation.Validate();

@@ -16,7 +16,9 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
 {
     public const int StoredRows = 50;
 
-    public sealed record Prepared(OptimizationRequest Request, BacktestData Data, IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates, FilterChoice Filters)
+    /// <param name="Futures">--market usdm: leverage, brackets and funding, resolved once for every trial; null for spot.</param>
+    public sealed record Prepared(OptimizationRequest Request, BacktestData Data, IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates, FilterChoice Filters,
+        FuturesBacktestSettings? Futures = null)
     {
         /// <summary>Backtests the search will run, for a progress bar.</summary>
         public int TotalTrials => Candidates.Count * (Request.WalkForwardFolds ?? 1);
@@ -28,7 +30,7 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
         var b = request.Base;
         var candles = await BacktestService.LoadCandlesAsync(store, b.Symbol, b.Timeframe, b.FromMs, b.ToMs, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, b.Symbol, b.FilterOverride, candles, ct).ConfigureAwait(false);
-        return new Prepared(request, new BacktestData(candles), candidates, filters);
+        return new Prepared(request, new BacktestData(candles), candidates, filters, b.Futures?.Resolve(b.Symbol));
     }
 
     /// <summary>Every parameter set the search would try, each checked against the strategy: bad input is refused before any data is read.</summary>
@@ -45,7 +47,7 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var request = prepared.Request;
-        var settings = request.Base.ToSettings(prepared.Filters.Filters);
+        var settings = request.Base.ToSettings(prepared.Filters.Filters) with { Futures = prepared.Futures };
         var optimizer = new Optimizer(prepared.Data, settings, p => registry.Create(request.Base.Strategy, p));
         var clock = Stopwatch.StartNew();
         IReadOnlyList<OptimizationTrial> ranked;
@@ -79,6 +81,8 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
                 strategy = b.Strategy, ranges = request.Ranges, method = request.Method, trials = request.Trials, seed = request.Seed,
                 metric = request.Metric.Name(), jobs = request.Jobs, walkForwardFolds = request.WalkForwardFolds,
                 balance = b.Balance, feeBps = b.FeeBps, slippageBps = b.SlippageBps,
+                market = b.Futures is null ? "spot" : "usdm", leverage = b.Futures?.Leverage, fundingRate = b.Futures?.FundingRate,
+                fundingFiles = b.Futures?.FundingFiles,
             }),
             StatisticsJson = BacktestJson.Serialize(summary),
         };

@@ -38,8 +38,6 @@ public static class BacktestOptimizeCommand
             };
             if (request.Base.IsPortfolio)
                 throw new BacktestInputException("backtest optimize searches one strategy's parameters: run a portfolio (--strategy a,b) with backtest run.");
-            if (request.Base.Futures is not null)
-                throw new BacktestInputException("backtest optimize trades spot only for now: run --market usdm with backtest run.");
             var strategies = BacktestCli.LoadStrategies(settings);
             OptimizationService.CheckParameters(request, strategies);
             BacktestCli.EnsureCandlesCanExist(request.Base, settings);

@@ -16,6 +16,7 @@ internal static class BacktestTables
             {
                 id = report.RunId, report.Strategy, report.Symbol, report.Timeframe, report.Parameters, report.Statistics,
                 portfolio = new { portfolio.Strategies, allocation = portfolio.Limits, peakHeatPct = portfolio.PeakHeatPct },
+                futures = FuturesRunParameters.From(report.Futures),
             }));
         else if (asJson)
             await Console.Out.WriteLineAsync(report.Futures is null

@@ -4,6 +4,7 @@ using Trading.Binance.Futures;
 using Trading.Binance.Orders;
 using Trading.Cli.Commands.Data;
 using Trading.Cli.Commands.Db;
+using Trading.Services.Futures;
 
 namespace Trading.Cli.Commands.Futures;
 
@@ -35,7 +36,7 @@ internal sealed class FuturesCli
             return (false, null, null!, TradingCli.UsageError);
         }
         if (!CliSettings.TryLoad(parse, out var settings, out var exit)) return (false, null, settings, exit);
-        if (string.IsNullOrWhiteSpace(settings.BinanceApiKey) || string.IsNullOrWhiteSpace(settings.BinanceApiSecret))
+        if (!FuturesAccountReader.HasCredentials(settings))
         {
             await Console.Error.WriteLineAsync("error: the futures commands need BINANCE_API_KEY and BINANCE_API_SECRET");
             return (false, null, settings, TradingCli.UsageError);
@@ -43,9 +44,7 @@ internal sealed class FuturesCli
         return (true, symbol, settings, 0);
     }
 
-    public static BinanceFuturesClient Client(HttpClient http, Services.Configuration.TradingSettings settings) =>
-        new(http, new BinanceCredentials(settings.BinanceApiKey!, settings.BinanceApiSecret!),
-            new BinanceTradingOptions { BaseUrl = FuturesSetup.FuturesBaseUrl(new Uri(settings.BinanceBaseUrl)) });
+    public static BinanceFuturesClient Client(HttpClient http, Services.Configuration.TradingSettings settings) => FuturesAccountReader.Client(http, settings);
 
     /// <summary>
     /// Runs <paramref name="body"/>: a refusal for the input (an unknown symbol, a leverage outside the brackets, settings
@@ -57,23 +56,15 @@ internal sealed class FuturesCli
         {
             return await body();
         }
-        catch (BinanceTradingException e) when (e.HttpStatus is >= 400 and < 500 and not 418 and not 429)
+        catch (Exception e) when (FuturesAccountReader.IsInputRefusal(e))
         {
-            await Console.Error.WriteLineAsync($"error: {e.BinanceMessage} (code {e.Code})");
+            await Console.Error.WriteLineAsync($"error: {FuturesAccountReader.Describe(e)}");
             return TradingCli.UsageError;
         }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or FuturesSettingsMismatchException)
+        catch (Exception e) when (FuturesAccountReader.IsVenueFailure(e))
         {
-            await Console.Error.WriteLineAsync($"error: {FirstLine(e.Message)}");
-            return TradingCli.UsageError;
-        }
-        catch (Exception e) when (e is BinanceTradingException or BinanceOutcomeUnknownException or BinanceApiException or BinanceBannedException
-                                      or BinanceUnavailableException or BinanceMalformedResponseException or HttpRequestException)
-        {
-            await Console.Error.WriteLineAsync($"error: {FirstLine(e.Message)}");
+            await Console.Error.WriteLineAsync($"error: {FuturesAccountReader.Describe(e)}");
             return StoreCommand.RuntimeError;
         }
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim().Replace(" (Parameter 'symbols')", "", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Trading.Services.Futures;
 using static Trading.Cli.Commands.Futures.FuturesPositionsCommand;
 
 namespace Trading.Cli.Commands.Futures;
@@ -32,26 +33,20 @@ internal static class FuturesFundingCommand
             var client = FuturesCli.Client(http, settings);
             return await FuturesCli.RunAsync(async () =>
             {
-                var mark = await client.GetMarkPriceAsync(symbol!.Value, ct);
-                var settlements = await client.GetFundingRatesAsync(symbol.Value, limit: count, ct: ct);
-                var payments = await client.GetIncomeAsync(symbol.Value, "FUNDING_FEE", limit: count, ct: ct);
+                var view = await FuturesAccountReader.FundingAsync(client, symbol!.Value, count, ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{symbol} mark {Text(mark.MarkPrice)}, funding rate {Text(mark.LastFundingRate)}, next funding {Time(mark.NextFundingTimeMs)}"));
+                    $"{symbol} mark {Text(view.MarkPrice)}, funding rate {Text(view.FundingRate)}, next funding {Time(view.NextFundingTime)}"));
                 var table = new Table().AddColumns("Funding time (UTC)", "Rate", "Mark", "Paid (-) / received (+)");
-                foreach (var s in settlements)
-                {
-                    var paid = payments.Where(p => p.TimeMs == s.FundingTimeMs).Sum(p => p.Amount);
-                    table.AddRow(Time(s.FundingTimeMs), Text(s.Rate), Text(s.MarkPrice), payments.Any(p => p.TimeMs == s.FundingTimeMs) ? Text(paid) : "-");
-                }
+                foreach (var s in view.Settlements)
+                    table.AddRow(Time(s.FundingTime), Text(s.Rate), Text(s.MarkPrice), s.Amount is { } amount ? Text(amount) : "-");
                 CliConsole.Create().Write(table);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{settlements.Count} settlement(s); funding paid {Text(payments.Where(p => p.Amount < 0).Sum(p => p.Amount))} USDT, received {Text(payments.Where(p => p.Amount > 0).Sum(p => p.Amount))} USDT"));
+                    $"{view.Settlements.Count} settlement(s); funding paid {Text(view.Paid)} USDT, received {Text(view.Received)} USDT"));
                 return 0;
             });
         });
         return command;
     }
 
-    private static string Time(long ms) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Trading.Core.Model;
+using Trading.Services.Futures;
 
 namespace Trading.Cli.Commands.Futures;
 
@@ -21,19 +21,17 @@ internal static class FuturesPositionsCommand
             var client = FuturesCli.Client(http, settings);
             return await FuturesCli.RunAsync(async () =>
             {
-                var positions = (await client.GetPositionsAsync(symbol, ct)).Where(p => p.Amount != 0m).ToList();
-                var account = await client.GetAccountAsync(ct);
-                var table = new Table().AddColumns("Symbol", "Side", "Size", "Entry", "Mark", "Unrealized PnL", "Liquidation", "Leverage", "Margin", "Margin type");
-                foreach (var p in positions)
+                var view = await FuturesAccountReader.PositionsAsync(client, symbol, ct);
+                var table = new Table().AddColumns("Symbol", "Side", "Size", "Entry", "Mark", "Unrealized PnL", "Liquidation", "Leverage", "Margin", "Margin type", "Funding");
+                foreach (var p in view.Positions)
                 {
-                    var side = p.PositionSide == PositionSide.Both ? (p.Amount > 0 ? "LONG" : "SHORT") : p.PositionSide.ToString().ToUpperInvariant();
-                    table.AddRow(p.Symbol.Name, side, Text(Math.Abs(p.Amount)), Text(p.EntryPrice), Text(p.MarkPrice), Text(p.UnrealizedPnl),
-                        p.LiquidationPrice > 0 ? Text(Math.Round(p.LiquidationPrice, 2)) : "-", $"{p.Leverage}x", Text(Math.Round(p.IsolatedMargin, 8)),
-                        p.Isolated ? "ISOLATED" : "CROSSED");
+                    table.AddRow(p.Symbol, p.Side, Text(p.Size), Text(p.EntryPrice), Text(p.MarkPrice), Text(p.UnrealizedPnl),
+                        p.LiquidationPrice > 0 ? Text(Math.Round(p.LiquidationPrice, 2)) : "-", $"{p.Leverage}x", Text(Math.Round(p.Margin, 8)),
+                        p.MarginType, Text(p.Funding));
                 }
                 CliConsole.Create().Write(table);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{positions.Count} position(s); wallet {Text(account.WalletBalance)} USDT, available {Text(account.AvailableBalance)}, unrealized PnL {Text(account.UnrealizedPnl)}"));
+                    $"{view.Positions.Count} position(s); wallet {Text(view.WalletBalance)} USDT, available {Text(view.AvailableBalance)}, unrealized PnL {Text(view.UnrealizedPnl)}"));
                 return 0;
             });
         });

@@ -53,7 +53,7 @@ public sealed class PortfolioBacktestCommandTests(BacktestDataFixture data) : IC
     [InlineData("--strategy rsi,sma_crossover --param period=10", "--param 'period' must name its strategy")]
     [InlineData("--strategy rsi, --param rsi.period=10", "has an empty name")]
     [InlineData("--strategy rsi,nope", "nope")]
-    [InlineData("--strategy rsi,grid --market usdm --funding-rate 0.0001", "--market usdm takes one strategy")]
+    [InlineData("--strategy rsi,grid --market usdm", "--market usdm needs funding")]
     public async Task Run_BadPortfolioInput_OneErrorLineAndNothingStored(string options, string reason)
     {
         var runs = (await data.ListRunsAsync()).Count;
