@@ -67,6 +67,14 @@ public sealed class FuturesBotBacktestParityTests : IAsyncLifetime
         var payments = backtest.Futures.Payments.Where(p => p.Time <= run.Candles[^1].CloseTime).ToList();
         run.Funding.Select(f => (f.Time, f.Amount)).ShouldBe(payments.Select(p => (p.Time, p.Amount)).Take(run.Funding.Count).ToList());
         run.Wallet.ShouldBe(WalletAfter(backtest, paper.Count, lastFill, run.Funding.Count));
+        run.Funding.ShouldNotBeEmpty($"{strategy} should hold a position through the 08:00 settlement");
+        run.Show.ShouldContain("USDⓈ-M futures");
+        run.Show.ShouldContain($"futures wallet {run.Wallet:0.00} USDT");
+        foreach (var position in run.Positions)
+        {
+            run.Show.ShouldContain(position.SideName);
+            run.Show.ShouldContain($"{Leverage}x");
+        }
     }
 
     [Fact]
@@ -146,10 +154,12 @@ public sealed class FuturesBotBacktestParityTests : IAsyncLifetime
         (await bot.WaitForExitAsync(Timeout, Ct)).ExitCode.ShouldBe(0, bot.Error);
 
         var candles = await SimulatedMarket.ReadStoreAsync(store.Candles, Ct);
-        return new BotRun(candles, [.. await store.Futures.ListOrdersAsync(Ct)], [.. await store.Futures.ListFillsAsync(Ct)],
+        var show = await CliProcess.RunAsync(["portfolio", "show", "--data-dir", dataDir], environment, _dir.Path, Ct);
+        show.ExitCode.ShouldBe(0, show.Error);
+        return new BotRun(candles, show.Output, [.. await store.Futures.ListPositionsAsync(Ct)], [.. await store.Futures.ListOrdersAsync(Ct)], [.. await store.Futures.ListFillsAsync(Ct)],
             [.. await store.Futures.ListFundingAsync(Ct)], await store.Futures.GetWalletBalanceAsync(Ct) ?? 10_000m, candles[^HandlingMargin].CloseTime);
     }
 
-    private sealed record BotRun(List<Candle> Candles, List<FuturesOrderRecord> Orders, List<FuturesFillRecord> Fills, List<FundingRecord> Funding,
+    private sealed record BotRun(List<Candle> Candles, string Show, List<FuturesPositionRecord> Positions, List<FuturesOrderRecord> Orders, List<FuturesFillRecord> Fills, List<FundingRecord> Funding,
         decimal Wallet, DateTimeOffset SurelyHandled);
 }
