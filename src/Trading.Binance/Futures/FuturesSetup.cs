@@ -16,14 +16,16 @@ public sealed class FuturesSettingsMismatchException(IReadOnlyList<string> diffe
 }
 
 /// <summary>
-/// Start-up initialization (issue 15): hedge mode, isolated margin and the configured leverage for each futures symbol. It
+/// Start-up initialization (issue 15): hedge mode (or one-way mode, as a bot trades: <c>hedgeMode: false</c>), isolated margin
+/// and the configured leverage for each futures symbol. It
 /// reads the account first and changes only what differs, so running it again changes nothing; every leverage is checked
 /// against the symbol's brackets before anything is changed. <see cref="EnsureTradableAsync"/> refuses a symbol whose
 /// settings differ.
 /// </summary>
 public static class FuturesSetup
 {
-    public static async Task<IReadOnlyList<FuturesSetupStep>> ApplyAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<FuturesSetupStep>> ApplyAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default,
+        bool hedgeMode = true)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(symbols);
@@ -35,8 +37,8 @@ public static class FuturesSetup
         }
         var steps = new List<FuturesSetupStep>();
         var hedged = await client.GetDualSidePositionAsync(ct);
-        if (!hedged) await client.SetDualSidePositionAsync(true, ct);
-        steps.Add(new FuturesSetupStep("position mode", "hedge", Changed: !hedged));
+        if (hedged != hedgeMode) await client.SetDualSidePositionAsync(hedgeMode, ct);
+        steps.Add(new FuturesSetupStep("position mode", hedgeMode ? "hedge" : "one-way", Changed: hedged != hedgeMode));
         foreach (var s in symbols)
         {
             var positions = await client.GetPositionsAsync(s.Symbol, ct);
@@ -47,17 +49,19 @@ public static class FuturesSetup
             if (!sameLeverage) await client.SetLeverageAsync(s.Symbol, s.Leverage, ct);
             steps.Add(new FuturesSetupStep($"{s.Symbol} leverage", $"{s.Leverage}x", Changed: !sameLeverage));
         }
-        await EnsureTradableAsync(client, symbols, ct);
+        await EnsureTradableAsync(client, symbols, ct, hedgeMode);
         return steps;
     }
 
     /// <summary>What differs from the configuration: hedge mode off, a symbol not isolated, or at another leverage. Empty when all agree.</summary>
-    public static async Task<IReadOnlyList<string>> DifferencesAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> DifferencesAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default,
+        bool hedgeMode = true)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(symbols);
         var differences = new List<string>();
-        if (!await client.GetDualSidePositionAsync(ct)) differences.Add("the account is in one-way mode, not hedge mode");
+        var hedged = await client.GetDualSidePositionAsync(ct);
+        if (hedged != hedgeMode) differences.Add(hedged ? "the account is in hedge mode, not one-way mode" : "the account is in one-way mode, not hedge mode");
         foreach (var s in symbols)
         {
             var positions = await client.GetPositionsAsync(s.Symbol, ct);
@@ -69,9 +73,10 @@ public static class FuturesSetup
     }
 
     /// <summary>Throws <see cref="FuturesSettingsMismatchException"/> when the account's settings differ from the configuration.</summary>
-    public static async Task EnsureTradableAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default)
+    public static async Task EnsureTradableAsync(BinanceFuturesClient client, IReadOnlyList<FuturesSymbolSettings> symbols, CancellationToken ct = default,
+        bool hedgeMode = true)
     {
-        var differences = await DifferencesAsync(client, symbols, ct);
+        var differences = await DifferencesAsync(client, symbols, ct, hedgeMode);
         if (differences.Count > 0) throw new FuturesSettingsMismatchException(differences);
     }
 

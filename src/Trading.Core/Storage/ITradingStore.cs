@@ -25,6 +25,9 @@ public interface ITradingStore : IAsyncDisposable
     IRiskDecisionStore RiskDecisions { get; }
     ISymbolFilterStore SymbolFilters { get; }
 
+    /// <summary>USDⓈ-M bots' orders, fills, funding, positions and wallet.</summary>
+    IFuturesStore Futures { get; }
+
     /// <summary>The executor's signal, risk decision and new order in one transaction.</summary>
     IExecutionJournal Executions { get; }
 

@@ -10,16 +10,16 @@ namespace Trading.Services.Execution;
 /// </summary>
 public sealed class InlineExecution
 {
-    private readonly TaskCompletionSource<OrderExecutor> _executor = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IInlineExecutor> _executor = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<IReadOnlySet<Symbol>> _symbols = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The executor, once its service has built it.</summary>
-    public Task<OrderExecutor> Executor => _executor.Task;
+    public Task<IInlineExecutor> Executor => _executor.Task;
 
     /// <summary>The symbols the engine drives, once it has created its strategies.</summary>
     public Task<IReadOnlySet<Symbol>> Symbols => _symbols.Task;
 
-    public void Offer(OrderExecutor executor) => _executor.TrySetResult(executor);
+    public void Offer(IInlineExecutor executor) => _executor.TrySetResult(executor);
 
     public void Claim(IEnumerable<Symbol> symbols) => _symbols.TrySetResult(symbols.ToHashSet());
 

@@ -17,7 +17,7 @@ namespace Trading.Services.Execution;
 /// Every step runs under the store's trading lock, after the account, the open orders, the armed protective exits (and the
 /// paper book) were refreshed from the store, so steps of every executor in every process are serialised and see one truth.
 /// </summary>
-public sealed class OrderExecutor
+public sealed class OrderExecutor : IInlineExecutor
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ITradingStore _store;
@@ -77,6 +77,20 @@ public sealed class OrderExecutor
     }
 
     public MarketState Market { get; }
+
+    MarketType IInlineExecutor.Market => MarketType.Spot;
+
+    /// <summary>The executor's own books, as a backtest hands its strategy the position after the venue's fills.</summary>
+    public void ShowPositions(Core.Strategies.StrategyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var account = Market.Account;
+        foreach (var (symbol, _) in context.ExtraSeries)
+        {
+            if (symbol != context.Symbol) context.SetPosition(symbol, account.Quantity(symbol));
+        }
+        context.SetOwnPosition(account.Quantity(context.Symbol), account.CostBasis(context.Symbol));
+    }
 
     /// <summary>The decisions and the books, shared with the backtester.</summary>
     public ExecutionKernel Kernel => _kernel;

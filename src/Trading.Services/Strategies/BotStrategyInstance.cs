@@ -8,7 +8,7 @@ namespace Trading.Services.Strategies;
 /// One bot's strategy on one of its symbols: the strategy object, its reused context, the last candle it saw per series
 /// (so a redelivered or stale candle is ignored) and the signals not yet stored and published.
 /// </summary>
-internal sealed class BotStrategyInstance(BotDefinition bot, Symbol symbol, Timeframe timeframe, StrategyBase strategy)
+internal sealed class BotStrategyInstance(BotDefinition bot, Symbol symbol, Timeframe timeframe, StrategyBase strategy, MarketType market = MarketType.Spot)
 {
     private readonly Dictionary<(Symbol, Timeframe), long> _lastOpenTimes = [];
 
@@ -20,7 +20,7 @@ internal sealed class BotStrategyInstance(BotDefinition bot, Symbol symbol, Time
 
     public StrategyBase Strategy { get; } = strategy;
 
-    public StrategyContext Context { get; } = new(symbol, timeframe, bot.Id, strategy.ExtraInputs);
+    public StrategyContext Context { get; } = new(symbol, timeframe, bot.Id, strategy.ExtraInputs) { Market = market };
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 

@@ -6,5 +6,8 @@ namespace Trading.Services.Strategies;
 /// </summary>
 public sealed record StrategyEngineScope(IReadOnlySet<string> BotIds)
 {
+    /// <summary>The market the bots trade: on <see cref="Core.Model.MarketType.Usdm"/> their strategies may open shorts.</summary>
+    public Core.Model.MarketType Market { get; init; }
+
     public bool Includes(string botId) => BotIds.Contains(botId);
 }

@@ -70,7 +70,7 @@ public sealed class StrategyEngineService(
             {
                 var timeframe = Timeframe.Parse(bot.Timeframe);
                 foreach (var symbol in bot.Symbols.Select(Symbol.Parse))
-                    instances.Add(new BotStrategyInstance(bot, symbol, timeframe, registry.Create(bot.Strategy, bot.Parameters)));
+                    instances.Add(new BotStrategyInstance(bot, symbol, timeframe, registry.Create(bot.Strategy, bot.Parameters), scope?.Market ?? MarketType.Spot));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -116,13 +116,13 @@ public sealed class StrategyEngineService(
         }
     }
 
-    private async Task HandleAsync(BotStrategyInstance instance, Candle candle, OrderExecutor? executor, CancellationToken ct)
+    private async Task HandleAsync(BotStrategyInstance instance, Candle candle, IInlineExecutor? executor, CancellationToken ct)
     {
         await instance.Gate.WaitAsync(ct);
         try
         {
             if (!_instances.Contains(instance)) return;
-            if (executor is not null) UpdatePosition(instance, executor);
+            if (executor is not null) executor.ShowPositions(instance.Context);
             else await UpdatePositionAsync(instance, ct);
             Signal? signal;
             try
@@ -144,7 +144,7 @@ public sealed class StrategyEngineService(
     }
 
     // Store first, then publish: both are idempotent by signal id, so a failure here is retried by the bus redelivering the candle.
-    private async Task FlushAsync(BotStrategyInstance instance, OrderExecutor? executor, CancellationToken ct)
+    private async Task FlushAsync(BotStrategyInstance instance, IInlineExecutor? executor, CancellationToken ct)
     {
         while (instance.Pending.Count > 0)
         {
@@ -158,17 +158,6 @@ public sealed class StrategyEngineService(
             if (executor is not null && inline!.Drives(signal.Symbol))
                 logger.LogInformation("Signal {SignalId}: {Outcome}", signal.Id, await executor.ExecuteAsync(ExecutionRequest.FromSignal(signal), ct));
         }
-    }
-
-    /// <summary>The executor's own books, as a backtest hands its strategy the position after the venue's fills.</summary>
-    private static void UpdatePosition(BotStrategyInstance instance, OrderExecutor executor)
-    {
-        var account = executor.Market.Account;
-        foreach (var (symbol, _) in instance.Series)
-        {
-            if (symbol != instance.Symbol) instance.Context.SetPosition(symbol, account.Quantity(symbol));
-        }
-        instance.Context.SetOwnPosition(account.Quantity(instance.Symbol), account.CostBasis(instance.Symbol));
     }
 
     private async Task UpdatePositionAsync(BotStrategyInstance instance, CancellationToken ct)

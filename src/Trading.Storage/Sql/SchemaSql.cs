@@ -22,6 +22,8 @@ internal sealed record SchemaSql(
         new(6, "fill booking sequence", FillSequence),
         new(10, "candle series by market", CandleMarketKey),
         new(11, "funding rates", FundingRates()),
+        // Numbered apart from the sequence other branches extend (1, 2, 3 ...), so parallel migrations never share a version.
+        new(101, "usdm bot orders, fills, funding, positions and wallet", FuturesBots()),
     ];
 
     // Fills stored under the trading lock are numbered in booking order, which a replay must repeat: their times are
@@ -91,5 +93,28 @@ internal sealed record SchemaSql(
         CREATE INDEX IF NOT EXISTS risk_decisions_signal_id ON risk_decisions (signal_id);
         CREATE INDEX IF NOT EXISTS risk_decisions_order_id ON risk_decisions (order_id);
         CREATE INDEX IF NOT EXISTS risk_decisions_time ON risk_decisions (time)
+        """;
+
+    private string FuturesBots() => $"""
+        CREATE TABLE IF NOT EXISTS futures_orders (
+            id TEXT PRIMARY KEY, signal_id TEXT, bot_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL, position_side TEXT NOT NULL,
+            reduce_only {Boolean} NOT NULL, type TEXT NOT NULL, quantity {Decimal} NOT NULL, leverage INTEGER NOT NULL, status TEXT NOT NULL,
+            filled_quantity {Decimal} NOT NULL, average_price {Decimal} NOT NULL, exchange_order_id TEXT, reason TEXT,
+            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS futures_orders_created_at ON futures_orders (created_at);
+        CREATE TABLE IF NOT EXISTS futures_fills (
+            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, bot_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL, position_side TEXT NOT NULL,
+            price {Decimal} NOT NULL, quantity {Decimal} NOT NULL, fee {Decimal} NOT NULL, realized_pnl {Decimal} NOT NULL,
+            reduce_only {Boolean} NOT NULL, liquidation {Boolean} NOT NULL, leverage INTEGER NOT NULL, time BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS futures_fills_time ON futures_fills (time);
+        CREATE TABLE IF NOT EXISTS futures_funding (
+            symbol TEXT NOT NULL, position_side TEXT NOT NULL, time BIGINT NOT NULL, direction INTEGER NOT NULL, quantity {Decimal} NOT NULL,
+            mark_price {Decimal} NOT NULL, rate {Decimal} NOT NULL, amount {Decimal} NOT NULL, bot_id TEXT, PRIMARY KEY (symbol, position_side, time));
+        CREATE TABLE IF NOT EXISTS futures_positions (
+            symbol TEXT NOT NULL, position_side TEXT NOT NULL, direction INTEGER NOT NULL, quantity {Decimal} NOT NULL,
+            entry_price {Decimal} NOT NULL, leverage INTEGER NOT NULL, isolated_margin {Decimal} NOT NULL, mark_price {Decimal} NOT NULL,
+            liquidation_price {Decimal} NOT NULL, unrealized_pnl {Decimal} NOT NULL, funding {Decimal} NOT NULL, bot_id TEXT,
+            opened_at BIGINT, updated_at BIGINT NOT NULL, PRIMARY KEY (symbol, position_side));
+        CREATE TABLE IF NOT EXISTS futures_wallet (asset TEXT PRIMARY KEY, balance {Decimal} NOT NULL, updated_at BIGINT NOT NULL)
         """;
 }

@@ -27,6 +27,7 @@ internal sealed class SqlTradingStore : ITradingStore
         RiskDecisions = new SqlRiskDecisionStore(database);
         Executions = new SqlExecutionJournal(database);
         SymbolFilters = new SqlSymbolFilterStore(database);
+        Futures = new SqlFuturesStore(database);
         TradingLock = tradingLock;
         SingletonLocks = singletonLocks;
     }
@@ -42,6 +43,7 @@ internal sealed class SqlTradingStore : ITradingStore
     public ISystemStateStore SystemState { get; }
     public IRiskDecisionStore RiskDecisions { get; }
     public ISymbolFilterStore SymbolFilters { get; }
+    public IFuturesStore Futures { get; }
     public IExecutionJournal Executions { get; }
     public IStoreLock TradingLock { get; }
     public ISingletonLocks SingletonLocks { get; }

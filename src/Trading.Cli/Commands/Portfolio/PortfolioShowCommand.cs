@@ -9,7 +9,8 @@ namespace Trading.Cli.Commands.Portfolio;
 
 /// <summary>
 /// <c>trading portfolio show [--json]</c>: the account rebuilt from the stored fills and marked at the latest stored prices —
-/// balances, positions (entry, last price, unrealised and realised PnL), equity and today's PnL. When the books disagree
+/// balances, positions (entry, last price, unrealised and realised PnL), equity and today's PnL, then the USDⓈ-M
+/// positions of futures bots (side, leverage, margin, liquidation price, funding). When the books disagree
 /// (a stored fill cannot be booked), it says which fill and how to repair, and shows the account without it.
 /// </summary>
 public static class PortfolioShowCommand
@@ -42,6 +43,7 @@ public static class PortfolioShowCommand
                 console.Write(balances);
                 console.Write(view.PositionsTable(account.OpenPositions()));
                 Console.WriteLine(view.Summary(account));
+                await FuturesPortfolioView.WriteAsync(store, console, ct);
                 return 0;
             });
         });

@@ -7,6 +7,7 @@ using Trading.Core.Strategies;
 using Trading.Services.Bots;
 using Trading.Services.Configuration;
 using Trading.Services.Execution;
+using Trading.Services.Execution.Futures;
 using Trading.Services.Strategies;
 
 namespace Trading.Cli.Commands.Trade;
@@ -29,6 +30,30 @@ internal sealed record BotHost(IHost Host, BotRuntimeService Recorder, string Mo
             services.AddSingleton(runtime);
             services.AddSingleton<BotRuntimeService>();
             services.AddHostedService(sp => sp.GetRequiredService<BotRuntimeService>());
+        });
+        return new BotHost(host, host.Services.GetRequiredService<BotRuntimeService>(), runtime.Mode);
+    }
+
+    /// <summary>
+    /// The host of a USDⓈ-M bot: the collector and the strategy engine as for spot (its strategies may short), and in place of
+    /// the spot executor and portfolio manager the <see cref="FuturesExecutorService"/>, driven by the engine candle by candle.
+    /// </summary>
+    public static BotHost BuildFutures(ITradingStore store, TradingSettings settings, BotDefinition bot, StrategyRegistry registry, StrategyBase strategy,
+        ExecutionMode mode, FuturesBotSettings futures, Binance.Futures.BinanceFuturesClient? client, IReadOnlyList<string>? arguments = null)
+    {
+        var runtime = new BotRuntimeOptions { Bot = bot, Mode = ExecutionModes.Name(mode), Arguments = arguments ?? [] };
+        var host = PlatformHost.Build(store, ForBot(settings, bot, strategy), mode, null, [PlatformHost.Collector, PlatformHost.Engine], services =>
+        {
+            services.AddSingleton<StrategyRegistry>(registry);
+            services.AddSingleton(new StrategyEngineScope(new HashSet<string>(StringComparer.Ordinal) { bot.Id }) { Market = Core.Model.MarketType.Usdm });
+            services.AddSingleton(runtime);
+            services.AddSingleton<BotRuntimeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<BotRuntimeService>());
+            services.AddInlineExecution();
+            services.AddSingleton(futures);
+            if (client is not null) services.AddSingleton(client);
+            services.AddSingleton<FuturesExecutorService>();
+            services.AddHostedService(sp => sp.GetRequiredService<FuturesExecutorService>());
         });
         return new BotHost(host, host.Services.GetRequiredService<BotRuntimeService>(), runtime.Mode);
     }

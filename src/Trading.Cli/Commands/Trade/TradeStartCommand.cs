@@ -18,6 +18,7 @@ namespace Trading.Cli.Commands.Trade;
 public static class TradeStartCommand
 {
     public const int RuntimeError = 1;
+    private static readonly HttpClient FuturesHttp = new();
 
     public static Command Create()
     {
@@ -47,7 +48,15 @@ public static class TradeStartCommand
             return Usage(e.Message);
         }
         if (!ExecutionModes.TryResolve(settings, parse.GetValue(ExecutorSession.ConfirmLive), out var mode, out var liveProblem)) return Usage(liveProblem!);
+        if (options.Futures.TryResolve(parse, settings, bot, mode, out var futures) is { } futuresProblem) return Usage(futuresProblem);
         if (!ExecutorSession.TryCreateVenue(settings, mode, out var venue, out exit)) return exit;
+        Binance.Futures.BinanceFuturesClient? futuresClient = null;
+        if (futures is not null && mode is ExecutionMode.Testnet or ExecutionMode.Live)
+        {
+            var setup = await FuturesBotSetup.ApplyAsync(FuturesHttp, settings, futures, ct);
+            if (setup.Problem is { } setupProblem) return setup.Exit == TradingCli.UsageError ? Usage(setupProblem) : Fail(setupProblem);
+            (futures, futuresClient) = (setup.Settings, setup.Client);
+        }
         return await StoreCommand.RunAsync(parse, ct, async (store, description) =>
         {
             var running = await new BotRuntimeStore(store).GetAsync(bot.Id, ct);
@@ -55,9 +64,12 @@ public static class TradeStartCommand
             if (running is { IsRunning: true } && running.Pid != Environment.ProcessId && !BotProcessProbe.IsGone(running, TimeProvider.System.GetUtcNow()))
                 return Fail($"bot '{bot.Id}' is already running (pid {running.Pid} on {running.Host}); stop it first with `trading trade stop --bot {bot.Id}`");
             await Console.Error.WriteLineAsync($"mode: {ExecutionModes.Describe(mode)}");
-            var (host, recorder, modeName) = BotHost.Build(store, settings, bot, registry, strategy, mode, venue, Environment.GetCommandLineArgs()[1..]);
+            var (host, recorder, modeName) = futures is null
+                ? BotHost.Build(store, settings, bot, registry, strategy, mode, venue, Environment.GetCommandLineArgs()[1..])
+                : BotHost.BuildFutures(store, settings, bot, registry, strategy, mode, futures, futuresClient, Environment.GetCommandLineArgs()[1..]);
             using var _ = host;
-            Console.WriteLine($"bot {bot.Id}: {bot.Strategy} on {string.Join(",", bot.Symbols)} {bot.Timeframe}, mode {modeName.ToUpperInvariant()}, store {description}");
+            var market = futures is null ? "" : $", usdm x{futures.Leverage} one-way isolated, funding {futures.Funding.Source}";
+            Console.WriteLine($"bot {bot.Id}: {bot.Strategy} on {string.Join(",", bot.Symbols)} {bot.Timeframe}{market}, mode {modeName.ToUpperInvariant()}, store {description}");
             Console.WriteLine($"Ctrl+C or `trading trade stop --bot {bot.Id}` stops it");
             try
             {

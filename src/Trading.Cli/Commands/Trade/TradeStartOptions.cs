@@ -24,10 +24,14 @@ internal sealed class TradeStartOptions
     public Option<string?> Name { get; } = new("--name") { Description = "Id of an ad hoc bot (default: STRATEGY-SYMBOL-TIMEFRAME)" };
     public Option<string?> Mode { get; } = new("--mode") { Description = "dry-run, paper, testnet or live (default: from DRY_RUN and TRADING_MODE)" };
 
+    /// <summary>--market usdm and its futures options.</summary>
+    public TradeFuturesOptions Futures { get; } = new();
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Bot, Strategy, Symbol, Timeframe, Params, Name, Mode, ExecutorSession.ConfirmLive })
             command.Options.Add(option);
+        Futures.AddTo(command);
     }
 
     /// <summary>The settings overrides for --mode, or a problem. Live also needs TRADING_MODE=live in the configuration itself.</summary>
