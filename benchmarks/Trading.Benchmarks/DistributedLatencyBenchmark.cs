@@ -6,9 +6,8 @@ namespace Trading.Benchmarks;
 /// <summary>
 /// `distributed-latency` suite: the execution-latency pipeline (simulator kline WebSocket → collector → strategy engine →
 /// order executor in testnet mode → POST /api/v3/order at the simulator) once on the in-process bus and once on a real
-/// redis-server on 127.0.0.1 with one connection per service (its own consumer name; consumer groups data-collector's
-/// readers, strategy-engine, order-executor, portfolio-manager as the `service run --name` processes use them), alternately,
-/// for several rounds. Each round starts a fresh pipeline (and redis-server), warms it up, then measures candle at the
+/// redis-server on 127.0.0.1 with one connection per service (each with its own consumer name, consuming in its service's
+/// consumer group as the `service run --name` processes do), alternately, for several rounds. Each round starts a fresh pipeline (and redis-server), warms it up, then measures candle at the
 /// collector → order at the simulator for every bar. Prints each round's percentiles and the medians over the rounds.
 /// Usage: distributed-latency [candles=2000] [--rounds 3] [--warm-up MIN] [--gap-ms N] [--breakdown] (per-stage stamps, from consumers of their own).
 /// </summary>

@@ -52,7 +52,7 @@ internal sealed class ParityRun : IAsyncDisposable
         await _simulator.StartAsync(ct);
         if (_databaseUrl is not null) _redis = await RedisServer.StartAsync(appendOnly: false, ct);
         _dir.Write("config/symbols.yaml", "symbols:\n  - { symbol: BTCUSDT, timeframes: [1m] }\n");
-        _dir.Write($"config/strategies.yaml", $"strategies:\n  - {{ name: {FlipStrategyPlugin.Name}, symbols: [BTCUSDT], timeframe: 1m }}\n");
+        _dir.Write("config/strategies.yaml", $"strategies:\n  - {{ name: {FlipStrategyPlugin.Name}, symbols: [BTCUSDT], timeframe: 1m }}\n");
         _dir.Write($"strategies/{FlipStrategyPlugin.Name}.cs", FlipStrategyPlugin.Source);
         _store = await TradingStoreFactory.OpenAsync(_databaseUrl, DataDir, ct);
         if (_databaseUrl is null) Start(["service", "run"]);
