@@ -100,8 +100,7 @@ public sealed class BinanceSimulator : IAsyncDisposable
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         foreach (var series in Market.Series.Where(s => !s.IsFinished))
         {
-            var trades = SyntheticTrades.For(Market, series.Symbol) is { } t && t.Series == series ? t : null;
-            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange, Futures, trades);
+            var replayer = new KlineReplayer(series, _hub, Faults, Options, Exchange, Futures, SyntheticTrades.For(Market, series.Symbol));
             _replays.Add(Task.Run(() => replayer.RunAsync(_stop.Token), CancellationToken.None));
         }
         return BaseUrl;

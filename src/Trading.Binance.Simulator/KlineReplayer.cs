@@ -1,14 +1,21 @@
+using Trading.Core.Model;
+
 namespace Trading.Binance.Simulator;
 
 /// <summary>
 /// Streams one series bar by bar: an open update (x=false), at a timed speed a mid-bar update, then the closed bar (x=true).
 /// In as-fast-as-possible mode it waits for a listener before every bar, so a test sees every bar it was meant to.
 /// </summary>
-/// <remarks>With <paramref name="trades"/> (the symbol's finest series) each closed bar's synthetic trades follow its kline on &lt;symbol&gt;@trade and @aggTrade.</remarks>
+/// <remarks>
+/// <paramref name="symbolTrades"/> are the symbol's synthetic trades (from its finest series): they give each kline its taker-buy
+/// volumes, and when this is that series each closed bar's trades follow its kline on &lt;symbol&gt;@trade and @aggTrade.
+/// </remarks>
 internal sealed class KlineReplayer(
     SimulatedSeries series, StreamHub hub, SimulatorFaults faults, SimulatorOptions options, Matching.SimulatedExchange exchange, Futures.SimulatedFutures futures,
-    SyntheticTrades? trades)
+    SyntheticTrades? symbolTrades)
 {
+    private readonly SyntheticTrades? _trades = symbolTrades?.Series == series ? symbolTrades : null;
+
     private readonly string _tradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@trade";
     private readonly string _aggTradeStream = $"{series.Symbol.Name.ToLowerInvariant()}@aggTrade";
 
@@ -50,16 +57,18 @@ internal sealed class KlineReplayer(
             {
                 var half = TimeSpan.FromMilliseconds(bar.Timeframe.DurationMs / options.Speed / 2);
                 await Task.Delay(half, options.Time, ct);
-                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, false, NowMs), ct);
+                await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, false, NowMs, TakerBuy(bar)), ct);
                 await Task.Delay(half, options.Time, ct);
             }
             series.Advance(1);
             await exchange.OnCandleAsync(bar, true, ct);
             futures.OnCandle(bar, true);
-            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, true, NowMs), ct);
-            if (trades is not null) await BroadcastTradesAsync(trades.ForBar(index), ct);
+            await hub.BroadcastAsync(stream, SimulatorJson.KlineEvent(bar, true, NowMs, TakerBuy(bar)), ct);
+            if (_trades is not null) await BroadcastTradesAsync(_trades.ForBar(index), ct);
         }
     }
+
+    private (decimal Base, decimal Quote) TakerBuy(Candle bar) => symbolTrades?.TakerBuyVolume(bar) ?? default;
 
     private async Task BroadcastTradesAsync(IReadOnlyList<SyntheticTrade> barTrades, CancellationToken ct)
     {

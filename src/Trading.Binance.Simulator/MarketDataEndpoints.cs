@@ -60,7 +60,8 @@ internal static class MarketDataEndpoints
         IReadOnlyList<Candle> rows = series is not null
             ? series.Query(start, end, (int)(limit ?? 500))
             : sim.Market.Resampled(symbol, timeframe, start, end, (int)(limit ?? 500));
-        return SimulatorResults.Json(SimulatorJson.Klines(rows));
+        var trades = SyntheticTrades.For(sim.Market, symbol);
+        return SimulatorResults.Json(SimulatorJson.Klines(rows, trades is null ? null : trades.TakerBuyVolume));
     }
 
     /// <summary>The mandatory <c>symbol</c> parameter, one the simulator serves; otherwise the error to answer.</summary>

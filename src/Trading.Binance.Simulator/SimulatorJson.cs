@@ -8,7 +8,8 @@ namespace Trading.Binance.Simulator;
 /// <summary>Writes the simulator's answers in exactly Binance's field names, order and types.</summary>
 public static class SimulatorJson
 {
-    public static byte[] Klines(IEnumerable<Candle> candles) => Write(w =>
+    /// <summary>Kline rows; <paramref name="takerBuy"/> gives each row's taker-buy base and quote volume (0 without it).</summary>
+    public static byte[] Klines(IEnumerable<Candle> candles, Func<Candle, (decimal Base, decimal Quote)>? takerBuy = null) => Write(w =>
     {
         w.WriteStartArray();
         foreach (var c in candles)
@@ -23,16 +24,17 @@ public static class SimulatorJson
             w.WriteNumberValue(c.CloseTimeMs);
             w.WriteStringValue(BinanceDecimal.Format(c.QuoteVolume ?? 0m));
             w.WriteNumberValue(c.TradeCount ?? 0);
-            w.WriteStringValue(BinanceDecimal.Format(0m));
-            w.WriteStringValue(BinanceDecimal.Format(0m));
+            var (takerBase, takerQuote) = takerBuy?.Invoke(c) ?? (0m, 0m);
+            w.WriteStringValue(BinanceDecimal.Format(takerBase));
+            w.WriteStringValue(BinanceDecimal.Format(takerQuote));
             w.WriteStringValue("0");
             w.WriteEndArray();
         }
         w.WriteEndArray();
     });
 
-    /// <summary>A raw kline event {"e":"kline",..,"k":{..}}; the hub wraps it for combined streams.</summary>
-    public static byte[] KlineEvent(Candle c, bool closed, long eventTimeMs) => Write(w =>
+    /// <summary>A raw kline event {"e":"kline",..,"k":{..}}; the hub wraps it for combined streams. <paramref name="takerBuy"/> fills V and Q.</summary>
+    public static byte[] KlineEvent(Candle c, bool closed, long eventTimeMs, (decimal Base, decimal Quote) takerBuy = default) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("e", "kline");
@@ -54,8 +56,8 @@ public static class SimulatorJson
         w.WriteNumber("n", trades);
         w.WriteBoolean("x", closed);
         w.WriteString("q", BinanceDecimal.Format(c.QuoteVolume ?? 0m));
-        w.WriteString("V", BinanceDecimal.Format(0m));
-        w.WriteString("Q", BinanceDecimal.Format(0m));
+        w.WriteString("V", BinanceDecimal.Format(takerBuy.Base));
+        w.WriteString("Q", BinanceDecimal.Format(takerBuy.Quote));
         w.WriteString("B", "0");
         w.WriteEndObject();
         w.WriteEndObject();

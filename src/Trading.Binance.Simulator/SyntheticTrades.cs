@@ -42,6 +42,26 @@ public sealed class SyntheticTrades(SimulatedSeries series)
         return trades.Where(t => t.Quantity > 0).ToList();
     }
 
+    /// <summary>
+    /// A kline's taker-buy base and quote volume: the taker buys (<c>isBuyerMaker</c> false) among the trades of the bars of
+    /// this series inside <paramref name="kline"/>'s span, so every interval agrees with the trade streams. A kline without
+    /// volume (a bar just opened) has none.
+    /// </summary>
+    public (decimal Base, decimal Quote) TakerBuyVolume(Candle kline)
+    {
+        if (kline.Volume <= 0) return (0m, 0m);
+        decimal quantity = 0m, quote = 0m;
+        for (var index = Series.LowerBound(kline.OpenTimeMs); index < Series.Candles.Count && Series.Candles[index].OpenTimeMs <= kline.CloseTimeMs; index++)
+        {
+            foreach (var trade in ForBar(index).Where(t => !t.IsBuyerMaker))
+            {
+                quantity += trade.Quantity;
+                quote += trade.QuoteQuantity;
+            }
+        }
+        return (quantity, quote);
+    }
+
     /// <summary>The most recent <paramref name="limit"/> trades of the closed bars, oldest first.</summary>
     public IReadOnlyList<SyntheticTrade> Recent(int limit)
     {

@@ -17,7 +17,7 @@ public sealed class TradeEndpointTests
         var candles = TestCandles.Generate(10);
         await using var sim = await SimulatorHarness.StartAsync(candles);
 
-        var trades = await GetArrayAsync(sim, "/api/v3/trades?symbol=BTCUSDT&limit=4");
+        var trades = await sim.GetArrayAsync("/api/v3/trades?symbol=BTCUSDT&limit=4");
 
         var last = candles[^1];
         trades.Select(t => t.GetProperty("id").GetInt64()).ShouldBe([36L, 37, 38, 39]);
@@ -34,7 +34,7 @@ public sealed class TradeEndpointTests
     {
         await using var sim = await SimulatorHarness.StartAsync(TestCandles.Generate(10));
 
-        var trades = await GetArrayAsync(sim, "/api/v3/historicalTrades?symbol=BTCUSDT&fromId=5&limit=3");
+        var trades = await sim.GetArrayAsync("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=5&limit=3");
 
         trades.Select(t => t.GetProperty("id").GetInt64()).ShouldBe([5L, 6, 7]);
     }
@@ -45,7 +45,7 @@ public sealed class TradeEndpointTests
         var candles = TestCandles.Generate(10);
         await using var sim = await SimulatorHarness.StartAsync(candles);
 
-        var trades = await GetArrayAsync(sim, $"/api/v3/aggTrades?symbol=BTCUSDT&startTime={candles[2].OpenTimeMs}&endTime={candles[3].CloseTimeMs}");
+        var trades = await sim.GetArrayAsync($"/api/v3/aggTrades?symbol=BTCUSDT&startTime={candles[2].OpenTimeMs}&endTime={candles[3].CloseTimeMs}");
 
         trades.Select(t => t.GetProperty("a").GetInt64()).ShouldBe([8L, 9, 10, 11, 12, 13, 14, 15]);
         trades.ShouldAllBe(t => t.GetProperty("f").GetInt64() == t.GetProperty("a").GetInt64() && t.GetProperty("l").GetInt64() == t.GetProperty("a").GetInt64());
@@ -80,12 +80,5 @@ public sealed class TradeEndpointTests
 
         ((int)response.StatusCode).ShouldBe(400);
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("code").GetInt32().ShouldBe(code);
-    }
-
-    private static async Task<List<JsonElement>> GetArrayAsync(SimulatorHarness sim, string path)
-    {
-        using var http = new HttpClient();
-        var body = await http.GetStringAsync(new Uri(sim.Simulator.BaseUrl, path), Ct);
-        return JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
     }
 }

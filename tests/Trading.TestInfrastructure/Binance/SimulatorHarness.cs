@@ -36,6 +36,13 @@ public sealed class SimulatorHarness : IAsyncDisposable
     public static SimulatorOptions WithTime(ManualTimeProvider time, int weightLimit = 6000) =>
         new() { Time = time, WeightLimitPerMinute = weightLimit };
 
+    /// <summary>GETs <paramref name="path"/> from the simulator and returns the JSON array it answers.</summary>
+    public async Task<List<System.Text.Json.JsonElement>> GetArrayAsync(string path)
+    {
+        var body = await _http.GetStringAsync(new Uri(Simulator.BaseUrl, path), TestContext.Current.CancellationToken);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
