@@ -8,7 +8,8 @@ namespace Trading.Services.Backtesting;
 
 /// <summary>
 /// A futures backtest's options (--market usdm): the leverage and where funding comes from, a fundingRate file or a
-/// stated constant rate. <see cref="Resolve"/> turns them into engine settings or throws one clear reason.
+/// stated constant rate, else the funding rates in the store (read by <see cref="FuturesMarketData"/>).
+/// <see cref="Resolve"/> turns them into engine settings or throws one clear reason.
 /// </summary>
 public sealed record FuturesRequest
 {

@@ -8,8 +8,8 @@ using Trading.Storage.Sqlite;
 namespace Trading.Storage.Postgres;
 
 /// <summary>
-/// The candles of one market in PostgreSQL. A batch is validated and written in chunks inside one transaction; a corrupt candle aborts
-/// the COPY and the transaction, so nothing of the batch is stored. A chunk of one series,
+/// The candles of one market in PostgreSQL. A batch is validated and written in chunks inside one transaction; a corrupt
+/// candle aborts the COPY and the transaction, so nothing of the batch is stored. A chunk of one series,
 /// strictly ascending and not overlapping stored rows, is binary-COPYed straight into its leaf partition; any other
 /// chunk goes through a temporary staging table and INSERT ... ON CONFLICT DO UPDATE, so a key is never duplicated.
 /// </summary>
