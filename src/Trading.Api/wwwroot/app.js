@@ -7,6 +7,8 @@
   let refreshing = false;
   let regimesAt = 0;
   const RegimeEvery = 10000;
+  let futuresAt = 0;
+  const FuturesEvery = 5000; // each read asks the venue (positionRisk, account, income)
 
   async function refresh() {
     if (refreshing) return;
@@ -29,11 +31,24 @@
         regimesAt = Date.now();
         Panels.regimes(await Api.get('/regimes'));
       }
+      if (Date.now() - futuresAt > FuturesEvery) {
+        futuresAt = Date.now();
+        await refreshFutures();
+      }
       document.body.dataset.refreshed = String(Date.now());
     } catch (e) {
       if (e.status === 401) logout('the key was refused');
     } finally {
       refreshing = false;
+    }
+  }
+
+  async function refreshFutures() {
+    try {
+      Panels.futures(await Api.get('/futures/positions'));
+    } catch (e) {
+      if (e.status === 401) throw e;
+      Panels.futures(null, e.message);
     }
   }
 

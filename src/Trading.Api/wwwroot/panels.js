@@ -84,6 +84,19 @@ const Panels = (() => {
     });
   }
 
+  // GET /futures/positions: the venue's USDⓈ-M positions and wallet; a venue that cannot be read says why in the account line.
+  function futures(view, problem) {
+    const account = document.getElementById('futures-account');
+    if (problem) {
+      account.textContent = 'futures account unavailable: ' + problem;
+      fill('futures-positions', [], () => []);
+      return;
+    }
+    account.textContent = 'wallet ' + quote(view.walletBalance) + ' USDT, available ' + quote(view.availableBalance) + ', unrealised ' + quote(view.unrealizedPnl);
+    fill('futures-positions', view.positions, (p) => [p.symbol, p.side, money(p.size), money(p.entryPrice), money(p.markPrice), quote(p.unrealizedPnl),
+      p.liquidationPrice > 0 ? quote(p.liquidationPrice) : '–', p.leverage + 'x', money(p.margin) + ' ' + p.marginType, money(p.funding)]);
+  }
+
   function backtests(list, open) {
     fill('backtests', list, (b) => {
       const link = document.createElement('td');
@@ -96,5 +109,5 @@ const Panels = (() => {
     });
   }
 
-  return { portfolio, status, bots, orders, trades, signals, regimes, backtests, money };
+  return { portfolio, status, bots, orders, trades, signals, regimes, futures, backtests, money };
 })();

@@ -1,12 +1,13 @@
 using Microsoft.Playwright;
 using Shouldly;
+using Trading.TestInfrastructure.Binance;
 
 namespace Trading.Api.Tests.Dashboard;
 
 /// <summary>
 /// Debian's chromium, driven by Playwright, on the dashboard of a running paper platform fed by the simulator: it loads
 /// without a console error, the candle chart shows markers and moves with the replay, a bot started from the page runs,
-/// the regime panel lists the stored series, and the kill switch (after its confirmation) halts trading and stops every bot. Screenshots go to artifacts/dashboard beside the tests.
+/// the regime panel lists the stored series, the futures panel shows a position opened on the simulator's /fapi, and the kill switch (after its confirmation) halts trading and stops every bot. Screenshots go to artifacts/dashboard beside the tests.
 /// </summary>
 public sealed class DashboardBrowserTests
 {
@@ -44,6 +45,23 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("#regimes tbody tr >> text=BTCUSDT");
         (await page.InnerTextAsync("#regimes tbody")).ShouldMatch("(TRENDING_UP|TRENDING_DOWN|RANGING|HIGH_VOLATILITY|UNCERTAIN)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "1-chart-live.png"), FullPage = true });
+
+        using (var venue = new HttpClient())
+        {
+            foreach (var (path, parameters) in new[] { ("/fapi/v1/marginType", "symbol=BTCUSDT&marginType=ISOLATED"), ("/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01") })
+            {
+                using var request = TradingHarness.Signed(platform.SimulatorUrl, HttpMethod.Post, path, parameters);
+                using var answer = await venue.SendAsync(request, Ct);
+                ((int)answer.StatusCode).ShouldBe(200, await answer.Content.ReadAsStringAsync(Ct));
+            }
+        }
+        await page.WaitForSelectorAsync("#futures-positions tbody tr >> text=LONG");
+        var futuresRow = await page.InnerTextAsync("#futures-positions tbody tr");
+        futuresRow.ShouldContain("BTCUSDT");
+        futuresRow.ShouldContain("0.01");
+        futuresRow.ShouldContain("20x"); // the simulator's default leverage
+        futuresRow.ShouldContain("ISOLATED");
+        (await page.InnerTextAsync("#futures-account")).ShouldStartWith("wallet ");
 
         await page.SelectOptionAsync("#bot-strategy", "rsi");
         await page.FillAsync("#bot-params", "period=3,quantity=0.001");

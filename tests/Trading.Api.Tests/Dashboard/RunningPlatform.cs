@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Trading.Binance.Simulator;
+using Trading.Binance.Simulator.Matching;
 using Trading.TestInfrastructure;
+using Trading.TestInfrastructure.Binance;
 
 namespace Trading.Api.Tests.Dashboard;
 
@@ -20,6 +22,9 @@ public sealed partial class RunningPlatform : IAsyncDisposable
     private RunningCli _platform = null!;
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>The simulator's base URL, for requests a test sends to the venue itself (say, a futures order).</summary>
+    public Uri SimulatorUrl => _simulator.BaseUrl;
 
     public RunningCli Process => _platform;
 
@@ -55,6 +60,9 @@ public sealed partial class RunningPlatform : IAsyncDisposable
             ["TRADING_MODE"] = "paper",
             ["DRY_RUN"] = "false",
             ["TRADING_API_KEY"] = Key,
+            // The simulator's test keys: the futures panel reads the USDⓈ-M account through them.
+            ["BINANCE_API_KEY"] = TradingHarness.TestCredentials.ApiKey,
+            ["BINANCE_API_SECRET"] = SimulatorTradingOptions.TestApiSecret,
             ["TRADING_API_PORT"] = "0",
             ["LOG_LEVEL"] = "Information",
         }, _dir.Path);
