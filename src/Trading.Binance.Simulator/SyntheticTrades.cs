@@ -43,15 +43,15 @@ public sealed class SyntheticTrades(SimulatedSeries series)
     }
 
     /// <summary>
-    /// A kline's taker-buy base and quote volume: the taker buys (<c>isBuyerMaker</c> false) among the trades of the bars of
-    /// this series inside <paramref name="kline"/>'s span, so every interval agrees with the trade streams. A kline without
-    /// volume (a bar just opened) has none.
+    /// A kline's taker-buy base and quote volume: the taker buys (<c>isBuyerMaker</c> false) among the trades of the closed
+    /// bars of this series inside <paramref name="kline"/>'s span, so every interval agrees with the trade streams and a
+    /// kline still forming never shows a later bar. A kline without volume (a bar just opened) has none.
     /// </summary>
     public (decimal Base, decimal Quote) TakerBuyVolume(Candle kline)
     {
         if (kline.Volume <= 0) return (0m, 0m);
         decimal quantity = 0m, quote = 0m;
-        for (var index = Series.LowerBound(kline.OpenTimeMs); index < Series.Candles.Count && Series.Candles[index].OpenTimeMs <= kline.CloseTimeMs; index++)
+        for (var index = Series.LowerBound(kline.OpenTimeMs); index < Series.Cursor && Series.Candles[index].OpenTimeMs <= kline.CloseTimeMs; index++)
         {
             foreach (var trade in ForBar(index).Where(t => !t.IsBuyerMaker))
             {
