@@ -10,12 +10,16 @@ using Trading.TestInfrastructure.Servers;
 namespace Trading.Benchmarks;
 
 /// <summary>
-/// Messages per second through the Redis Streams bus against a real redis-server on loopback: one publisher keeping
-/// <c>--window</c> publishes in flight (the client pipelines them on its connection), one consumer group with one
-/// subscriber, timed until every message is handled and acknowledged (XPENDING is empty). In the same run, redis-benchmark
+/// Messages per second through the Redis Streams bus against a real redis-server on loopback: one publisher sending
+/// batches of <c>--window</c> messages with <c>PublishManyAsync</c> (one pipelined write, one wait; <c>--single</c> keeps
+/// <c>--window</c> single <c>PublishAsync</c> calls in flight instead), one consumer group with one subscriber, timed until
+/// every message is handled and acknowledged (XPENDING is empty). Each round prints where the time went: the client's and
+/// the server's CPU per message, the server's time per command, and the client alone adding the same entries without a
+/// bus or a consumer (<see cref="RedisClientCeiling"/>). In the same run, redis-benchmark
 /// with the same pipelining (<c>-P window</c>) adding the same entry (the bus's fields id, type and envelope) gives the
 /// server's bare XADD rate as the reference (this redis-benchmark, 7.0, has no built-in xadd test).
-/// Options: --messages N (default 200,000), --window P (default 64), --rounds R (default 5), --clients C (redis-benchmark connections, default 1 like the bus).
+/// Options: --messages N (default 200,000), --window P (default 64), --rounds R (default 5), --clients C (redis-benchmark
+/// connections, default 1 like the bus), --single.
 /// </summary>
 public static class RedisBusBenchmark
 {
@@ -29,27 +33,26 @@ public static class RedisBusBenchmark
         var clients = BenchArgs.Int(args, "--clients", 1);
         await using var server = await RedisServer.StartAsync();
         Console.WriteLine($"redis-server on {server.Url}; {messages:N0} messages per round, {window} publishes in flight, {rounds} rounds; load {LoadAverage()}");
-        if (args.Contains("--ceiling"))
-        {
-            for (var r = 0; r < rounds; r++)
-                await RedisClientCeiling.RunAsync(server.Port, messages, window, JsonSerializer.SerializeToUtf8Bytes(SampleEnvelope(0), MessageJson.Options));
-            return 0;
-        }
+        var single = args.Contains("--single");
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},allowAdmin=true");
         var bus = new List<double>();
+        var alone = new List<double>();
         var xadd = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
-            var rate = await BusRoundAsync(server, $"bench-{round}", messages, window, args.Contains("--single"));
+            var rate = await BusRoundAsync(server, admin, $"bench-{round}", messages, window, single);
+            alone.Add(await RedisClientCeiling.XaddOnlyAsync(admin, $"client-{round}", messages, window, EntryFields(SampleEnvelope(0))));
             var reference = await XaddReferenceAsync(server.Port, messages, window, clients, SampleEnvelope(0));
             bus.Add(rate);
             xadd.Add(reference);
             Console.WriteLine($"round {round}: bus {rate,9:N0} msg/s   redis-benchmark xadd -P {window} -c {clients} {reference,9:N0} req/s   ratio {rate / reference:F2}   load {LoadAverage()}");
         }
-        Console.WriteLine($"median: bus {Median(bus):N0} msg/s (publish + consume + ack), xadd {Median(xadd):N0} req/s, ratio {Median(bus) / Median(xadd):F2}");
+        Console.WriteLine($"median: bus {Median(bus):N0} msg/s (publish + consume + ack), xadd {Median(xadd):N0} req/s, ratio {Median(bus) / Median(xadd):F2};"
+            + $" client alone (XADD only) {Median(alone):N0}/s");
         return 0;
     }
 
-    private static async Task<double> BusRoundAsync(RedisServer server, string stream, int messages, int window, bool single)
+    private static async Task<double> BusRoundAsync(RedisServer server, IConnectionMultiplexer admin, string stream, int messages, int window, bool single)
     {
         await using var bus = await RedisMessageBus.ConnectAsync(RedisEndpoint.Parse(server.Url), new RedisBusOptions { MaxLength = 0 });
         long handled = 0;
@@ -61,9 +64,7 @@ public static class RedisBusBenchmark
             return ValueTask.CompletedTask;
         }, stop.Token);
         var inFlight = new Task[window];
-        await using var admin = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},allowAdmin=true");
-        await admin.GetDatabase().ExecuteAsync("CONFIG", "RESETSTAT");
-        var serverCpu = RedisClientCeiling.ServerCpu(admin.GetDatabase());
+        var stats = await RedisServerStats.StartAsync(admin.GetDatabase());
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         for (var i = 0; i < messages; i += window)
@@ -85,19 +86,19 @@ public static class RedisBusBenchmark
         var published = wall.Elapsed;
         await done.Task;
         var consumed = wall.Elapsed;
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port}"))
-            while ((await redis.GetDatabase().StreamPendingAsync(stream, "bench")).PendingMessageCount > 0) await Task.Yield();
+        while ((await admin.GetDatabase().StreamPendingAsync(stream, "bench")).PendingMessageCount > 0) await Task.Yield();
         wall.Stop();
         var client = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMicroseconds / messages;
-        var serverUs = (RedisClientCeiling.ServerCpu(admin.GetDatabase()) - serverCpu) * 1e6 / messages;
-        Console.WriteLine($"  client {client:F2} µs/msg, server {serverUs:F2} µs/msg");
-        foreach (var line in admin.GetDatabase().Execute("INFO", "commandstats").ToString().Split('\n'))
-            if (line.StartsWith("cmdstat_", StringComparison.Ordinal)) Console.WriteLine("    " + line.Trim());
         await stop.CancelAsync();
         await consumer;
-        Console.WriteLine($"  published in {published.TotalSeconds:F2} s, handled by {consumed.TotalSeconds:F2} s, acknowledged by {wall.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"  bus: published in {published.TotalSeconds:F2} s, handled by {consumed.TotalSeconds:F2} s, acknowledged by {wall.Elapsed.TotalSeconds:F2} s;"
+            + $" client {client:F2} µs/msg, {await stats.DescribeAsync(messages)}");
         return messages / wall.Elapsed.TotalSeconds;
     }
+
+    // The bus's entry layout (RedisEntryCodec): id and type beside the envelope's JSON.
+    private static NameValueEntry[] EntryFields(MessageEnvelope message) =>
+        [new("id", message.Id), new("type", message.Type), new("envelope", JsonSerializer.SerializeToUtf8Bytes(message, MessageJson.Options))];
 
     private static MessageEnvelope SampleEnvelope(int number) =>
         new(number.ToString(CultureInfo.InvariantCulture), "bench", 1, DateTimeOffset.UnixEpoch, Payload);

@@ -25,7 +25,7 @@ internal sealed class RedisStreamWriter(IDatabase db, RedisEndpoint endpoint, Re
             }
             catch (Exception e) when (RedisFailures.IsTransient(e))
             {
-                await BackOffAsync(stream, $"{messageId}", e, failures, started, ct);
+                await BackOffAsync(stream, messageId, e, failures, started, ct);
             }
         }
     }
