@@ -40,6 +40,12 @@ public sealed class PortfolioBacktestEngine
         var run = new BacktestRun(data.Symbol, settings, _clock, _trades, candles[0].OpenTimeMs, _reuse, allocator);
         var contexts = strategies.Select(s => new StrategyContext(data.Symbol, data.Timeframe, extraInputs: s.ExtraInputs)).ToArray();
         foreach (var strategy in strategies) strategy.Reset();
+        Func<Signal, Candle, StrategyContext, string, int> handle = (signal, candle, context, name) =>
+        {
+            var before = run.Orders;
+            run.Handle(signal, candle, context, venueSawCandle: true, name);
+            return run.Orders - before;
+        };
 
         var inPosition = 0;
         var peakHeat = 0m;
@@ -52,17 +58,7 @@ public sealed class PortfolioBacktestEngine
             equity[i] = run.Cash + run.Quantity * closes[i];
             if (run.Quantity != 0) inPosition++;
             var heatBefore = allocator.Heat;
-            for (var s = 0; s < strategies.Count; s++)
-            {
-                var sleeve = allocator.SleeveOf(names[s], data.Symbol);
-                contexts[s].SetOwnPosition(sleeve.Quantity, sleeve.CostBasis);
-                contexts[s].Observe(candle, i, closes[i]);
-                if (strategies[s].OnCandle(candle, contexts[s]) is not { } signal) continue;
-                var orders = run.Orders;
-                run.Handle(signal, candle, contexts[s], venueSawCandle: true, names[s]);
-                tallies[names[s]][0]++;
-                tallies[names[s]][1] += run.Orders - orders;
-            }
+            StrategiesSee(candle, i, closes[i], strategies, names, tallies, allocator, contexts, signedPosition: false, handle);
             peakHeat = PeakHeat(peakHeat, heatBefore, allocator.Heat, equity[i]);
             Progress(i, progress, ct);
         }
@@ -83,6 +79,12 @@ public sealed class PortfolioBacktestEngine
         var run = new FuturesBacktestRun(data.Symbol, settings, _clock, candles[0].OpenTimeMs, _reuse, _futures, allocator);
         var contexts = strategies.Select(s => new StrategyContext(data.Symbol, data.Timeframe, extraInputs: s.ExtraInputs) { Market = MarketType.Usdm }).ToArray();
         foreach (var strategy in strategies) strategy.Reset();
+        Func<Signal, Candle, StrategyContext, string, int> handle = (signal, candle, _, name) =>
+        {
+            var before = run.Orders;
+            run.Handle(signal, candle, name);
+            return run.Orders - before;
+        };
 
         var inPosition = 0;
         var peakHeat = 0m;
@@ -95,24 +97,37 @@ public sealed class PortfolioBacktestEngine
             equity[i] = run.EquityAt(closes[i]);
             if (run.InPosition) inPosition++;
             var heatBefore = allocator.Heat;
-            for (var s = 0; s < strategies.Count; s++)
-            {
-                var sleeve = allocator.SleeveOf(names[s], data.Symbol);
-                contexts[s].PositionQuantity = sleeve.Direction * sleeve.Quantity;
-                contexts[s].PositionAveragePrice = sleeve.AveragePrice;
-                contexts[s].Observe(candle, i, closes[i]);
-                if (strategies[s].OnCandle(candle, contexts[s]) is not { } signal) continue;
-                var orders = run.Orders;
-                run.Handle(signal, candle, names[s]);
-                tallies[names[s]][0]++;
-                tallies[names[s]][1] += run.Orders - orders;
-            }
+            StrategiesSee(candle, i, closes[i], strategies, names, tallies, allocator, contexts, signedPosition: true, handle);
             peakHeat = PeakHeat(peakHeat, heatBefore, allocator.Heat, equity[i]);
             Progress(i, progress, ct);
         }
         progress?.Report(candles.Length);
         var total = run.Result(candles, equity, inPosition);
         return Result(total, names, tallies, allocator, data.Symbol, candles[^1].Close, peakHeat);
+    }
+
+    /// <summary>
+    /// Every strategy, in the order given, sees the candle with its own sleeve as its position (signed, with the sleeve's average
+    /// price, on futures) and its signal goes to <paramref name="handle"/>, which returns the orders it placed.
+    /// </summary>
+    private static void StrategiesSee(in Candle candle, int index, double close, IReadOnlyList<StrategyBase> strategies, List<string> names,
+        Dictionary<string, int[]> tallies, CapitalAllocator allocator, StrategyContext[] contexts, bool signedPosition,
+        Func<Signal, Candle, StrategyContext, string, int> handle)
+    {
+        for (var s = 0; s < strategies.Count; s++)
+        {
+            var sleeve = allocator.SleeveOf(names[s], candle.Symbol);
+            if (signedPosition)
+            {
+                contexts[s].PositionQuantity = sleeve.Direction * sleeve.Quantity;
+                contexts[s].PositionAveragePrice = sleeve.AveragePrice;
+            }
+            else contexts[s].SetOwnPosition(sleeve.Quantity, sleeve.CostBasis);
+            contexts[s].Observe(candle, index, close);
+            if (strategies[s].OnCandle(candle, contexts[s]) is not { } signal) continue;
+            tallies[names[s]][0]++;
+            tallies[names[s]][1] += handle(signal, candle, contexts[s], names[s]);
+        }
     }
 
     /// <summary>

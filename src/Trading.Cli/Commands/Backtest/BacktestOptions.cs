@@ -95,6 +95,8 @@ internal sealed class BacktestOptions
             return null;
         }
         if (market != "usdm") throw new BacktestInputException($"--market '{market}' is unknown: use spot or usdm.");
+        if (parse.GetValue(StopLossPct) is > 0 || parse.GetValue(TakeProfitPct) is > 0)
+            throw new BacktestInputException("--stop-loss-pct and --take-profit-pct arm no exits in a futures backtest yet: leave them out with --market usdm.");
         return new FuturesRequest
         {
             Leverage = leverage ?? 1, FundingRate = rate, FundingFiles = files,

@@ -72,6 +72,8 @@ public sealed class FuturesPortfolioAndOptimizeCommandTests(BacktestDataFixture 
     [Theory]
     [InlineData("optimize", "--leverage 126 --funding-rate 0.0001", "--leverage 126 is outside 1..125")]
     [InlineData("optimize", "--leverage 2", "needs funding")]
+    [InlineData("run", "--funding-rate 0.0001 --stop-loss-pct 2", "--stop-loss-pct and --take-profit-pct arm no exits in a futures backtest")]
+    [InlineData("optimize", "--funding-rate 0.0001 --take-profit-pct 3", "--stop-loss-pct and --take-profit-pct arm no exits in a futures backtest")]
     [InlineData("run", "--funding-rate 0.0001 --limit-entries", "ENTRY_ORDER_TYPE=limit is not supported with --market usdm")]
     [InlineData("optimize", "--funding-rate 0.0001 --limit-entries", "ENTRY_ORDER_TYPE=limit is not supported with --market usdm")]
     public async Task Command_BadUsdmInput_OneErrorLineAndNothingStored(string command, string options, string reason)
