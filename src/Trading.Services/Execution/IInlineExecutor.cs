@@ -10,9 +10,6 @@ namespace Trading.Services.Execution;
 /// </summary>
 public interface IInlineExecutor
 {
-    /// <summary>The market the executor trades: a futures executor lets its strategies short.</summary>
-    MarketType Market { get; }
-
     ValueTask OnCandleAsync(Candle candle, CancellationToken ct = default);
 
     Task<ExecutionOutcome> ExecuteAsync(ExecutionRequest request, CancellationToken ct = default);

@@ -78,8 +78,6 @@ public sealed class OrderExecutor : IInlineExecutor
 
     public MarketState Market { get; }
 
-    MarketType IInlineExecutor.Market => MarketType.Spot;
-
     /// <summary>The executor's own books, as a backtest hands its strategy the position after the venue's fills.</summary>
     public void ShowPositions(Core.Strategies.StrategyContext context)
     {

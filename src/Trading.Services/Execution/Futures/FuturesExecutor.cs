@@ -43,8 +43,6 @@ public sealed class FuturesExecutor : IInlineExecutor
         _killSwitch = new KillSwitch(store.SystemState);
     }
 
-    public MarketType Market => MarketType.Usdm;
-
     public FuturesAccount Account => _kernel.Futures!.Account;
 
     public ExecutionKernel Kernel => _kernel;

@@ -30,9 +30,9 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Output.ShouldContain("applied 8 migration(s)");
+        first.Output.ShouldContain("applied 9 migration(s)");
         second.Output.ShouldContain("up to date");
-        status.Output.ShouldContain("8 applied, 0 pending");
+        status.Output.ShouldContain("9 applied, 0 pending");
         File.Exists(Path.Combine(dataDir, "trading.db")).ShouldBeTrue();
     }
 
@@ -45,7 +45,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
         var status = await Trading.TestInfrastructure.CliProcess.RunAsync(["db", "status"], env, ct: Ct);
 
         var rows = status.Output.Split('\n').Where(l => l.Contains(" applied 20", StringComparison.Ordinal)).ToList();
-        rows.Count.ShouldBe(8, status.Output);
+        rows.Count.ShouldBe(9, status.Output);
         rows.Select(r => r.IndexOf(" applied 20", StringComparison.Ordinal)).Distinct().ShouldHaveSingleItem(status.Output);
     }
 
@@ -60,7 +60,7 @@ public sealed class DbCommandTests(PostgresServerFixture postgres) : IClassFixtu
 
         migrate.ExitCode.ShouldBe(0, migrate.Error);
         migrate.Output.ShouldContain($"postgresql://127.0.0.1:{postgres.Server.Port}/");
-        status.Output.ShouldContain("8 applied, 0 pending");
+        status.Output.ShouldContain("9 applied, 0 pending");
     }
 
     [Theory]
