@@ -22,8 +22,7 @@ internal sealed record SchemaSql(
         new(6, "fill booking sequence", FillSequence),
         new(10, "candle series by market", CandleMarketKey),
         new(11, "funding rates", FundingRates()),
-        // Numbered apart from the sequence other branches extend (1, 2, 3 ...), so parallel migrations never share a version.
-        new(101, "usdm bot orders, fills, funding, positions and wallet", FuturesBots()),
+        new(12, "usdm bot orders, fills, funding, positions and wallet", FuturesBots()),
     ];
 
     // Fills stored under the trading lock are numbered in booking order, which a replay must repeat: their times are
