@@ -28,9 +28,9 @@ public sealed class OptimizationService(ITradingStore store, StrategyRegistry re
     {
         var candidates = CheckParameters(request, registry);
         var b = request.Base;
-        var candles = await BacktestService.LoadCandlesAsync(store, b.Symbol, b.Timeframe, b.FromMs, b.ToMs, ct).ConfigureAwait(false);
+        var (candles, futures) = await FuturesMarketData.LoadAsync(store, b, ct).ConfigureAwait(false);
         var filters = await BacktestFilters.ResolveAsync(store.SymbolFilters, b.Symbol, b.FilterOverride, candles, ct).ConfigureAwait(false);
-        return new Prepared(request, new BacktestData(candles), candidates, filters, b.Futures?.Resolve(b.Symbol));
+        return new Prepared(request, new BacktestData(candles), candidates, filters, futures);
     }
 
     /// <summary>Every parameter set the search would try, each checked against the strategy: bad input is refused before any data is read.</summary>

@@ -131,13 +131,16 @@ public sealed class TradeCommandTests : IAsyncLifetime
         Directory.Exists(DataDir).ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task Stop_UnknownBot_OneLineErrorExit2()
+    [Theory]
+    [InlineData("error: unknown bot 'ghost'", "--bot", "ghost")]
+    [InlineData("error: no bot of strategy 'rsi' is running", "--strategy", "rsi")]
+    public async Task Stop_NothingRunningOnAFreshDataDir_OneLineErrorExit2AndNothingCreated(string error, params string[] args)
     {
-        var result = await Run("trade", "stop", "--bot", "ghost");
+        var result = await Run(["trade", "stop", .. args]);
 
         result.ExitCode.ShouldBe(2);
-        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("error: unknown bot 'ghost'");
+        result.ErrorLines.ShouldHaveSingleItem().ShouldStartWith(error);
+        Directory.Exists(DataDir).ShouldBeFalse();
     }
 
     [Fact]
