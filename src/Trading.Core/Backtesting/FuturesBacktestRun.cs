@@ -167,37 +167,23 @@ internal sealed class FuturesBacktestRun
 
     private void Fill(in FuturesOrderRequest order, string id, in Candle candle)
     {
-        var side = order.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
-        var price = _fills.MarketPrice(side, candle.Open, _filters);
+        if (!order.ReduceOnly && _position is { } held && held.Direction != order.Direction)
+        {
+            _rejections.Add("venue: order expired, the one-way position is now in the other direction");
+            return;
+        }
+        var fill = FuturesMarketFill.At(order, _position, _account.AvailableBalance, _fills, _filters, candle.Open);
+        if (fill.Expired is { } reason)
+        {
+            _rejections.Add($"venue: {reason}");
+            return;
+        }
+        Record(id, fill.Side, fill.Price, fill.Quantity, fill.Fee, candle.OpenTime);
         if (order.ReduceOnly)
-        {
-            if (_position is not { } open || open.Direction == order.Direction)
-            {
-                _rejections.Add("venue: reduce-only order expired, the position was already closed");
-                return;
-            }
-            var quantity = Math.Min(order.Quantity, open.Quantity);
-            var fee = FuturesMath.Fee(quantity, price, _fills.TakerFeeRate);
-            Record(id, side, price, quantity, fee, candle.OpenTime);
-            Close(open, quantity, price, fee, candle.OpenTimeMs);
-        }
+            Close(_position!, fill.Quantity, fill.Price, fill.Fee, candle.OpenTimeMs);
         else
-        {
-            if (_position is { } open && open.Direction != order.Direction)
-            {
-                _rejections.Add("venue: order expired, the one-way position is now in the other direction");
-                return;
-            }
-            var fee = FuturesMath.Fee(order.Quantity, price, _fills.TakerFeeRate);
-            if (FuturesMath.InitialMargin(order.Quantity, price, order.Leverage) + fee > _account.AvailableBalance)
-            {
-                _rejections.Add("venue: order expired, insufficient margin at the fill price");
-                return;
-            }
-            Record(id, side, price, order.Quantity, fee, candle.OpenTime);
-            _position = _account.Open(_symbol, PositionSide.Both, order.Direction, order.Quantity, price, fee, order.Leverage,
+            _position = _account.Open(_symbol, PositionSide.Both, order.Direction, fill.Quantity, fill.Price, fill.Fee, order.Leverage,
                 Settings.Futures!.Brackets, candle.OpenTime);
-        }
     }
 
     private void Close(FuturesPosition position, decimal quantity, decimal price, decimal fee, long timeMs)

@@ -84,28 +84,20 @@ public sealed class SimulatedFuturesBook
         var order = _pending;
         var id = PendingOrderId!;
         PendingOrderId = null;
-        var side = order.Direction > 0 ? OrderSide.Buy : OrderSide.Sell;
-        var price = _fills.MarketPrice(side, candle.Open, _filters);
+        var position = Position;
+        var fill = FuturesMarketFill.At(order, position, _account.AvailableBalance, _fills, _filters, candle.Open);
+        if (fill.Expired is { } reason)
+        {
+            events.Add(new FuturesBookEvent(FuturesBookEventKind.Expired, candle.OpenTime, id, fill.Side, Reason: reason));
+            return;
+        }
         if (order.ReduceOnly)
         {
-            if (Position is not { } open || open.Direction == order.Direction)
-            {
-                events.Add(new FuturesBookEvent(FuturesBookEventKind.Expired, candle.OpenTime, id, side, Reason: "reduce-only order expired, the position was already closed"));
-                return;
-            }
-            var quantity = Math.Min(order.Quantity, open.Quantity);
-            var fee = FuturesMath.Fee(quantity, price, _fills.TakerFeeRate);
-            var pnl = _account.Reduce(open, quantity, price, fee);
-            events.Add(new FuturesBookEvent(FuturesBookEventKind.Fill, candle.OpenTime, id, side, price, quantity, fee, pnl, ReduceOnly: true));
+            var pnl = _account.Reduce(position!, fill.Quantity, fill.Price, fill.Fee);
+            events.Add(new FuturesBookEvent(FuturesBookEventKind.Fill, candle.OpenTime, id, fill.Side, fill.Price, fill.Quantity, fill.Fee, pnl, ReduceOnly: true));
             return;
         }
-        var openFee = FuturesMath.Fee(order.Quantity, price, _fills.TakerFeeRate);
-        if (FuturesMath.InitialMargin(order.Quantity, price, order.Leverage) + openFee > _account.AvailableBalance)
-        {
-            events.Add(new FuturesBookEvent(FuturesBookEventKind.Expired, candle.OpenTime, id, side, Reason: "order expired, insufficient margin at the fill price"));
-            return;
-        }
-        _account.Open(Symbol, PositionSide.Both, order.Direction, order.Quantity, price, openFee, order.Leverage, _brackets, candle.OpenTime);
-        events.Add(new FuturesBookEvent(FuturesBookEventKind.Fill, candle.OpenTime, id, side, price, order.Quantity, openFee));
+        _account.Open(Symbol, PositionSide.Both, order.Direction, fill.Quantity, fill.Price, fill.Fee, order.Leverage, _brackets, candle.OpenTime);
+        events.Add(new FuturesBookEvent(FuturesBookEventKind.Fill, candle.OpenTime, id, fill.Side, fill.Price, fill.Quantity, fill.Fee));
     }
 }
